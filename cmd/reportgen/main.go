@@ -1,0 +1,128 @@
+// Command reportgen turns TOML report content and go-i18n message catalogs
+// into branded PDFs, one per report and language.
+//
+// Usage:
+//
+//	reportgen build [--root DIR] [-o DIR] [--report ID] [--lang L[,L…]]
+//
+// Exit status: 0 on success, 1 when the build fails, 2 on bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/reportgen/reportgen/build"
+	"github.com/reportgen/reportgen/diag"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+const usage = `reportgen turns TOML report content and go-i18n catalogs into PDFs.
+
+Usage:
+  reportgen build [flags]   build every report in every language it lists
+  reportgen help            show this help
+
+Run "reportgen build --help" for the flags of build.
+
+Exit status: 0 success, 1 build failed, 2 bad usage.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "reportgen: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+}
+
+// listFlag collects comma-separated or repeated values.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*l = append(*l, v)
+		}
+	}
+	return nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "project `folder` holding sources/, locales/ and fonts/; without sources/ the embedded reference report is built")
+	out := fs.String("o", "", "output `folder` (default: <root>/output)")
+	var reports, langs listFlag
+	fs.Var(&reports, "report", "build only the report with this `ID` (repeatable, or comma-separated)")
+	fs.Var(&langs, "lang", "build only these `languages`, e.g. en,ru")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: reportgen build [flags]
+
+Builds every report under <root>/sources in every language it lists into
+<output>/<report-id>.<lang>.pdf. Diagnostics go to stderr as
+file:line:col: error|warning: message [message-id].
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "reportgen build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *out == "" {
+		*out = filepath.Join(*root, "output")
+	}
+	proj := build.Open(*root)
+	if proj.Embedded {
+		fmt.Fprintf(stderr, "reportgen: no sources/ folder in %s; building the embedded reference report\n", *root)
+	}
+	results, diags := build.Run(proj, build.Options{OutDir: *out, Reports: reports, Langs: langs})
+	printDiags(stderr, diags)
+	for _, r := range results {
+		fmt.Fprintf(stdout, "%s  %d pages  %d bytes\n", r.Path, r.Pages, r.Bytes)
+	}
+	if diags.HasErrors() {
+		return exitFail
+	}
+	return exitOK
+}
+
+func printDiags(w io.Writer, diags diag.List) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d)
+	}
+}

@@ -1,0 +1,189 @@
+package document
+
+// Annex numbering and labels.
+//
+// An annex gets its number from the order in which the report first refers
+// to it (sections, then blocks, then the keys of a block's annexes list);
+// its items are numbered N, N.1, N.2 … in the order the register lists
+// them. Nothing is typed by hand, so moving a speaker renumbers the annexes
+// and every label follows.
+//
+// A label is composed per language from catalog messages:
+//
+//	annex.ref           "Annex {{.Number}}: {{.Languages}}"
+//	annex.ref-courtesy  "Annex {{.Number}}: Courtesy Translation to {{.Languages}}"
+//	annex.languages     plural on the number of languages: "{{.Names}}"
+//	list.*              joining ("A, B and C")
+//	annex.refs          "({{.Refs}})"
+//
+// with language names from CLDR (golang.org/x/text/language/display).
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/reportgen/reportgen/markup"
+	"github.com/reportgen/reportgen/sources"
+)
+
+// numberAnnexes returns each referenced annex's number, by order of first
+// reference.
+func numberAnnexes(r *sources.Report) map[string]int {
+	numbers := map[string]int{}
+	for _, s := range r.Sections {
+		for _, b := range s.Blocks {
+			for _, key := range b.Annexes {
+				if _, ok := numbers[key]; !ok {
+					numbers[key] = len(numbers) + 1
+				}
+			}
+		}
+	}
+	return numbers
+}
+
+// itemNumber returns "N" for the first item of annex N and "N.i" for the
+// (i+1)-th.
+func itemNumber(n, i int) string {
+	if i == 0 {
+		return fmt.Sprint(n)
+	}
+	return fmt.Sprintf("%d.%d", n, i)
+}
+
+// anchor is the link destination of an annex's entry in the list.
+func anchor(key string) string { return "annex-" + key }
+
+func (rs *resolver) annex(key string) *sources.Annex {
+	for i := range rs.r.Annexes {
+		if rs.r.Annexes[i].Key == key {
+			return &rs.r.Annexes[i]
+		}
+	}
+	return nil
+}
+
+// languages returns the localized, joined names of langs, inflected by
+// count through annex.languages.
+func (rs *resolver) languages(langs []string) string {
+	names := make([]string, len(langs))
+	for i, l := range langs {
+		names[i] = languageName(rs.lang, language.Make(l))
+	}
+	return rs.plural("annex.languages", len(names), map[string]any{"Names": rs.join(names)})
+}
+
+// itemRef is the reference to one item, e.g. "Annex 6.1: English".
+func (rs *resolver) itemRef(number string, it sources.Item) string {
+	id := "annex.ref"
+	if it.Kind == sources.KindCourtesyTranslation {
+		id = "annex.ref-courtesy"
+	}
+	return rs.text(id, map[string]any{"Number": number, "Languages": rs.languages(it.Languages)})
+}
+
+// annexLabel composes the italic label of a block's annex references, each
+// reference linked to its annex's entry in the list.
+func (rs *resolver) annexLabel(keys []string, numbers map[string]int) []markup.Span {
+	var refs []string
+	for _, key := range keys {
+		a := rs.annex(key)
+		if a == nil {
+			continue // reported by sources
+		}
+		for i, it := range a.Items {
+			ref := escape(rs.itemRef(itemNumber(numbers[key], i), it))
+			refs = append(refs, fmt.Sprintf("[%s](%s%s)", ref, AnchorPrefix, anchor(key)))
+		}
+	}
+	label := rs.text("annex.refs", map[string]any{"Refs": rs.join(refs)})
+	spans, err := markup.Parse(label)
+	if err != nil {
+		rs.errorf("annex.refs", "the composed annex label %q is not valid: %v", label, err)
+		return nil
+	}
+	spans = withStyle(spans, markup.Italic)
+	return append([]markup.Span{{Text: " ", Style: markup.Bold}}, spans...)
+}
+
+// escape protects text inserted into markup.
+func escape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `[`, `\[`, `]`, `\]`, `<`, `\<`)
+	return r.Replace(s)
+}
+
+// join joins items with the language's list patterns.
+func (rs *resolver) join(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	case 2:
+		return rs.text("list.pair", map[string]any{"First": items[0], "Second": items[1]})
+	}
+	// CLDR: start(a, middle(b, … end(y, z))).
+	n := len(items)
+	acc := rs.text("list.end", map[string]any{"First": items[n-2], "Second": items[n-1]})
+	for i := n - 3; i >= 1; i-- {
+		acc = rs.text("list.middle", map[string]any{"First": items[i], "Second": acc})
+	}
+	return rs.text("list.start", map[string]any{"First": items[0], "Second": acc})
+}
+
+// annexList builds the list of annexes in number order.
+func (rs *resolver) annexList(numbers map[string]int) []Annex {
+	keys := make([]string, 0, len(numbers))
+	for k := range numbers {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return numbers[keys[i]] < numbers[keys[j]] })
+	var out []Annex
+	for _, key := range keys {
+		a := rs.annex(key)
+		if a == nil {
+			continue
+		}
+		n := numbers[key]
+		ax := Annex{
+			Number: n,
+			Key:    key,
+			Anchor: anchor(key),
+			Label:  rs.text("annexes.entry", map[string]any{"Number": n}),
+			Title:  rs.plain(fmt.Sprintf("%s.annex.%s.title", rs.r.ID, key)),
+		}
+		for i, it := range a.Items {
+			num := itemNumber(n, i)
+			item := AnnexItem{
+				Number: num,
+				Line: rs.text("annexes.item", map[string]any{
+					"Number":    num,
+					"Languages": rs.languages(it.Languages),
+					"Kind":      rs.text("annexes.kind-"+it.Kind, nil),
+				}),
+				URL: it.URL,
+			}
+			if it.Title != "" {
+				item.Title = rs.plain(fmt.Sprintf("%s.annex.%s.%d.title", rs.r.ID, key, i+1))
+			}
+			ax.Items = append(ax.Items, item)
+		}
+		out = append(out, ax)
+	}
+	return out
+}
+
+// languageName is the name of language of in language in, from CLDR, with
+// the first letter as CLDR gives it ("French" in English, "французский" in
+// Russian).
+func languageName(in, of language.Tag) string {
+	name := display.Tags(in).Name(of)
+	if name == "" {
+		return of.String()
+	}
+	return name
+}

@@ -1,0 +1,179 @@
+// Package document is the resolved form of one edition of a report: every
+// string localized into the edition's language and parsed into styled
+// spans, annexes numbered, annex labels composed, dates formatted.
+//
+// It is the hand-over point of the pipeline:
+//
+//	sources (report TOML) ─┐
+//	                       ├─ Resolve ─▶ Document ─▶ layout ─▶ PDF
+//	locales (catalogs) ────┘
+//
+// A Document holds no reference to catalogs or report files, so layout
+// depends on this package alone.
+package document
+
+import (
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/markup"
+)
+
+// Document is one language edition of a report.
+type Document struct {
+	// ReportID is the report's ID.
+	ReportID string
+	// Lang is the edition's language; Source the report's source language.
+	Lang, Source language.Tag
+	// Meta is the PDF's document information.
+	Meta Meta
+	// Brand is the running header.
+	Brand Brand
+	// Title block.
+	Title        Text
+	DateLine     string
+	Participants Paragraph
+	DocType      string
+	// Notice, when not empty, is the courtesy-translation notice shown on
+	// the first page.
+	Notice string
+	// Sections in reading order.
+	Sections []Section
+	// ClosingMarker is the text of the closing marker, or "".
+	ClosingMarker Text
+	// Annexes is the list of annexes in number order, with its heading
+	// and introduction.
+	Annexes        []Annex
+	AnnexesHeading string
+	AnnexesIntro   string
+	// Footer returns the footer of page n of total ("Page 3 of 12").
+	Footer func(n, total int) string
+}
+
+// Meta is the document information written into the PDF.
+type Meta struct {
+	Title, Author, Subject, Creator, Keywords string
+}
+
+// Brand is the organisation shown in the running header of every page.
+type Brand struct {
+	Organization, Tagline string
+}
+
+// Text is a plain string with the message ID it comes from.
+type Text struct {
+	ID   string
+	Text string
+}
+
+// Paragraph is text with inline styles and links, and the message ID it
+// comes from ("" for generated text).
+type Paragraph struct {
+	ID    string
+	Spans []markup.Span
+}
+
+// Section is a headed part of the report.
+type Section struct {
+	ID      string
+	Heading Text
+	Blocks  []Block
+}
+
+// BlockKind says how a block is set.
+type BlockKind uint8
+
+// The kinds of block.
+const (
+	// Speaker: a bold speaker line (name, role) followed by an italic annex
+	// label, then paragraphs.
+	Speaker BlockKind = iota
+	// SpeakerHeading: a speaker line set as a sub-heading.
+	SpeakerHeading
+	// Moderator: a bold line introducing a discussion.
+	Moderator
+	// Plain: paragraphs only.
+	Plain
+	// Subheading: a sub-heading inside a section.
+	Subheading
+)
+
+// Block is one unit of a section.
+type Block struct {
+	Kind BlockKind
+	// Lead is the speaker line, moderator line or sub-heading, with its
+	// styles (bold name and role, italic annex label with links); empty
+	// for Plain blocks.
+	Lead Paragraph
+	// Outline is the plain text of Lead for the PDF outline, or "" when
+	// the block has no outline entry.
+	Outline string
+	// Paragraphs are the body paragraphs.
+	Paragraphs []Paragraph
+}
+
+// Annex is a numbered annex as listed at the end of the report.
+type Annex struct {
+	Number int
+	Key    string
+	// Anchor is the link destination of the annex's entry; references in
+	// the text link to "#"+Anchor.
+	Anchor string
+	// Label is "Annex 6" in the edition's language.
+	Label string
+	Title Text
+	Items []AnnexItem
+}
+
+// AnnexItem is one document of an annex.
+type AnnexItem struct {
+	// Number is "6", "6.1", "6.2" …
+	Number string
+	// Line describes the item: number, languages and kind.
+	Line  string
+	Title Text
+	URL   string
+}
+
+// AnchorPrefix starts every internal link destination in a Document.
+const AnchorPrefix = "#"
+
+// Walk calls fn for every string of the document that is drawn, with the
+// message ID it comes from ("" for generated text such as page footers).
+func (d *Document) Walk(fn func(id, text string)) {
+	para := func(p Paragraph) {
+		for _, sp := range p.Spans {
+			fn(p.ID, sp.Text)
+		}
+	}
+	fn("brand.organization", d.Brand.Organization)
+	fn("brand.tagline", d.Brand.Tagline)
+	fn(d.Title.ID, d.Title.Text)
+	fn("date.with-time", d.DateLine)
+	para(d.Participants)
+	fn("doctype", d.DocType)
+	fn("notice.courtesy", d.Notice)
+	for _, s := range d.Sections {
+		fn(s.Heading.ID, s.Heading.Text)
+		for _, b := range s.Blocks {
+			para(b.Lead)
+			for _, p := range b.Paragraphs {
+				para(p)
+			}
+		}
+	}
+	fn(d.ClosingMarker.ID, "— "+d.ClosingMarker.Text+" —")
+	fn("annexes.heading", d.AnnexesHeading)
+	fn("annexes.count", d.AnnexesIntro)
+	for _, a := range d.Annexes {
+		fn("annexes.entry", a.Label)
+		fn(a.Title.ID, a.Title.Text)
+		for _, it := range a.Items {
+			fn("annexes.item", it.Line)
+			fn(it.Title.ID, it.Title.Text)
+			fn("", it.URL)
+		}
+	}
+	if d.Footer != nil {
+		fn("page.footer", d.Footer(1234567890, 1234567890))
+	}
+}

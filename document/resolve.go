@@ -1,0 +1,263 @@
+package document
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/markup"
+	"github.com/reportgen/reportgen/sources"
+)
+
+// Creator is written as the PDF's creator.
+const Creator = "reportgen"
+
+// Resolve builds the edition of report r in language lang from the
+// catalog. The catalog must hold r's source messages (see SourceEntries).
+// Untranslated messages fall back to the source text with a warning;
+// errors (a translation whose markup is broken or whose links differ from
+// the source, a template that fails) are collected, and the Document is
+// nil when there is any.
+func Resolve(r *sources.Loaded, cat *locales.Catalog, lang language.Tag) (*Document, diag.List) {
+	src := language.Make(r.SourceLanguage)
+	res := &resolver{r: r, cat: cat, lang: lang, src: src, loc: cat.Localizer(lang), diags: new(diag.List), reported: map[string]bool{}}
+	doc := res.document()
+	if res.diags.HasErrors() {
+		return nil, *res.diags
+	}
+	return doc, *res.diags
+}
+
+// SourceEntries turns a report's source messages into catalog entries, for
+// locales.Catalog.AddSource.
+func SourceEntries(r *sources.Loaded) []*locales.Entry {
+	out := make([]*locales.Entry, len(r.Messages))
+	for i, m := range r.Messages {
+		out[i] = locales.NewEntry(m.ID, m.Text, m.File, m.Line, m.Col)
+	}
+	return out
+}
+
+type resolver struct {
+	r         *sources.Loaded
+	cat       *locales.Catalog
+	lang, src language.Tag
+	loc       *locales.Localizer
+	diags     *diag.List
+	missing   int
+	reported  map[string]bool
+}
+
+// where returns the location of message id: the translation when the
+// edition's catalog has it, else the source.
+func (rs *resolver) where(id string) (string, int, int) {
+	if e, ok := rs.cat.Entry(rs.lang, id); ok {
+		return e.File, e.Line, e.Col
+	}
+	if e, ok := rs.cat.Entry(rs.src, id); ok {
+		return e.File, e.Line, e.Col
+	}
+	return "", 0, 0
+}
+
+func (rs *resolver) errorf(id, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if rs.reported[id+"\x00"+msg] {
+		return // a message used many times (a label piece) is reported once
+	}
+	rs.reported[id+"\x00"+msg] = true
+	f, l, c := rs.where(id)
+	rs.diags.Errorf(f, l, c, id, "%s", msg)
+}
+
+// text localizes message id; data may be nil.
+func (rs *resolver) text(id string, data map[string]any) string {
+	s, err := rs.loc.Text(id, data)
+	return rs.checked(id, s, err)
+}
+
+func (rs *resolver) plural(id string, n int, data map[string]any) string {
+	s, err := rs.loc.Plural(id, n, data)
+	return rs.checked(id, s, err)
+}
+
+func (rs *resolver) checked(id, s string, err error) string {
+	switch {
+	case err == nil:
+		return s
+	case errors.Is(err, locales.ErrMissing):
+		rs.missing++
+		if rs.reported[id] {
+			return s
+		}
+		rs.reported[id] = true
+		f, l, c := rs.where(id)
+		rs.diags.Warnf(f, l, c, id, "not translated into %s; the %s text is used", rs.lang, rs.src)
+		return s
+	default:
+		rs.errorf(id, "%v", err)
+		return ""
+	}
+}
+
+// spans localizes a message holding inline markup and parses it. The
+// links of a translation must be those of the source, in any order.
+func (rs *resolver) spans(id string) Paragraph {
+	s := rs.text(id, nil)
+	spans, err := markup.Parse(s)
+	if err != nil {
+		var me *markup.Error
+		if errors.As(err, &me) {
+			err = errors.New(me.Msg)
+		}
+		rs.errorf(id, "%v", err)
+		return Paragraph{ID: id}
+	}
+	if rs.lang != rs.src {
+		if e, ok := rs.cat.Entry(rs.src, id); ok {
+			if srcSpans, err := markup.Parse(e.Source()); err == nil {
+				want, got := markup.Links(srcSpans), markup.Links(spans)
+				slices.Sort(want)
+				slices.Sort(got)
+				if !slices.Equal(want, got) {
+					rs.errorf(id, "the translation's links %v differ from the source's %v", got, want)
+				}
+			}
+		}
+		for _, u := range markup.Links(spans) {
+			if msg := sources.CheckURL(u); msg != "" {
+				rs.errorf(id, "%s", msg)
+			}
+		}
+	}
+	return Paragraph{ID: id, Spans: spans}
+}
+
+func (rs *resolver) plain(id string) Text { return Text{ID: id, Text: rs.text(id, nil)} }
+
+func (rs *resolver) document() *Document {
+	r := rs.r
+	id := r.ID
+	doc := &Document{ReportID: id, Lang: rs.lang, Source: rs.src}
+	doc.Brand = Brand{Organization: rs.text("brand.organization", nil), Tagline: rs.text("brand.tagline", nil)}
+	doc.Title = rs.plain(id + ".title")
+	doc.DocType = rs.text("doctype."+r.Kind, nil)
+	doc.DateLine = rs.dateLine()
+	if r.Participants != "" {
+		doc.Participants = rs.spans(id + ".participants")
+	}
+	if rs.lang != rs.src {
+		doc.Notice = rs.text("notice.courtesy", map[string]any{"Source": languageName(rs.lang, rs.src)})
+	}
+	numbers := numberAnnexes(r.Report)
+	for _, s := range r.Sections {
+		doc.Sections = append(doc.Sections, rs.section(s, numbers))
+	}
+	if r.ClosingMarker != "" {
+		doc.ClosingMarker = rs.plain(id + ".closing-marker")
+	}
+	doc.Annexes = rs.annexList(numbers)
+	if len(doc.Annexes) > 0 {
+		doc.AnnexesHeading = rs.text("annexes.heading", nil)
+		doc.AnnexesIntro = rs.plural("annexes.count", len(doc.Annexes), nil)
+	}
+	doc.Meta = Meta{
+		Title:    doc.Title.Text,
+		Author:   doc.Brand.Organization,
+		Subject:  doc.DocType + ": " + doc.Title.Text,
+		Creator:  Creator,
+		Keywords: strings.Join([]string{id, rs.lang.String()}, " "),
+	}
+	footerID := "page.footer"
+	rs.text(footerID, map[string]any{"Page": 1, "Pages": 1}) // check it once
+	loc := rs.loc
+	doc.Footer = func(n, total int) string {
+		s, _ := loc.Text(footerID, map[string]any{"Page": n, "Pages": total})
+		return s
+	}
+	return doc
+}
+
+func (rs *resolver) dateLine() string {
+	d := rs.r.Date
+	date := rs.text("date.long", map[string]any{
+		"Day":   d.Day(),
+		"Month": rs.text(fmt.Sprintf("month.%d", int(d.Month())), nil),
+		"Year":  d.Year(),
+	})
+	t := rs.r.Time
+	if t == nil {
+		return date
+	}
+	return rs.text("date.with-time", map[string]any{"Date": date, "Start": t.Start, "End": t.End, "Zone": t.Zone})
+}
+
+func (rs *resolver) section(s sources.Section, numbers map[string]int) Section {
+	prefix := rs.r.ID + "." + s.ID
+	sec := Section{ID: s.ID, Heading: rs.plain(prefix + ".heading")}
+	for _, b := range s.Blocks {
+		bp := prefix + "." + b.ID
+		blk := Block{}
+		switch b.Type {
+		case sources.BlockSpeaker:
+			blk.Kind = Speaker
+			if b.Heading {
+				blk.Kind = SpeakerHeading
+			}
+			blk.Lead = rs.speakerLine(bp, b, numbers)
+			if b.Heading {
+				blk.Outline = markup.Plain(blk.Lead.Spans)
+				if i := strings.Index(blk.Outline, " ("); i > 0 && len(b.Annexes) > 0 {
+					blk.Outline = blk.Outline[:i]
+				}
+			}
+		case sources.BlockModerator:
+			blk.Kind = Moderator
+			blk.Lead = rs.spans(bp + ".text")
+			blk.Lead.Spans = withStyle(blk.Lead.Spans, markup.Bold)
+			if len(b.Annexes) > 0 {
+				blk.Lead.Spans = append(blk.Lead.Spans, rs.annexLabel(b.Annexes, numbers)...)
+			}
+		case sources.BlockText:
+			blk.Kind = Plain
+		case sources.BlockSubheading:
+			blk.Kind = Subheading
+			blk.Lead = rs.spans(bp + ".text")
+			blk.Outline = markup.Plain(blk.Lead.Spans)
+		}
+		for i := range b.Paragraphs {
+			blk.Paragraphs = append(blk.Paragraphs, rs.spans(fmt.Sprintf("%s.p%d", bp, i+1)))
+		}
+		sec.Blocks = append(sec.Blocks, blk)
+	}
+	return sec
+}
+
+// speakerLine composes "Name, Role" in bold and the annex label in italic.
+func (rs *resolver) speakerLine(bp string, b sources.Block, numbers map[string]int) Paragraph {
+	name := rs.text(bp+".name", nil)
+	line := name
+	if b.Role != "" {
+		line += ", " + rs.text(bp+".role", nil)
+	}
+	spans := []markup.Span{{Text: line, Style: markup.Bold}}
+	if len(b.Annexes) > 0 {
+		spans = append(spans, rs.annexLabel(b.Annexes, numbers)...)
+	}
+	return Paragraph{ID: bp + ".name", Spans: spans}
+}
+
+// withStyle adds style s to every span.
+func withStyle(spans []markup.Span, s markup.Style) []markup.Span {
+	out := make([]markup.Span, len(spans))
+	for i, sp := range spans {
+		sp.Style |= s
+		out[i] = sp
+	}
+	return out
+}

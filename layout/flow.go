@@ -1,0 +1,241 @@
+package layout
+
+import (
+	"golang.org/x/text/cases"
+
+	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/markup"
+)
+
+// box is one unbreakable unit of the flow: a line of a paragraph, a
+// heading line, or a group that must stay whole (the title block). Its
+// items are positioned relative to the box's top left corner at the
+// text area's left margin.
+type box struct {
+	height float64
+	// spaceBefore is dropped when the box starts a page.
+	spaceBefore float64
+	// keepWithNext forbids a page break between this box and the next.
+	keepWithNext bool
+	page         Page
+}
+
+// flow builds the boxes of a document.
+type flow struct {
+	st    Style
+	m     measurer
+	boxes []box
+	upper cases.Caser
+	// ascent and descent of the regular face, in em.
+	ascent, descent float64
+}
+
+// baselineIn returns the baseline of text of the given size centred in a
+// line box of height lh.
+func (f *flow) baselineIn(lh, size float64) float64 {
+	return lh/2 + (f.ascent-f.descent)/2*size
+}
+
+// paragraph breaks spans into line boxes. The first box gets spaceBefore.
+// Lines of a paragraph keep together at its start and end (no orphans,
+// no widows); keepAll keeps every line with the next box (a heading).
+func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore float64, keepAll bool) []box {
+	width := f.st.textWidth() - indent
+	lines := f.m.breakLines(f.m.words(spans, ts), width, f.st.MinSpaceShrink)
+	lh := ts.size * ts.leading
+	var out []box
+	for i, ln := range lines {
+		b := box{height: lh}
+		if i == 0 {
+			b.spaceBefore = spaceBefore
+		}
+		texts, links := placeLine(ln, indent, width, f.baselineIn(lh, ts.size), ts.size, 0, lh, ts, f.st.Link)
+		b.page.Texts, b.page.Links = texts, links
+		n := len(lines)
+		b.keepWithNext = keepAll || (i == 0 && n >= 2) || i == n-2
+		out = append(out, b)
+	}
+	return out
+}
+
+func (f *flow) add(bs ...box) { f.boxes = append(f.boxes, bs...) }
+
+// group merges boxes into one unbreakable box.
+func group(bs []box) box {
+	var g box
+	if len(bs) == 0 {
+		return g
+	}
+	g.spaceBefore = bs[0].spaceBefore
+	y := 0.0
+	for i, b := range bs {
+		if i > 0 {
+			y += b.spaceBefore
+		}
+		g.page.append(b.page, y)
+		y += b.height
+	}
+	g.height = y
+	g.keepWithNext = bs[len(bs)-1].keepWithNext
+	return g
+}
+
+// append adds the items of q shifted down by dy (and right by nothing).
+func (p *Page) append(q Page, dy float64) {
+	for _, r := range q.Rects {
+		r.Y += dy
+		p.Rects = append(p.Rects, r)
+	}
+	for _, r := range q.Rules {
+		r.Y1 += dy
+		r.Y2 += dy
+		p.Rules = append(p.Rules, r)
+	}
+	for _, t := range q.Texts {
+		t.Y += dy
+		p.Texts = append(p.Texts, t)
+	}
+	for _, l := range q.Links {
+		l.Y += dy
+		p.Links = append(p.Links, l)
+	}
+	for _, a := range q.Anchors {
+		a.Y += dy
+		p.Anchors = append(p.Anchors, a)
+	}
+	for _, b := range q.Bookmarks {
+		b.Y += dy
+		p.Bookmarks = append(p.Bookmarks, b)
+	}
+}
+
+func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
+
+// build lays the whole document out as boxes.
+func (f *flow) build(doc *document.Document) {
+	st := f.st
+	body := textStyle{size: st.BodySize, leading: st.BodyLeading, color: st.Text, align: Justify}
+	lead := textStyle{size: st.BodySize, leading: st.BodyLeading, color: st.Text, align: Left}
+
+	// Title block: one unbreakable group, with a rule under it.
+	var title []box
+	title = append(title, f.paragraph(plainSpans(doc.Title.Text), textStyle{size: st.TitleSize, leading: st.TitleLeading, face: fonts.Bold, color: st.Brand, align: Left}, 0, 0, true)...)
+	title[0].page.Bookmarks = append(title[0].page.Bookmarks, Bookmark{Title: doc.Title.Text, Level: 0})
+	title = append(title, f.paragraph(plainSpans(doc.DateLine), textStyle{size: st.DateSize, leading: 1.3, color: st.Text, align: Left}, 0, 8, true)...)
+	if len(doc.Participants.Spans) > 0 {
+		title = append(title, f.paragraph(doc.Participants.Spans, textStyle{size: st.ParticipantsSize, leading: 1.35, face: fonts.Italic, color: st.Muted, align: Left}, 0, 10, true)...)
+	}
+	docType := doc.DocType
+	if st.UppercaseHeadings {
+		docType = f.upper.String(docType)
+	}
+	title = append(title, f.paragraph(plainSpans(docType), textStyle{size: st.DocTypeSize, leading: 1.3, face: fonts.Bold, color: st.Brand, align: Left}, 0, 14, true)...)
+	tb := group(title)
+	tb.page.Rules = append(tb.page.Rules, Rule{X1: 0, Y1: tb.height + 6, X2: st.textWidth(), Y2: tb.height + 6, Width: 1.2, Color: st.Brand})
+	tb.height += 6
+	tb.keepWithNext = false
+	f.add(tb)
+
+	if doc.Notice != "" {
+		f.add(f.notice(doc.Notice))
+	}
+
+	for _, sec := range doc.Sections {
+		f.heading(sec.Heading.Text, 0)
+		for bi, blk := range sec.Blocks {
+			gap := st.BlockGap
+			if bi == 0 {
+				gap = 0
+			}
+			switch blk.Kind {
+			case document.Speaker, document.Moderator:
+				f.add(f.paragraph(blk.Lead.Spans, lead, 0, gap, true)...)
+			case document.SpeakerHeading, document.Subheading:
+				ls := f.paragraph(blk.Lead.Spans, textStyle{size: st.SubheadingSize, leading: 1.3, face: fonts.Bold, color: st.Brand, align: Left}, 0, max(gap, st.HeadingGap*0.7), true)
+				ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: blk.Outline, Level: 1})
+				f.add(ls...)
+			}
+			for pi, p := range blk.Paragraphs {
+				g := st.ParagraphGap
+				if pi == 0 && blk.Kind == document.Plain {
+					g = gap
+				}
+				f.add(f.paragraph(p.Spans, body, 0, g, false)...)
+			}
+		}
+	}
+	if doc.ClosingMarker.Text != "" {
+		ts := textStyle{size: st.BodySize, leading: st.BodyLeading, face: fonts.Bold, color: st.Text, align: Center}
+		f.add(f.paragraph(plainSpans("— "+doc.ClosingMarker.Text+" —"), ts, 0, 24, false)...)
+	}
+	f.annexes(doc)
+}
+
+// heading adds a section heading that keeps with what follows.
+func (f *flow) heading(text string, level int) {
+	st := f.st
+	if st.UppercaseHeadings {
+		text = f.upper.String(text)
+	}
+	ls := f.paragraph(plainSpans(text), textStyle{size: st.HeadingSize, leading: 1.3, face: fonts.Bold, color: st.Brand, align: Left}, 0, st.HeadingGap, true)
+	ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: text, Level: level})
+	last := &ls[len(ls)-1]
+	last.height += st.HeadingAfter
+	f.add(ls...)
+}
+
+// notice is the courtesy-translation notice: text in a tinted box.
+func (f *flow) notice(text string) box {
+	st := f.st
+	const pad = 8
+	ts := textStyle{size: st.NoticeSize, leading: 1.35, face: fonts.Italic, color: st.Text, align: Left}
+	inner := *f
+	inner.st.MarginLeft += pad
+	inner.st.MarginRight += pad
+	ls := inner.paragraph(plainSpans(text), ts, 0, 0, true)
+	g := group(ls)
+	var b box
+	b.page.Rects = append(b.page.Rects, Rect{X: 0, Y: 0, W: st.textWidth(), H: g.height + 2*pad, Color: st.NoticeFill})
+	b.page.Rules = append(b.page.Rules, Rule{X1: 0, Y1: 0, X2: 0, Y2: g.height + 2*pad, Width: 2.5, Color: st.Brand})
+	for i := range g.page.Texts {
+		g.page.Texts[i].X += pad
+	}
+	b.page.append(g.page, pad)
+	b.height = g.height + 2*pad
+	b.spaceBefore = 14
+	return b
+}
+
+// annexes adds the list of annexes.
+func (f *flow) annexes(doc *document.Document) {
+	if len(doc.Annexes) == 0 {
+		return
+	}
+	st := f.st
+	f.heading(doc.AnnexesHeading, 0)
+	f.add(f.paragraph(plainSpans(doc.AnnexesIntro), textStyle{size: st.BodySize, leading: st.BodyLeading, face: fonts.Italic, color: st.Muted, align: Left}, 0, 0, false)...)
+	item := textStyle{size: st.AnnexItemSize, leading: 1.35, color: st.Text, align: Left}
+	for _, a := range doc.Annexes {
+		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold}}
+		ls := f.paragraph(spans, textStyle{size: st.BodySize, leading: st.BodyLeading, color: st.Text, align: Left}, 0, 10, true)
+		ls[0].page.Anchors = append(ls[0].page.Anchors, Anchor{Name: a.Anchor})
+		ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: a.Label + ". " + a.Title.Text, Level: 1})
+		f.add(ls...)
+		for i, it := range a.Items {
+			var sp []markup.Span
+			sp = append(sp, markup.Span{Text: it.Line})
+			if it.Title.Text != "" {
+				sp = append(sp, markup.Span{Text: ": " + it.Title.Text})
+			}
+			if it.URL != "" {
+				sp = append(sp, markup.Span{Text: " "}, markup.Span{Text: it.URL, URL: it.URL})
+			}
+			ib := f.paragraph(sp, item, st.ItemIndent, 2, false)
+			if i < len(a.Items)-1 {
+				ib[len(ib)-1].keepWithNext = true
+			}
+			f.add(ib...)
+		}
+	}
+}

@@ -1,0 +1,336 @@
+// Package locales loads the message catalogs of a project and localizes
+// messages from them.
+//
+// A catalog is a folder per language, locales/<lang>/, of go-i18n TOML
+// message files named <anything>.<lang>.toml. Each file nests tables by
+// message ID segments, so central-asia-2021.opening.held.p1 is written
+//
+//	[central-asia-2021.opening.held]
+//	p1 = "…"
+//
+// and a message with plural forms is a table of CLDR forms:
+//
+//	[annexes.count]
+//	one = "{{.Count}} annex"
+//	other = "{{.Count}} annexes"
+//
+// The interface messages of the product (brand lines, "Page N of M", annex
+// label pieces …) live in every language's folder; the content messages of
+// a report live there too, except in the report's source language, whose
+// text is the report file itself (added with AddSource).
+//
+// Load checks what go-i18n would only find when a message is used: every
+// template parses, plural messages have every form the language needs, and
+// a file's language matches its folder.
+package locales
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/internal/tomlpos"
+)
+
+//go:embed */*.toml
+var embedded embed.FS
+
+// Embedded returns the catalogs built into the binary.
+func Embedded() fs.FS { return embedded }
+
+// MaxFileSize is the largest catalog file Load accepts.
+const MaxFileSize = 16 << 20
+
+// Entry is one message of one language with where it is written.
+type Entry struct {
+	Message *i18n.Message
+	// File, Line and Col locate the message.
+	File      string
+	Line, Col int
+}
+
+// Catalog holds the messages of every language of a project.
+type Catalog struct {
+	source  language.Tag
+	bundle  *i18n.Bundle
+	entries map[language.Tag]map[string]*Entry
+}
+
+// New returns an empty catalog whose fallback language is source.
+func New(source language.Tag) *Catalog {
+	b := i18n.NewBundle(source)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	return &Catalog{source: source, bundle: b, entries: map[language.Tag]map[string]*Entry{}}
+}
+
+// Load reads every locales/<lang>/*.toml file of fsys (its root is the
+// locales folder; prefix is the folder's path shown in diagnostics) into a
+// new catalog whose fallback language is source.
+func Load(fsys fs.FS, prefix string, source language.Tag) (*Catalog, diag.List) {
+	c := New(source)
+	var diags diag.List
+	names, err := fs.Glob(fsys, "*/*.toml")
+	if err != nil {
+		diags.Errorf(prefix, 0, 0, "", "%v", err)
+		return c, diags
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c.loadFile(fsys, name, path.Join(prefix, name), &diags)
+	}
+	return c, diags
+}
+
+func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
+	dir := path.Dir(name)
+	base := path.Base(name)
+	parts := strings.Split(base, ".")
+	if len(parts) < 3 {
+		diags.Errorf(file, 0, 0, "", "catalog file names end in .<lang>.toml (e.g. interface.%s.toml)", dir)
+		return
+	}
+	fileLang := parts[len(parts)-2]
+	if fileLang != dir {
+		diags.Errorf(file, 0, 0, "", "file is named for language %q but is in the folder of %q", fileLang, dir)
+		return
+	}
+	tag, err := language.Parse(dir)
+	if err != nil {
+		diags.Errorf(file, 0, 0, "", "folder %q is not a BCP 47 language tag", dir)
+		return
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		diags.Errorf(file, 0, 0, "", "%v", err)
+		return
+	}
+	if len(data) > MaxFileSize {
+		diags.Errorf(file, 0, 0, "", "file is %d bytes; the limit is %d", len(data), MaxFileSize)
+		return
+	}
+	// Decode once with positions, for a syntax error's line and column;
+	// go-i18n's own parse below would report it without them.
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			diags.Errorf(file, pe.Position.Line, pe.Position.Col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
+		} else {
+			diags.Errorf(file, 0, 0, "", "%v", err)
+		}
+		return
+	}
+	mf, err := c.bundle.ParseMessageFileBytes(data, name)
+	if err != nil {
+		diags.Errorf(file, 0, 0, "", "%v", err)
+		return
+	}
+	index := tomlpos.Build(data)
+	entries := c.entries[tag]
+	if entries == nil {
+		entries = map[string]*Entry{}
+		c.entries[tag] = entries
+	}
+	sort.Slice(mf.Messages, func(i, j int) bool { return mf.Messages[i].ID < mf.Messages[j].ID })
+	for _, m := range mf.Messages {
+		p, _ := index.Pos(m.ID)
+		if p.Line == 0 {
+			p, _ = index.Table(m.ID)
+		}
+		e := &Entry{Message: m, File: file, Line: p.Line, Col: p.Col}
+		if prev, dup := entries[m.ID]; dup {
+			diags.Errorf(file, p.Line, p.Col, m.ID, "message is defined twice (also at %s:%d)", prev.File, prev.Line)
+			continue
+		}
+		entries[m.ID] = e
+		CheckMessage(tag, e, diags)
+	}
+}
+
+// AddSource adds messages of the source language that do not come from a
+// catalog file (a report's own text).
+func (c *Catalog) AddSource(tag language.Tag, entries []*Entry) error {
+	msgs := make([]*i18n.Message, len(entries))
+	m := c.entries[tag]
+	if m == nil {
+		m = map[string]*Entry{}
+		c.entries[tag] = m
+	}
+	for i, e := range entries {
+		msgs[i] = e.Message
+		m[e.Message.ID] = e
+	}
+	return c.bundle.AddMessages(tag, msgs...)
+}
+
+// Languages returns the languages that have at least one message.
+func (c *Catalog) Languages() []language.Tag {
+	var tags []language.Tag
+	for t := range c.entries {
+		tags = append(tags, t)
+	}
+	sort.Slice(tags, func(i, j int) bool { return tags[i].String() < tags[j].String() })
+	return tags
+}
+
+// Entry returns the message id of language tag, if that language's
+// catalog has it.
+func (c *Catalog) Entry(tag language.Tag, id string) (*Entry, bool) {
+	e, ok := c.entries[tag][id]
+	return e, ok
+}
+
+// IDs returns the message IDs of a language, sorted.
+func (c *Catalog) IDs(tag language.Tag) []string {
+	ids := make([]string, 0, len(c.entries[tag]))
+	for id := range c.entries[tag] {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// CheckMessage reports templates that do not parse and plural messages
+// that lack a form the language needs.
+func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
+	m := e.Message
+	forms := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
+	hasPlural := false
+	for _, f := range []string{"zero", "one", "two", "few", "many"} {
+		if forms[f] != "" {
+			hasPlural = true
+		}
+	}
+	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+		src := forms[f]
+		if src == "" {
+			continue
+		}
+		if _, err := template.New(m.ID).Parse(src); err != nil {
+			msg := err.Error()
+			if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template: ") {
+				msg = msg[i+2:]
+			}
+			diags.Errorf(e.File, e.Line, e.Col, m.ID, "template error in form %q: %s", f, msg)
+		}
+	}
+	if !hasPlural {
+		if m.Other == "" {
+			diags.Errorf(e.File, e.Line, e.Col, m.ID, "message has no text (\"other\" is empty)")
+		}
+		return
+	}
+	for _, f := range RequiredForms(tag) {
+		if forms[f] == "" {
+			diags.Errorf(e.File, e.Line, e.Col, m.ID, "plural form %q is missing; %s needs %s", f, tag, strings.Join(RequiredForms(tag), ", "))
+		}
+	}
+}
+
+// RequiredForms returns the CLDR plural forms a language uses for whole
+// numbers, plus "other", which go-i18n always requires.
+func RequiredForms(tag language.Tag) []string {
+	seen := map[plural.Form]bool{plural.Other: true}
+	for i := 0; i <= 1000; i++ {
+		seen[plural.Cardinal.MatchPlural(tag, i, 0, 0, 0, 0)] = true
+	}
+	var out []string
+	for _, f := range []struct {
+		form plural.Form
+		name string
+	}{{plural.Zero, "zero"}, {plural.One, "one"}, {plural.Two, "two"}, {plural.Few, "few"}, {plural.Many, "many"}, {plural.Other, "other"}} {
+		if seen[f.form] {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// ErrMissing is returned (wrapped) by Localizer methods when the message
+// is not translated into the localizer's language; the text returned with
+// it is the source language's.
+var ErrMissing = errors.New("message is not translated")
+
+// Localizer renders messages in one language.
+type Localizer struct {
+	c   *Catalog
+	tag language.Tag
+	loc *i18n.Localizer
+}
+
+// Localizer returns a localizer for tag.
+func (c *Catalog) Localizer(tag language.Tag) *Localizer {
+	return &Localizer{c: c, tag: tag, loc: i18n.NewLocalizer(c.bundle, tag.String())}
+}
+
+// Tag returns the localizer's language.
+func (l *Localizer) Tag() language.Tag { return l.tag }
+
+// Text renders message id with data. When the language lacks the message
+// it returns the source text and an error wrapping ErrMissing; any other
+// error (unknown message, template failure) comes with "".
+func (l *Localizer) Text(id string, data map[string]any) (string, error) {
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+}
+
+// Plural renders message id for count; data may be nil, and gets Count.
+func (l *Localizer) Plural(id string, count int, data map[string]any) (string, error) {
+	d := map[string]any{"Count": count}
+	for k, v := range data {
+		d[k] = v
+	}
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
+}
+
+func (l *Localizer) localize(cfg *i18n.LocalizeConfig) (out string, err error) {
+	if _, ok := l.c.entries[l.tag][cfg.MessageID]; !ok {
+		// go-i18n's matcher may answer for a related language (it maps
+		// kk or be to ru); a message of another language is a missing one.
+		src := l.c.source
+		if _, ok := l.c.entries[src][cfg.MessageID]; !ok {
+			return "", fmt.Errorf("unknown message %q", cfg.MessageID)
+		}
+		fb := i18n.NewLocalizer(l.c.bundle, src.String())
+		s, err := safeLocalize(fb, cfg)
+		if err != nil {
+			return "", err
+		}
+		return s, fmt.Errorf("%w into %s", ErrMissing, l.tag)
+	}
+	return safeLocalize(l.loc, cfg)
+}
+
+// safeLocalize turns a panic inside a translator's template (a call of a
+// method the data does not have, say) into an error.
+func safeLocalize(loc *i18n.Localizer, cfg *i18n.LocalizeConfig) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("template of %q failed: %v", cfg.MessageID, r)
+		}
+	}()
+	s, err := loc.Localize(cfg)
+	if err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// Source returns the text of a source-language entry for tests and tools.
+func (e *Entry) Source() string { return e.Message.Other }
+
+// NewEntry returns an entry for a single-form message written at
+// file:line:col.
+func NewEntry(id, text, file string, line, col int) *Entry {
+	return &Entry{Message: &i18n.Message{ID: id, Other: text}, File: file, Line: line, Col: col}
+}

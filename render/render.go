@@ -1,0 +1,131 @@
+// Package render draws a layout display list into a PDF with fpdf.
+//
+// It is deliberately thin: every position, line break and page break was
+// decided by package layout; this package only translates items into fpdf
+// calls, sets the document information and makes the output
+// byte-for-byte reproducible.
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/layout"
+)
+
+// Options are the settings of one PDF.
+type Options struct {
+	Meta document.Meta
+	// Lang is the document language (BCP 47), written into the catalog.
+	Lang string
+	// Date is written as creation and modification date, in UTC.
+	Date time.Time
+	// Family is the font family the layout was measured with.
+	Family *fonts.Family
+}
+
+// Write draws pages into a PDF written to w.
+func Write(w io.Writer, pages *layout.Pages, opt Options) error {
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: pages.Width, Ht: pages.Height},
+	})
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCatalogSort(true)
+	date := opt.Date.UTC()
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetTitle(opt.Meta.Title, true)
+	pdf.SetAuthor(opt.Meta.Author, true)
+	pdf.SetSubject(opt.Meta.Subject, true)
+	pdf.SetCreator(opt.Meta.Creator, true)
+	pdf.SetProducer(opt.Meta.Creator, true)
+	pdf.SetKeywords(opt.Meta.Keywords, true)
+	pdf.SetLang(opt.Lang)
+	pdf.SetDisplayMode("fullwidth", "single")
+
+	fam := opt.Family
+	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+		data := fam.Face(f).Data
+		if len(data) == 0 {
+			return fmt.Errorf("font %s %s is empty", fam.Name, f)
+		}
+		pdf.AddUTF8FontFromBytes(fam.Name, f.Style(), data)
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("font %s %s: %w", fam.Name, f, err)
+		}
+	}
+
+	// Internal destinations: one fpdf link per anchor name, set once its
+	// page is known; links to it may come before it.
+	dest := map[string]int{}
+	linkID := func(name string) int {
+		id, ok := dest[name]
+		if !ok {
+			id = pdf.AddLink()
+			dest[name] = id
+		}
+		return id
+	}
+	for pi, pg := range pages.Pages {
+		for _, a := range pg.Anchors {
+			pdf.SetLink(linkID(a.Name), a.Y, pi+1)
+		}
+	}
+
+	for _, pg := range pages.Pages {
+		pdf.AddPage()
+		// A UTF-8 font must be current for Bookmark to encode titles.
+		pdf.SetFont(fam.Name, "", 10)
+		for _, b := range pg.Bookmarks {
+			pdf.Bookmark(b.Title, b.Level, b.Y)
+		}
+		for _, r := range pg.Rects {
+			pdf.SetFillColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
+			pdf.Rect(r.X, r.Y, r.W, r.H, "F")
+		}
+		for _, r := range pg.Rules {
+			pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
+			pdf.SetLineWidth(r.Width)
+			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
+		}
+		var face fonts.Face = 255
+		size := -1.0
+		var color layout.Color
+		colorSet := false
+		for _, t := range pg.Texts {
+			if t.Face != face || t.Size != size {
+				pdf.SetFont(fam.Name, t.Face.Style(), t.Size)
+				face, size = t.Face, t.Size
+			}
+			if !colorSet || t.Color != color {
+				pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
+				color, colorSet = t.Color, true
+			}
+			pdf.Text(t.X, t.Y, t.Text)
+		}
+		for _, l := range pg.Links {
+			if name, ok := strings.CutPrefix(l.URL, document.AnchorPrefix); ok {
+				if _, known := dest[name]; !known {
+					return fmt.Errorf("link to unknown destination %q", name)
+				}
+				pdf.Link(l.X, l.Y, l.W, l.H, dest[name])
+				continue
+			}
+			pdf.LinkString(l.X, l.Y, l.W, l.H, l.URL)
+		}
+		if err := pdf.Error(); err != nil {
+			return err
+		}
+	}
+	return pdf.Output(w)
+}

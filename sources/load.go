@@ -1,0 +1,620 @@
+// Package sources loads and validates report content written in TOML.
+//
+// A report file (see schema.go for every key) holds the text of a report in
+// its source language, its structure and its annex register. Load decodes
+// it strictly: unknown keys, missing fields, duplicate IDs, references to
+// unknown annexes, malformed inline markup and unsafe links are errors
+// naming file:line:col. The report's strings become source messages
+// (Messages) whose IDs are derived from their place in the file, so
+// translators work from stable IDs and never open the report.
+//
+// The folder also embeds the reference report, so a binary with no files
+// beside it still has something to build.
+package sources
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/internal/tomlpos"
+	"github.com/reportgen/reportgen/markup"
+)
+
+//go:embed *.toml
+var embedded embed.FS
+
+// Embedded returns the reports built into the binary.
+func Embedded() fs.FS { return embedded }
+
+// MaxFileSize is the largest report file Load accepts.
+const MaxFileSize = 16 << 20
+
+// Message is one translatable string of a report, in the source language.
+type Message struct {
+	// ID is the stable message ID (see schema.go).
+	ID string
+	// Text is the source text, with inline markup.
+	Text string
+	// Line and Col locate the text in File.
+	File      string
+	Line, Col int
+	// Markup says whether the text may hold inline markup (body text) or is
+	// plain (names, headings).
+	Markup bool
+}
+
+// Loaded is a validated report with what was learnt while loading it.
+type Loaded struct {
+	*Report
+	// File is the report's path as shown in diagnostics.
+	File string
+	// Messages are the report's translatable strings, in reading order.
+	Messages []Message
+
+	index *tomlpos.Index
+	byID  map[string]int
+}
+
+// Message returns the source message with the given ID.
+func (l *Loaded) Message(id string) (Message, bool) {
+	i, ok := l.byID[id]
+	if !ok {
+		return Message{}, false
+	}
+	return l.Messages[i], true
+}
+
+// LoadDir loads every report (*.toml) in the root of fsys, in file name
+// order. Files whose name starts with "_" or "." are skipped; so are files
+// that are not reports (a style file, for example) when skip says so.
+func LoadDir(fsys fs.FS, prefix string) ([]*Loaded, diag.List) {
+	var diags diag.List
+	names, err := fs.Glob(fsys, "*.toml")
+	if err != nil {
+		diags.Errorf(prefix, 0, 0, "", "%v", err)
+		return nil, diags
+	}
+	sort.Strings(names)
+	var reports []*Loaded
+	ids := map[string]string{}
+	for _, name := range names {
+		if strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		r, ds := Load(fsys, name, path.Join(prefix, name))
+		diags = append(diags, ds...)
+		if r == nil {
+			continue
+		}
+		if other, dup := ids[r.ID]; dup {
+			p, _ := r.index.Pos("id")
+			diags.Errorf(r.File, p.Line, p.Col, r.ID, "report ID %q is already used by %s", r.ID, other)
+			continue
+		}
+		ids[r.ID] = r.File
+		reports = append(reports, r)
+	}
+	if len(names) == 0 {
+		diags.Errorf(prefix, 0, 0, "", "no report files (*.toml) found")
+	}
+	return reports, diags
+}
+
+// Load reads the report at name in fsys; file is the path shown in
+// diagnostics. It returns nil when the report has errors.
+func Load(fsys fs.FS, name, file string) (*Loaded, diag.List) {
+	var diags diag.List
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		diags.Errorf(file, 0, 0, "", "%v", unwrapPathError(err))
+		return nil, diags
+	}
+	if st.Size() > MaxFileSize {
+		diags.Errorf(file, 0, 0, "", "file is %d bytes; the limit is %d", st.Size(), MaxFileSize)
+		return nil, diags
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		diags.Errorf(file, 0, 0, "", "%v", unwrapPathError(err))
+		return nil, diags
+	}
+	return Parse(file, data)
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse decodes and validates report data; file is the path shown in
+// diagnostics. It returns nil when the report has errors.
+func Parse(file string, data []byte) (*Loaded, diag.List) {
+	var diags diag.List
+	if len(data) > MaxFileSize {
+		diags.Errorf(file, 0, 0, "", "file is %d bytes; the limit is %d", len(data), MaxFileSize)
+		return nil, diags
+	}
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8At(data)
+		diags.Errorf(file, line, col, "", "invalid UTF-8")
+		return nil, diags
+	}
+	var rep Report
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&rep)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			diags.Errorf(file, pe.Position.Line, pe.Position.Col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
+		} else {
+			diags.Errorf(file, 0, 0, "", "%s", strings.TrimPrefix(err.Error(), "toml: "))
+		}
+		return nil, diags
+	}
+	l := &Loaded{Report: &rep, File: file, index: tomlpos.Build(data), byID: map[string]int{}}
+	v := validator{l: l, diags: &diags}
+	v.unknownKeys(md.Undecoded())
+	v.report()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return l, diags
+}
+
+func invalidUTF8At(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col
+}
+
+// validator checks a decoded report and collects its messages.
+type validator struct {
+	l     *Loaded
+	diags *diag.List
+}
+
+func (v *validator) pos(path string) tomlpos.Pos {
+	if p, ok := v.l.index.Pos(path); ok {
+		return p
+	}
+	// Fall back to the enclosing table, then to the top of the file.
+	for path != "" {
+		if p, ok := v.l.index.Table(path); ok {
+			return p
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return tomlpos.Pos{Line: 1, Col: 1}
+}
+
+func (v *validator) errorf(path, key, format string, args ...any) {
+	p := v.pos(path)
+	v.diags.Errorf(v.l.File, p.Line, p.Col, key, format, args...)
+}
+
+func (v *validator) warnf(path, key, format string, args ...any) {
+	p := v.pos(path)
+	v.diags.Warnf(v.l.File, p.Line, p.Col, key, format, args...)
+}
+
+var indexRE = regexp.MustCompile(`\[\d+\]`)
+
+// unknownKeys reports every key the schema does not know, at each place it
+// occurs.
+func (v *validator) unknownKeys(keys []toml.Key) {
+	if len(keys) == 0 {
+		return
+	}
+	want := map[string]bool{}
+	for _, k := range keys {
+		want[k.String()] = true
+	}
+	reported := map[string]bool{}
+	for _, p := range v.l.index.Paths() {
+		bare := indexRE.ReplaceAllString(p, "")
+		if want[bare] && !indexRE.MatchString(p[max(0, len(p)-4):]) {
+			v.errorf(p, "", "unknown key %q%s", lastKey(bare), suggest(bare))
+			reported[bare] = true
+		}
+	}
+	for _, k := range keys {
+		if !reported[k.String()] && !reported[parentOf(k.String())] {
+			v.errorf("", "", "unknown key %q", k.String())
+		}
+	}
+}
+
+func parentOf(k string) string {
+	if i := strings.LastIndexByte(k, '.'); i >= 0 {
+		return k[:i]
+	}
+	return ""
+}
+
+func lastKey(k string) string {
+	if i := strings.LastIndexByte(k, '.'); i >= 0 {
+		return k[i+1:]
+	}
+	return k
+}
+
+// known lists the keys of each table, for suggestions.
+var known = map[string][]string{
+	"":              {"id", "kind", "source-language", "languages", "title", "date", "time", "participants", "closing-marker", "annex", "section"},
+	"time":          {"start", "end", "zone"},
+	"annex":         {"key", "title", "item"},
+	"annex.item":    {"languages", "kind", "title", "url"},
+	"section":       {"id", "heading", "block"},
+	"section.block": {"type", "id", "name", "role", "heading", "annexes", "text", "paragraphs"},
+}
+
+// suggest proposes the closest known key for a misspelt one.
+func suggest(bare string) string {
+	parent, key := parentOf(bare), lastKey(bare)
+	best, bestDist := "", 3
+	for _, k := range known[parent] {
+		if d := editDistance(key, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// reserved are names that cannot be section, block or annex keys: they are
+// either fixed parts of message IDs or keys go-i18n reserves in a catalog
+// table (a table with such a key is read as one message).
+var reserved = map[string]bool{
+	"title": true, "participants": true, "closing-marker": true, "annex": true, "heading": true,
+	"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
+}
+
+func (v *validator) checkID(path, what, id string) bool {
+	switch {
+	case id == "":
+		v.errorf(path, "", "%s is missing", what)
+	case !idRE.MatchString(id):
+		v.errorf(path, id, "%s %q must be lower-case letters, digits and \"-\"", what, id)
+	case reserved[id]:
+		v.errorf(path, id, "%s %q is a reserved word; choose another", what, id)
+	default:
+		return true
+	}
+	return false
+}
+
+// interfaceRoots are the first segments of the interface messages'
+// IDs; a report ID may not shadow them.
+var interfaceRoots = map[string]bool{
+	"brand": true, "doctype": true, "page": true, "notice": true, "date": true,
+	"month": true, "list": true, "annex": true, "annexes": true,
+}
+
+func (v *validator) report() {
+	r := v.l.Report
+	if v.checkID("id", "report id", r.ID) && interfaceRoots[r.ID] {
+		v.errorf("id", r.ID, "report id %q is the name of a group of interface messages; choose another", r.ID)
+	}
+	if r.Kind == "" {
+		v.errorf("", "", "kind is missing (the document type, e.g. \"summary-report\")")
+	} else if !idRE.MatchString(r.Kind) {
+		v.errorf("kind", "", "kind %q must be lower-case letters, digits and \"-\"", r.Kind)
+	}
+	v.languages()
+	v.requireText("title", r.ID+".title", "title", r.Title, false)
+	if r.Date.IsZero() {
+		v.errorf("", "", "date is missing (the day of the event, e.g. date = 2021-01-28)")
+	} else if h, m, sec := r.Date.Clock(); h != 0 || m != 0 || sec != 0 || r.Date.Nanosecond() != 0 {
+		v.errorf("date", "", "date must be a local date such as 2021-01-28, without time or offset")
+	}
+	if t := r.Time; t != nil {
+		for _, f := range []struct{ key, val string }{{"start", t.Start}, {"end", t.End}} {
+			if _, err := time.Parse("15:04", f.val); err != nil {
+				v.errorf("time."+f.key, "", "time.%s %q must be HH:MM", f.key, f.val)
+			}
+		}
+	}
+	if r.Participants != "" {
+		v.text("participants", r.ID+".participants", r.Participants, true)
+	}
+	annexes := v.annexes()
+	referenced := map[string]bool{}
+	v.sections(annexes, referenced)
+	for i, a := range r.Annexes {
+		if a.Key != "" && !referenced[a.Key] {
+			v.warnf(fmt.Sprintf("annex[%d].key", i), a.Key, "annex %q is never referred to, so it gets no number and is not listed", a.Key)
+		}
+	}
+	if r.ClosingMarker != "" {
+		v.text("closing-marker", r.ID+".closing-marker", r.ClosingMarker, false)
+	}
+}
+
+func (v *validator) languages() {
+	r := v.l.Report
+	if r.SourceLanguage == "" {
+		v.errorf("", "", "source-language is missing (the language the report is written in, e.g. \"en\")")
+	} else if _, err := language.Parse(r.SourceLanguage); err != nil {
+		v.errorf("source-language", "", "source-language %q is not a BCP 47 language tag", r.SourceLanguage)
+	}
+	if len(r.Languages) == 0 {
+		v.errorf("", "", "languages is missing (the editions to build, e.g. [\"en\", \"ru\"])")
+		return
+	}
+	seen := map[string]bool{}
+	for i, lang := range r.Languages {
+		p := fmt.Sprintf("languages[%d]", i)
+		if _, err := language.Parse(lang); err != nil {
+			v.errorf(p, "", "%q is not a BCP 47 language tag", lang)
+		}
+		if seen[lang] {
+			v.errorf(p, "", "language %q is listed twice", lang)
+		}
+		seen[lang] = true
+	}
+	if r.SourceLanguage != "" && !seen[r.SourceLanguage] {
+		v.errorf("languages", "", "languages must include the source language %q", r.SourceLanguage)
+	}
+}
+
+func (v *validator) annexes() map[string]bool {
+	keys := map[string]bool{}
+	for i, a := range v.l.Annexes {
+		base := fmt.Sprintf("annex[%d]", i)
+		if v.checkID(base+".key", "annex key", a.Key) {
+			if keys[a.Key] {
+				v.errorf(base+".key", a.Key, "annex key %q is defined twice", a.Key)
+			}
+			keys[a.Key] = true
+		}
+		v.requireText(base+".title", fmt.Sprintf("%s.annex.%s.title", v.l.ID, a.Key), "annex title", a.Title, false)
+		if len(a.Items) == 0 {
+			v.errorf(base, a.Key, "annex %q has no items; add at least one [[annex.item]] with its languages", a.Key)
+		}
+		for j, it := range a.Items {
+			ip := fmt.Sprintf("%s.item[%d]", base, j)
+			if len(it.Languages) == 0 {
+				v.errorf(ip, a.Key, "annex item has no languages")
+			}
+			for k, lang := range it.Languages {
+				if _, err := language.Parse(lang); err != nil {
+					v.errorf(fmt.Sprintf("%s.languages[%d]", ip, k), a.Key, "%q is not a BCP 47 language tag", lang)
+				}
+			}
+			switch it.Kind {
+			case KindOriginal, KindTranslation, KindCourtesyTranslation:
+			case "":
+				v.errorf(ip, a.Key, "annex item kind is missing (original, translation or courtesy-translation)")
+			default:
+				v.errorf(ip+".kind", a.Key, "annex item kind %q is not one of original, translation, courtesy-translation", it.Kind)
+			}
+			if it.Title != "" {
+				v.text(ip+".title", fmt.Sprintf("%s.annex.%s.%d.title", v.l.ID, a.Key, j+1), it.Title, false)
+			}
+			if it.URL != "" {
+				if msg := CheckURL(it.URL); msg != "" {
+					v.errorf(ip+".url", a.Key, "%s", msg)
+				}
+			}
+		}
+	}
+	return keys
+}
+
+func (v *validator) sections(annexes, referenced map[string]bool) {
+	r := v.l.Report
+	if len(r.Sections) == 0 {
+		v.errorf("", "", "the report has no [[section]]")
+	}
+	seen := map[string]bool{}
+	for i, s := range r.Sections {
+		sp := fmt.Sprintf("section[%d]", i)
+		if v.checkID(sp+".id", "section id", s.ID) {
+			if seen[s.ID] {
+				v.errorf(sp+".id", s.ID, "section id %q is used twice", s.ID)
+			}
+			seen[s.ID] = true
+		}
+		prefix := r.ID + "." + s.ID
+		v.requireText(sp+".heading", prefix+".heading", "section heading", s.Heading, false)
+		blocks := map[string]bool{}
+		if len(s.Blocks) == 0 {
+			v.errorf(sp, s.ID, "section %q has no [[section.block]]", s.ID)
+		}
+		for j, b := range s.Blocks {
+			bp := fmt.Sprintf("%s.block[%d]", sp, j)
+			if v.checkID(bp+".id", "block id", b.ID) {
+				if blocks[b.ID] {
+					v.errorf(bp+".id", b.ID, "block id %q is used twice in section %q", b.ID, s.ID)
+				}
+				blocks[b.ID] = true
+			}
+			v.block(bp, prefix+"."+b.ID, b, annexes, referenced)
+		}
+	}
+}
+
+// fieldsOf lists which optional fields each block type takes.
+var fieldsOf = map[string][]string{
+	BlockSpeaker:    {"name", "role", "heading", "annexes", "paragraphs"},
+	BlockModerator:  {"text", "annexes"},
+	BlockText:       {"paragraphs"},
+	BlockSubheading: {"text"},
+}
+
+func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[string]bool) {
+	allowed, ok := fieldsOf[b.Type]
+	if !ok {
+		if b.Type == "" {
+			v.errorf(bp, b.ID, "block type is missing (speaker, moderator, text or subheading)")
+		} else {
+			v.errorf(bp+".type", b.ID, "block type %q is not one of speaker, moderator, text, subheading", b.Type)
+		}
+		return
+	}
+	set := map[string]bool{
+		"name": b.Name != "", "role": b.Role != "", "heading": b.Heading,
+		"annexes": len(b.Annexes) > 0, "text": b.Text != "", "paragraphs": len(b.Paragraphs) > 0,
+	}
+	for _, f := range []string{"name", "role", "heading", "annexes", "text", "paragraphs"} {
+		if set[f] && !contains(allowed, f) {
+			v.errorf(bp+"."+f, b.ID, "%s does not apply to a %s block", f, b.Type)
+		}
+	}
+	switch b.Type {
+	case BlockSpeaker:
+		v.requireText(bp+".name", prefix+".name", "speaker name", b.Name, false)
+		if b.Role != "" {
+			v.text(bp+".role", prefix+".role", b.Role, false)
+		}
+	case BlockModerator, BlockSubheading:
+		v.requireText(bp+".text", prefix+".text", b.Type+" text", b.Text, true)
+	}
+	for k, key := range b.Annexes {
+		ap := fmt.Sprintf("%s.annexes[%d]", bp, k)
+		if !annexes[key] {
+			v.errorf(ap, key, "unknown annex %q; annexes are defined with [[annex]] key = %q", key, key)
+			continue
+		}
+		referenced[key] = true
+	}
+	if b.Type == BlockSpeaker || b.Type == BlockText {
+		if len(b.Paragraphs) == 0 && b.Type == BlockText {
+			v.errorf(bp, b.ID, "text block has no paragraphs")
+		}
+		for k, p := range b.Paragraphs {
+			v.requireText(fmt.Sprintf("%s.paragraphs[%d]", bp, k), fmt.Sprintf("%s.p%d", prefix, k+1), "paragraph", p, true)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validator) requireText(path, id, what, text string, withMarkup bool) {
+	if strings.TrimSpace(text) == "" {
+		v.errorf(path, id, "%s is missing or empty", what)
+		return
+	}
+	v.text(path, id, text, withMarkup)
+}
+
+// text validates one translatable string and records it as a message.
+// Body text is parsed as inline markup; plain strings (names, headings)
+// are taken literally.
+func (v *validator) text(path, id, text string, withMarkup bool) {
+	p := v.pos(path)
+	var spans []markup.Span
+	if withMarkup {
+		var err error
+		spans, err = markup.Parse(text)
+		if err != nil {
+			col := p.Col
+			var me *markup.Error
+			if errors.As(err, &me) {
+				col += 1 + utf8.RuneCountInString(text[:min(me.Offset, len(text))])
+				err = errors.New(me.Msg)
+			}
+			v.diags.Errorf(v.l.File, p.Line, col, id, "%v", err)
+			return
+		}
+	}
+	for _, u := range markup.Links(spans) {
+		if msg := CheckURL(u); msg != "" {
+			v.diags.Errorf(v.l.File, p.Line, p.Col, id, "%s", msg)
+		}
+	}
+	if _, dup := v.l.byID[id]; dup {
+		v.diags.Errorf(v.l.File, p.Line, p.Col, id, "message ID %q is produced twice", id)
+		return
+	}
+	v.l.byID[id] = len(v.l.Messages)
+	v.l.Messages = append(v.l.Messages, Message{ID: id, Text: text, File: v.l.File, Line: p.Line, Col: p.Col, Markup: withMarkup})
+}
+
+// CheckURL returns "" when u is a link target a published PDF may carry
+// (http, https or mailto with a host or address), else what is wrong.
+func CheckURL(u string) string {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return fmt.Sprintf("link %q is not a valid URL", u)
+	}
+	switch strings.ToLower(parsed.Scheme) {
+	case "http", "https":
+		if parsed.Host == "" {
+			return fmt.Sprintf("link %q has no host", u)
+		}
+	case "mailto":
+		if parsed.Opaque == "" {
+			return fmt.Sprintf("link %q has no address", u)
+		}
+	case "":
+		return fmt.Sprintf("link %q must be an absolute http, https or mailto URL", u)
+	default:
+		return fmt.Sprintf("link %q: scheme %q is not allowed (only http, https and mailto)", u, parsed.Scheme)
+	}
+	return ""
+}

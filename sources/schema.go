@@ -1,0 +1,143 @@
+package sources
+
+import "time"
+
+// This file is the report schema: the Go types a report TOML file decodes
+// into. Every key a report may contain is a field here, with its TOML name
+// and its meaning; a key that is not here is an error.
+//
+// Message IDs. Every translatable string has a message ID, derived from its
+// place in the report so that authors never type one:
+//
+//	<id>.title                          Report.Title
+//	<id>.participants                   Report.Participants
+//	<id>.closing-marker                 Report.ClosingMarker
+//	<id>.annex.<key>.title              Annex.Title
+//	<id>.annex.<key>.<n>.title          Item.Title of the n-th item (1-based)
+//	<id>.<section>.heading              Section.Heading
+//	<id>.<section>.<block>.name         Block.Name (speaker)
+//	<id>.<section>.<block>.role         Block.Role (speaker)
+//	<id>.<section>.<block>.text         Block.Text (moderator line, sub-heading)
+//	<id>.<section>.<block>.p<n>         Block.Paragraphs[n-1] (1-based)
+//
+// Section and block IDs are stable keys chosen by the author, so moving a
+// block or a section keeps its translations. Adding a paragraph in the
+// middle of a block renumbers the paragraphs after it; give such a
+// paragraph its own text block when that matters.
+
+// Report is one report file.
+type Report struct {
+	// ID names the report: output files are <id>.<lang>.pdf and every message
+	// ID of the report starts with it. Lower-case letters, digits and "-".
+	ID string `toml:"id"`
+	// Kind is the document type, shown under the title block, e.g.
+	// "summary-report". Its display name is the catalog message
+	// doctype.<kind>.
+	Kind string `toml:"kind"`
+	// SourceLanguage is the language the report's text is written in
+	// (BCP 47, e.g. "en"). The edition in this language is authoritative.
+	SourceLanguage string `toml:"source-language"`
+	// Languages lists the editions to build, source language included.
+	Languages []string `toml:"languages"`
+	// Title is the report title.
+	Title string `toml:"title"`
+	// Date is the day of the event (a TOML local date, e.g. 2021-01-28).
+	Date time.Time `toml:"date"`
+	// Time is the optional time span of the event on Date.
+	Time *TimeSpan `toml:"time"`
+	// Participants is the italic line under the date: who took part.
+	Participants string `toml:"participants"`
+	// ClosingMarker is the optional closing marker, shown centred after the
+	// last section between dashes, e.g. "CLOSE OF SESSION".
+	ClosingMarker string `toml:"closing-marker"`
+	// Annexes is the annex register. Annex numbers are not written here:
+	// they follow the order in which the report first refers to each annex.
+	Annexes []Annex `toml:"annex"`
+	// Sections are the report's sections, in reading order.
+	Sections []Section `toml:"section"`
+}
+
+// TimeSpan is the time of day an event ran, in a named zone.
+type TimeSpan struct {
+	// Start and End are "HH:MM" (24-hour clock).
+	Start string `toml:"start"`
+	End   string `toml:"end"`
+	// Zone is the time zone abbreviation shown after the span, e.g. "CET".
+	Zone string `toml:"zone"`
+}
+
+// Annex is one numbered annex: a group of documents (items) about one
+// contribution, numbered N, N.1, N.2 … in item order.
+type Annex struct {
+	// Key is how the report refers to the annex (Block.Annexes).
+	Key string `toml:"key"`
+	// Title describes the annex in the list of annexes.
+	Title string `toml:"title"`
+	// Items are the documents of the annex; the first is numbered N, the
+	// next N.1, N.2 and so on.
+	Items []Item `toml:"item"`
+}
+
+// Item is one document of an annex.
+type Item struct {
+	// Languages are the languages the document is written in (BCP 47).
+	Languages []string `toml:"languages"`
+	// Kind is original, translation or courtesy-translation.
+	Kind string `toml:"kind"`
+	// Title is an optional title of this document, when it differs from the
+	// annex title.
+	Title string `toml:"title"`
+	// URL is an optional http(s) address where the document is published.
+	URL string `toml:"url"`
+}
+
+// The kinds of annex item.
+const (
+	KindOriginal            = "original"
+	KindTranslation         = "translation"
+	KindCourtesyTranslation = "courtesy-translation"
+)
+
+// Section is a headed part of the report.
+type Section struct {
+	// ID is the section's stable key, unique in the report.
+	ID string `toml:"id"`
+	// Heading is the section heading, written in sentence case; the house
+	// style may set it in capitals.
+	Heading string `toml:"heading"`
+	// Blocks are the section's contents, in reading order.
+	Blocks []Block `toml:"block"`
+}
+
+// Block is one unit of a section. Its Type says which fields apply.
+type Block struct {
+	// Type is one of:
+	//   speaker     name, role, optional annexes, paragraphs (and heading = true
+	//               to show the speaker line as a sub-heading)
+	//   moderator   text: a bold line introducing a discussion
+	//   text        paragraphs without a speaker line
+	//   subheading  text: a sub-heading inside the section
+	Type string `toml:"type"`
+	// ID is the block's stable key, unique in its section.
+	ID string `toml:"id"`
+	// Name is the speaker's name with honorific, e.g. "Ms. Renate Held".
+	Name string `toml:"name"`
+	// Role is the speaker's function and organisation.
+	Role string `toml:"role"`
+	// Heading shows a speaker line as a sub-heading.
+	Heading bool `toml:"heading"`
+	// Annexes are keys of the annexes holding the speaker's statement.
+	Annexes []string `toml:"annexes"`
+	// Text is the text of a moderator line or sub-heading.
+	Text string `toml:"text"`
+	// Paragraphs are the body paragraphs, with inline markup.
+	Paragraphs []string `toml:"paragraphs"`
+}
+
+// The block types.
+const (
+	BlockSpeaker    = "speaker"
+	BlockModerator  = "moderator"
+	BlockText       = "text"
+	BlockSubheading = "subheading"
+)
