@@ -2,7 +2,11 @@ package document
 
 import (
 	"errors"
+	"unicode"
+	"unicode/utf8"
+
 	"fmt"
+	"golang.org/x/text/cases"
 	"slices"
 	"strings"
 
@@ -240,8 +244,8 @@ func (rs *resolver) section(s sources.Section, numbers map[string]int) Section {
 
 // speakerLine composes "Name, Role" in bold and the annex label in italic.
 func (rs *resolver) speakerLine(bp string, b sources.Block, numbers map[string]int) Paragraph {
-	name := rs.text(bp+".name", nil)
-	line := name
+	// The line starts a paragraph: "г-жа Ренате Хельд" becomes "Г-жа …".
+	line := capitalize(rs.text(bp+".name", nil), rs.lang)
 	if b.Role != "" {
 		line += ", " + rs.text(bp+".role", nil)
 	}
@@ -260,4 +264,13 @@ func withStyle(spans []markup.Span, s markup.Style) []markup.Span {
 		out[i] = sp
 	}
 	return out
+}
+
+// capitalize upper-cases the first letter of s by the rules of lang.
+func capitalize(s string, lang language.Tag) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return cases.Upper(lang).String(s[:size]) + s[size:]
 }

@@ -42,7 +42,11 @@ func (f *flow) baselineIn(lh, size float64) float64 {
 // no widows); keepAll keeps every line with the next box (a heading).
 func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore float64, keepAll bool) []box {
 	width := f.st.textWidth() - indent
-	lines := f.m.breakLines(f.m.words(spans, ts), width, f.st.MinSpaceShrink)
+	shrink := 1.0 // ragged lines keep natural spaces
+	if ts.align == Justify {
+		shrink = f.st.MinSpaceShrink
+	}
+	lines := f.m.breakLines(f.m.words(spans, ts), width, shrink)
 	lh := ts.size * ts.leading
 	var out []box
 	for i, ln := range lines {

@@ -232,6 +232,9 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 	switch {
 	case ts.align == Justify && !ln.last && spaces > 0:
 		scale = (width - natural) / spaces
+	case natural+spaces > width && spaces > 0:
+		// A last line filled with shrunk spaces stays shrunk.
+		scale = (width - natural) / spaces
 	case ts.align == Center:
 		x = x0 + (width-natural-spaces)/2
 	}

@@ -135,7 +135,8 @@ func (p *parser) peek() byte { return p.at(0) }
 func (p *parser) pos() Pos { return Pos{p.line, p.col} }
 
 func (p *parser) hasPrefix(s string) bool {
-	return strings.HasPrefix(string(p.data[p.off:]), s)
+	rest := p.data[p.off:]
+	return len(rest) >= len(s) && string(rest[:len(s)]) == s
 }
 
 // adv moves past one rune (an invalid byte counts as one rune).

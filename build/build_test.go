@@ -1,0 +1,462 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/internal/pdfread"
+	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/markup"
+	"github.com/reportgen/reportgen/sources"
+)
+
+// reference builds the embedded reference report once per test binary
+// into a temporary folder and returns the PDFs by language.
+var referenceCache map[string][]byte
+
+func reference(t *testing.T) map[string][]byte {
+	t.Helper()
+	if referenceCache != nil {
+		return referenceCache
+	}
+	out := t.TempDir()
+	p := Open(t.TempDir()) // an empty root: the embedded project
+	results, diags := Run(p, Options{OutDir: out})
+	if diags.HasErrors() || len(diags) > 0 {
+		t.Fatalf("build of the reference report reported:\n%v", diags)
+	}
+	if len(results) != 2 {
+		t.Fatalf("got %d PDFs, want 2 (en, ru)", len(results))
+	}
+	m := map[string][]byte{}
+	for _, r := range results {
+		data, err := os.ReadFile(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[r.Lang] = data
+	}
+	referenceCache = m
+	return m
+}
+
+// referenceSource loads the embedded report and its catalogs.
+func referenceSource(t *testing.T) (*sources.Loaded, *locales.Catalog) {
+	t.Helper()
+	r, diags := sources.Load(sources.Embedded(), "central-asia-2021.toml", "sources/central-asia-2021.toml")
+	if r == nil {
+		t.Fatal(diags)
+	}
+	cat, diags := locales.Load(locales.Embedded(), "locales", language.English)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return r, cat
+}
+
+var spaceRE = regexp.MustCompile(`\s+`)
+
+func normalize(s string) string { return strings.TrimSpace(spaceRE.ReplaceAllString(s, " ")) }
+
+// bodyText returns the text of all pages without running header and
+// footer, whitespace-normalised.
+func bodyText(t *testing.T, doc *pdfread.Doc, header []string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, pg := range doc.Pages {
+		for _, ln := range strings.Split(pg.Text(), "\n") {
+			if contains(header, ln) || footerRE.MatchString(ln) {
+				continue
+			}
+			b.WriteString(ln)
+			b.WriteByte('\n')
+		}
+	}
+	return normalize(b.String())
+}
+
+var footerRE = regexp.MustCompile(`^(Page|Страница) \d+ (of|из) \d+$`)
+
+func TestReferenceTextReadsBack(t *testing.T) {
+	pdfs := reference(t)
+	r, cat := referenceSource(t)
+	for _, lang := range []string{"en", "ru"} {
+		t.Run(lang, func(t *testing.T) {
+			doc, err := pdfread.Read(pdfs[lang])
+			if err != nil {
+				t.Fatal(err)
+			}
+			tag := language.Make(lang)
+			text := func(id string) string {
+				if lang == "en" {
+					m, ok := r.Message(id)
+					if !ok {
+						t.Fatalf("no source message %s", id)
+					}
+					return m.Text
+				}
+				e, ok := cat.Entry(tag, id)
+				if !ok {
+					t.Fatalf("no %s message %s", lang, id)
+				}
+				return e.Source()
+			}
+			header := []string{text2(t, cat, tag, "brand.organization"), text2(t, cat, tag, "brand.tagline")}
+			body := bodyText(t, doc, header)
+
+			// Every paragraph and speaker name, in reading order.
+			pos := 0
+			for _, m := range r.Messages {
+				if !strings.Contains(m.ID, ".p") && !strings.HasSuffix(m.ID, ".name") {
+					continue
+				}
+				s := text(m.ID)
+				if spans, err := markup.Parse(s); err == nil {
+					s = markup.Plain(spans)
+				}
+				s = normalize(s)
+				if strings.HasSuffix(m.ID, ".name") {
+					s = capitalizeFirst(s)
+				}
+				i := strings.Index(body[pos:], s)
+				if i < 0 {
+					t.Errorf("%s: text of %s not found after offset %d:\n%q", lang, m.ID, pos, s)
+					continue
+				}
+				pos += i + len(s)
+			}
+			// The Russian body is Cyrillic.
+			if lang == "ru" {
+				letters, cyr := 0, 0
+				for _, c := range body {
+					if unicode.IsLetter(c) {
+						letters++
+						if unicode.Is(unicode.Cyrillic, c) {
+							cyr++
+						}
+					}
+				}
+				if float64(cyr) < 0.9*float64(letters) {
+					t.Errorf("only %d of %d letters are Cyrillic", cyr, letters)
+				}
+			}
+		})
+	}
+}
+
+func capitalizeFirst(s string) string {
+	for i, c := range s {
+		return strings.ToUpper(string(c)) + s[i+len(string(c)):]
+	}
+	return s
+}
+
+func text2(t *testing.T, cat *locales.Catalog, tag language.Tag, id string) string {
+	t.Helper()
+	s, err := cat.Localizer(tag).Text(id, nil)
+	if err != nil {
+		t.Fatalf("%s %s: %v", tag, id, err)
+	}
+	return s
+}
+
+func TestReferenceAnnexLabels(t *testing.T) {
+	pdfs := reference(t)
+	want := map[string][]string{
+		"en": {
+			"(Annex 1: English and Annex 1.1: Courtesy Translation to Russian)",
+			"(Annex 2: English and Annex 2.1: Courtesy Translation to Russian)",
+			"(Annex 3: English)",
+			"(Annex 4: English and Russian and Annex 4.1: English and Russian)",
+			"(Annex 5: English and Annex 5.1: English)",
+			"(Annex 6: French, Annex 6.1: English and Annex 6.2: Courtesy Translation to Russian)",
+			"(Annex 7: English)",
+			"The report has 7 annexes",
+		},
+		"ru": {
+			"(Приложение 1: английский язык и Приложение 1.1: неофициальный перевод на русский язык)",
+			"(Приложение 3: английский язык)",
+			"(Приложение 4: английский и русский языки и Приложение 4.1: английский и русский языки)",
+			"(Приложение 6: французский язык, Приложение 6.1: английский язык и Приложение 6.2: неофициальный перевод на русский язык)",
+			"К отчёту прилагается 7 приложений",
+			"Настоящий документ является неофициальным переводом",
+			"28 января 2021 г., 08:30–12:00 (CET)",
+		},
+	}
+	for lang, labels := range want {
+		doc, err := pdfread.Read(pdfs[lang])
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := bodyText(t, doc, nil)
+		for _, l := range labels {
+			if !strings.Contains(body, l) {
+				t.Errorf("%s: %q not found", lang, l)
+			}
+		}
+	}
+}
+
+func TestReferencePages(t *testing.T) {
+	pdfs := reference(t)
+	brand := map[string][2]string{
+		"en": {"International Organization for Migration (IOM)", "The UN Migration Agency"},
+		"ru": {"Международная организация по миграции (МОМ)", "Агентство ООН по миграции"},
+	}
+	footer := map[string]string{"en": "Page %d of %d", "ru": "Страница %d из %d"}
+	for lang, data := range pdfs {
+		doc, err := pdfread.Read(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(doc.Pages)
+		if n < 5 {
+			t.Errorf("%s: only %d pages", lang, n)
+		}
+		for i, pg := range doc.Pages {
+			lines := strings.Split(pg.Text(), "\n")
+			if len(lines) < 3 || lines[0] != brand[lang][0] || lines[1] != brand[lang][1] {
+				t.Errorf("%s page %d: header is %q", lang, i+1, lines[:min(2, len(lines))])
+			}
+			if got, want := lines[len(lines)-1], fmt.Sprintf(footer[lang], i+1, n); got != want {
+				t.Errorf("%s page %d: footer %q, want %q", lang, i+1, got, want)
+			}
+		}
+	}
+}
+
+func TestReferenceOutlineLinksAndInfo(t *testing.T) {
+	pdfs := reference(t)
+	wantOutline := map[string][]string{
+		"en": {"Fostering Sub-Regional Cooperation on Migration in Central Asia", "OPENING REMARKS", "WORLD MIGRATION REPORT 2020", "ROUNDTABLE ONE", "MIGRATION MULTI-PARTNER TRUST FUND", "ROUNDTABLE TWO", "CHAMPION COUNTRIES INITIATIVE", "WAY FORWARD AND CLOSING REMARKS", "ANNEXES"},
+		"ru": {"Содействие субрегиональному сотрудничеству в области миграции в Центральной Азии", "ВСТУПИТЕЛЬНОЕ СЛОВО", "ДОКЛАД О МИГРАЦИИ В МИРЕ 2020", "КРУГЛЫЙ СТОЛ 1", "МНОГОПАРТНЁРСКИЙ ЦЕЛЕВОЙ ФОНД ПО МИГРАЦИИ", "КРУГЛЫЙ СТОЛ 2", "ИНИЦИАТИВА «СТРАНЫ-ЛИДЕРЫ»", "ДАЛЬНЕЙШИЕ ШАГИ И ЗАКЛЮЧИТЕЛЬНЫЕ ЗАМЕЧАНИЯ", "ПРИЛОЖЕНИЯ"},
+	}
+	for lang, data := range pdfs {
+		doc, err := pdfread.Read(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var top []string
+		for _, b := range doc.Outline {
+			if b.Level == 0 {
+				top = append(top, b.Title)
+			}
+			if b.Page < 1 || b.Page > len(doc.Pages) {
+				t.Errorf("%s: bookmark %q points at page %d", lang, b.Title, b.Page)
+			}
+		}
+		if strings.Join(top, "|") != strings.Join(wantOutline[lang], "|") {
+			t.Errorf("%s outline:\n got %q\nwant %q", lang, top, wantOutline[lang])
+		}
+		// Links: the five content links and the WMR URL, and one internal
+		// link per annex reference, pointing at the annex list's page.
+		ext := map[string]bool{}
+		internal := 0
+		for _, pg := range doc.Pages {
+			for _, l := range pg.Links {
+				if l.URI != "" {
+					ext[l.URI] = true
+				} else if l.DestPage == len(doc.Pages) || l.DestPage == len(doc.Pages)-1 {
+					internal++
+				} else {
+					t.Errorf("%s: internal link to page %d, not to the annex list", lang, l.DestPage)
+				}
+			}
+		}
+		for _, u := range []string{
+			"https://migrationnetwork.un.org/champion-countries",
+			"https://migrationnetwork.un.org/mptf",
+			"https://publications.iom.int/books/world-migration-report-2020",
+		} {
+			if !ext[u] {
+				t.Errorf("%s: no link to %s", lang, u)
+			}
+		}
+		if internal < 13 { // 13 annex items are referred to
+			t.Errorf("%s: %d internal links, want at least 13", lang, internal)
+		}
+		if doc.Lang != lang {
+			t.Errorf("lang = %q, want %q", doc.Lang, lang)
+		}
+		if doc.Info["Title"] != wantOutline[lang][0] || doc.Info["Creator"] != "reportgen" || doc.Info["Author"] == "" || doc.Info["Subject"] == "" {
+			t.Errorf("%s: info %v", lang, doc.Info)
+		}
+	}
+}
+
+func TestReferenceValidates(t *testing.T) {
+	for lang, data := range reference(t) {
+		if err := pdfread.ValidateRelaxed(data); err != nil {
+			t.Errorf("%s: pdfcpu: %v", lang, err)
+		}
+	}
+}
+
+// TestReproducible builds twice, in different folders and orders, and
+// compares bytes.
+func TestReproducible(t *testing.T) {
+	first := reference(t)
+	out := t.TempDir()
+	results, diags := Run(Open(t.TempDir()), Options{OutDir: out, Langs: []string{"ru", "en"}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, r := range results {
+		data, err := os.ReadFile(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(data, first[r.Lang]) {
+			t.Errorf("%s: second build differs from the first", r.Lang)
+		}
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	results, _ = Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Langs: []string{"en"}})
+	data, _ := os.ReadFile(results[0].Path)
+	if bytes.Equal(data, first["en"]) {
+		t.Error("SOURCE_DATE_EPOCH did not change the PDF dates")
+	}
+	if !bytes.Contains(data, []byte("D:20231114221320")) {
+		t.Error("SOURCE_DATE_EPOCH=1700000000 is not the creation date")
+	}
+}
+
+func TestWriteFileAtomicKeepsOldFileOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.pdf")
+	if err := WriteFileAtomic(path, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	// A destination that cannot be replaced: a non-empty folder.
+	bad := filepath.Join(dir, "b.pdf")
+	os.MkdirAll(filepath.Join(bad, "x"), 0o755)
+	if err := WriteFileAtomic(bad, []byte("new")); err == nil {
+		t.Fatal("want an error writing over a folder")
+	}
+	data, _ := os.ReadFile(path)
+	if string(data) != "old" {
+		t.Errorf("a.pdf = %q", data)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+}
+
+// TestFailedBuildWritesNothing breaks a copy of the project and checks
+// that the build fails with a positioned error and writes no PDF.
+func TestFailedBuildWritesNothing(t *testing.T) {
+	root := copyProject(t)
+	report := filepath.Join(root, "sources", "central-asia-2021.toml")
+	data, _ := os.ReadFile(report)
+	data = bytes.Replace(data, []byte(`annexes = ["held-remarks"]`), []byte(`annexes = ["held-remark"]`), 1)
+	os.WriteFile(report, data, 0o644)
+	out := filepath.Join(root, "output")
+	_, diags := Run(Open(root), Options{OutDir: out})
+	if !diags.HasErrors() {
+		t.Fatal("want an error")
+	}
+	got := diags.Err().Error()
+	if !regexp.MustCompile(`^sources/central-asia-2021.toml:\d+:\d+: error: unknown annex "held-remark"`).MatchString(got) {
+		t.Errorf("diagnostic = %q", got)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) > 0 {
+		t.Errorf("output has %d files after a failed build", len(entries))
+	}
+}
+
+// TestMissingGlyphFailsBuild puts a character the font lacks into a
+// translation.
+func TestMissingGlyphFailsBuild(t *testing.T) {
+	root := copyProject(t)
+	cat := filepath.Join(root, "locales", "ru", "central-asia-2021.ru.toml")
+	data, _ := os.ReadFile(cat)
+	data = bytes.Replace(data, []byte("Вступительное слово"), []byte("Вступительное слово ☃"), 1)
+	os.WriteFile(cat, data, 0o644)
+	_, diags := Run(Open(root), Options{OutDir: filepath.Join(root, "output"), Langs: []string{"ru"}})
+	got := diags.Err()
+	if got == nil || !strings.Contains(got.Error(), `character '☃' (U+2603) is not in font NotoSans`) || !strings.Contains(got.Error(), "[central-asia-2021.opening.heading]") || !strings.Contains(got.Error(), "locales/ru/central-asia-2021.ru.toml:") {
+		t.Errorf("diagnostics = %v", got)
+	}
+}
+
+// copyProject copies the repository's sources, locales and fonts into a
+// temporary project folder.
+func copyProject(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, dir := range []string{"sources", "locales", "fonts"} {
+		src := filepath.Join("..", dir)
+		err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel("..", path)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(root, rel), 0o755)
+			}
+			if strings.HasSuffix(path, ".go") {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(root, rel), data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// TestExternal cross-checks the PDFs with poppler and qpdf. It needs those
+// tools and runs when REPORTGEN_EXTERNAL=1 (.ci/run installs them and sets
+// it); with the variable set, a missing tool fails the test.
+func TestExternal(t *testing.T) {
+	if os.Getenv("REPORTGEN_EXTERNAL") != "1" {
+		t.Skip("external cross-checks need poppler-utils and qpdf; .ci/run runs them with REPORTGEN_EXTERNAL=1")
+	}
+	for _, tool := range []string{"pdftotext", "qpdf", "pdffonts"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed: %v", tool, err)
+		}
+	}
+	dir := t.TempDir()
+	for lang, data := range reference(t) {
+		path := filepath.Join(dir, lang+".pdf")
+		os.WriteFile(path, data, 0o644)
+		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("%s: qpdf --check: %v\n%s", lang, err, out)
+		}
+		out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		text := normalize(string(out))
+		for _, want := range map[string][]string{
+			"en": {"OPENING REMARKS", "no one will be safe until everyone is safe.", "Mr. Savaş Ünlü", "Ms. Gülbahar Arslan Elnasharty", "Page 1 of"},
+			"ru": {"ВСТУПИТЕЛЬНОЕ СЛОВО", "Г-жа Ренате Хельд", "г-н Саваш Юнлю", "Страница 1 из", "Приложение 6.2: неофициальный перевод на русский язык"},
+		}[lang] {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: pdftotext output lacks %q", lang, want)
+			}
+		}
+		fontsOut, _ := exec.Command("pdffonts", path).Output()
+		if !strings.Contains(string(fontsOut), "NotoSans") || strings.Contains(string(fontsOut), " no  ") && !strings.Contains(string(fontsOut), "yes yes") {
+			t.Errorf("%s: fonts not embedded and subset:\n%s", lang, fontsOut)
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package layout_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/layout"
+	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/markup"
+	"github.com/reportgen/reportgen/sources"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func referenceDocs(t testing.TB) (map[string]*document.Document, *fonts.Family) {
+	t.Helper()
+	r, diags := sources.Load(sources.Embedded(), "central-asia-2021.toml", "sources/central-asia-2021.toml")
+	if r == nil {
+		t.Fatal(diags)
+	}
+	cat, diags := locales.Load(locales.Embedded(), "locales", language.English)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if err := cat.AddSource(language.English, document.SourceEntries(r)); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]*document.Document{}
+	for _, l := range []string{"en", "ru"} {
+		doc, diags := document.Resolve(r, cat, language.Make(l))
+		if doc == nil {
+			t.Fatal(diags)
+		}
+		docs[l] = doc
+	}
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs, fam
+}
+
+// TestGolden records the display list of the reference report; run
+// go test ./layout -update to rewrite it, and review the diff.
+func TestGolden(t *testing.T) {
+	docs, fam := referenceDocs(t)
+	for lang, doc := range docs {
+		var buf bytes.Buffer
+		if _, err := layout.Layout(doc, layout.DefaultStyle(), fam).WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "central-asia-2021."+lang+".golden")
+		if *update {
+			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./layout -update to create it)", err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("%s: display list differs from %s; run go test ./layout -update and review the diff", lang, golden)
+		}
+	}
+}
+
+// TestInsideTextArea checks that no text run crosses the margins and that
+// every page has its header and footer.
+func TestInsideTextArea(t *testing.T) {
+	docs, fam := referenceDocs(t)
+	st := layout.DefaultStyle()
+	for lang, doc := range docs {
+		pages := layout.Layout(doc, st, fam)
+		for i, pg := range pages.Pages {
+			for _, tx := range pg.Texts {
+				w := float64(fam.Face(tx.Face).Width(tx.Text)) * tx.Size / 1000
+				if tx.X < st.MarginLeft-0.01 || tx.X+w > st.PageWidth-st.MarginRight+0.01 {
+					t.Errorf("%s page %d: %q at x %.2f..%.2f crosses a margin", lang, i+1, tx.Text, tx.X, tx.X+w)
+				}
+				if tx.Y > st.PageHeight-st.MarginBottom+0.01 && !strings.Contains(tx.Text, " ") && tx.Y < st.PageHeight-st.FooterBaselineFromBottom-1 {
+					t.Errorf("%s page %d: %q below the text area", lang, i+1, tx.Text)
+				}
+			}
+			if len(pg.Texts) < 4 || pg.Texts[0].Text != doc.Brand.Organization || pg.Texts[2].Text != doc.Footer(i+1, len(pages.Pages)) {
+				t.Errorf("%s page %d: header or footer missing", lang, i+1)
+			}
+		}
+	}
+}
+
+// TestLongWordIsCut lays out a paragraph with a URL longer than a line.
+func TestLongWordIsCut(t *testing.T) {
+	docs, fam := referenceDocs(t)
+	doc := *docs["en"]
+	long := "https://example.org/" + strings.Repeat("very-long-path-segment/", 12) + "end"
+	doc.Sections = []document.Section{{ID: "s", Heading: document.Text{Text: "Heading"}, Blocks: []document.Block{{
+		Kind:       document.Plain,
+		Paragraphs: []document.Paragraph{{Spans: spansOf("See "), ID: "x"}, {Spans: linkOf(long)}},
+	}}}}
+	st := layout.DefaultStyle()
+	pages := layout.Layout(&doc, st, fam)
+	var pieces []string
+	for _, pg := range pages.Pages {
+		for _, tx := range pg.Texts {
+			w := float64(fam.Face(tx.Face).Width(tx.Text)) * tx.Size / 1000
+			if tx.X+w > st.PageWidth-st.MarginRight+0.01 {
+				t.Errorf("%q overflows", tx.Text)
+			}
+			if strings.Contains(long, tx.Text) && len(tx.Text) > 10 {
+				pieces = append(pieces, tx.Text)
+			}
+		}
+	}
+	if strings.Join(pieces, "") != long {
+		t.Errorf("pieces %q do not rebuild the URL", pieces)
+	}
+	for _, p := range pieces[:len(pieces)-1] {
+		if !strings.HasSuffix(p, "/") && !strings.HasSuffix(p, "-") {
+			t.Errorf("cut after %q, not after / or -", p)
+		}
+	}
+}
+
+func spansOf(s string) []markup.Span { return []markup.Span{{Text: s}} }
+
+func linkOf(u string) []markup.Span { return []markup.Span{{Text: u, URL: u}} }
