@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/internal/pdfread"
@@ -84,6 +85,8 @@ func bodyText(t *testing.T, doc *pdfread.Doc, header []string) string {
 	return normalize(b.String())
 }
 
+var paragraphOrNameRE = regexp.MustCompile(`\.(p\d+|name|text|participants|heading)$`)
+
 var footerRE = regexp.MustCompile(`^(Page|Страница) \d+ (of|из) \d+$`)
 
 func TestReferenceTextReadsBack(t *testing.T) {
@@ -116,7 +119,7 @@ func TestReferenceTextReadsBack(t *testing.T) {
 			// Every paragraph and speaker name, in reading order.
 			pos := 0
 			for _, m := range r.Messages {
-				if !strings.Contains(m.ID, ".p") && !strings.HasSuffix(m.ID, ".name") {
+				if !paragraphOrNameRE.MatchString(m.ID) {
 					continue
 				}
 				s := text(m.ID)
@@ -124,13 +127,19 @@ func TestReferenceTextReadsBack(t *testing.T) {
 					s = markup.Plain(spans)
 				}
 				s = normalize(s)
-				if strings.HasSuffix(m.ID, ".name") {
+				switch {
+				case strings.HasSuffix(m.ID, ".name"):
 					s = capitalizeFirst(s)
+				case strings.HasSuffix(m.ID, ".heading"):
+					s = cases.Upper(tag).String(s)
 				}
 				i := strings.Index(body[pos:], s)
 				if i < 0 {
 					t.Errorf("%s: text of %s not found after offset %d:\n%q", lang, m.ID, pos, s)
 					continue
+				}
+				if testing.Verbose() {
+					t.Logf("%s at %d", m.ID, pos+i)
 				}
 				pos += i + len(s)
 			}
@@ -382,7 +391,7 @@ func TestMissingGlyphFailsBuild(t *testing.T) {
 	root := copyProject(t)
 	cat := filepath.Join(root, "locales", "ru", "central-asia-2021.ru.toml")
 	data, _ := os.ReadFile(cat)
-	data = bytes.Replace(data, []byte("Вступительное слово"), []byte("Вступительное слово ☃"), 1)
+	data = bytes.Replace(data, []byte(`heading = "Вступительное слово"`), []byte(`heading = "Вступительное слово ☃"`), 1)
 	os.WriteFile(cat, data, 0o644)
 	_, diags := Run(Open(root), Options{OutDir: filepath.Join(root, "output"), Langs: []string{"ru"}})
 	got := diags.Err()

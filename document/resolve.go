@@ -81,13 +81,42 @@ func (rs *resolver) errorf(id, format string, args ...any) {
 
 // text localizes message id; data may be nil.
 func (rs *resolver) text(id string, data map[string]any) string {
+	rs.checkPlaceholders(id)
 	s, err := rs.loc.Text(id, data)
 	return rs.checked(id, s, err)
 }
 
 func (rs *resolver) plural(id string, n int, data map[string]any) string {
+	rs.checkPlaceholders(id)
 	s, err := rs.loc.Plural(id, n, data)
 	return rs.checked(id, s, err)
+}
+
+// checkPlaceholders reports, once per message, a translation whose
+// {{.Placeholders}} are not those of the source: the data passed to a
+// message is made for the source text, so any other field would render as
+// "<no value>".
+func (rs *resolver) checkPlaceholders(id string) {
+	if rs.lang == rs.src || rs.reported["ph\x00"+id] {
+		return
+	}
+	rs.reported["ph\x00"+id] = true
+	tr, ok := rs.cat.Entry(rs.lang, id)
+	if !ok {
+		return
+	}
+	src, ok := rs.cat.Entry(rs.src, id)
+	if !ok {
+		return
+	}
+	want, err1 := locales.Placeholders(src.Message)
+	got, err2 := locales.Placeholders(tr.Message)
+	if err1 != nil || err2 != nil {
+		return // template syntax errors are reported when catalogs load
+	}
+	if !slices.Equal(want, got) {
+		rs.errorf(id, "the translation's placeholders %v are not the source's %v", got, want)
+	}
 }
 
 func (rs *resolver) checked(id, s string, err error) string {

@@ -218,7 +218,7 @@ func (f *flow) annexes(doc *document.Document) {
 	}
 	st := f.st
 	f.heading(doc.AnnexesHeading, 0)
-	f.add(f.paragraph(plainSpans(doc.AnnexesIntro), textStyle{size: st.BodySize, leading: st.BodyLeading, face: fonts.Italic, color: st.Muted, align: Left}, 0, 0, false)...)
+	f.add(f.paragraph(plainSpans(doc.AnnexesIntro), textStyle{size: st.BodySize, leading: st.BodyLeading, face: fonts.Italic, color: st.Muted, align: Left}, 0, 0, true)...)
 	item := textStyle{size: st.AnnexItemSize, leading: 1.35, color: st.Text, align: Left}
 	for _, a := range doc.Annexes {
 		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold}}

@@ -33,6 +33,7 @@ import (
 	"sort"
 	"strings"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -333,4 +334,67 @@ func (e *Entry) Source() string { return e.Message.Other }
 // file:line:col.
 func NewEntry(id, text, file string, line, col int) *Entry {
 	return &Entry{Message: &i18n.Message{ID: id, Other: text}, File: file, Line: line, Col: col}
+}
+
+// Placeholders returns the names of the data fields a message's forms use
+// ({{.Count}} gives "Count"), sorted and without duplicates.
+func Placeholders(m *i18n.Message) ([]string, error) {
+	set := map[string]bool{}
+	for _, src := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		if !strings.Contains(src, "{{") {
+			continue
+		}
+		trees, err := parse.Parse(m.ID, src, "{{", "}}", map[string]any{})
+		if err != nil {
+			return nil, err
+		}
+		for _, tr := range trees {
+			walkFields(tr.Root, set)
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func walkFields(n parse.Node, set map[string]bool) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkFields(c, set)
+		}
+	case *parse.ActionNode:
+		walkFields(n.Pipe, set)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walkFields(c, set)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walkFields(a, set)
+		}
+	case *parse.FieldNode:
+		set[strings.Join(n.Ident, ".")] = true
+	case *parse.IfNode:
+		walkFields(n.Pipe, set)
+		walkFields(n.List, set)
+		walkFields(n.ElseList, set)
+	case *parse.RangeNode:
+		walkFields(n.Pipe, set)
+		walkFields(n.List, set)
+		walkFields(n.ElseList, set)
+	case *parse.WithNode:
+		walkFields(n.Pipe, set)
+		walkFields(n.List, set)
+		walkFields(n.ElseList, set)
+	}
 }

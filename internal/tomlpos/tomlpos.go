@@ -26,7 +26,11 @@ import (
 	"unicode/utf8"
 )
 
-// Pos is a 1-based line and column (column counted in runes, like BurntSushi/toml).
+// Pos is a 1-based line and column (column counted in runes).
+//
+// A tab counts as one column, and a byte order mark at the start of the input
+// is not counted. Note that the Col of a BurntSushi/toml v1.6 ParseError counts
+// bytes, so the two differ after non-ASCII text on the same line.
 type Pos struct{ Line, Col int }
 
 // Index holds the positions of one document.
@@ -616,9 +620,9 @@ func (p *parser) inlineTable(n *node, depth int) bool {
 }
 
 // QuoteKey returns key as it appears in a path: unchanged, or quoted as by
-// strconv.Quote when it is empty or contains '.', '[', ']', '"', whitespace
-// invalid UTF-8 or a rune that strconv.Quote would escape. Callers walking a decoded
-// document build paths with it: parent + "." + QuoteKey(k).
+// strconv.Quote when it is empty, is not valid UTF-8, or contains '.', '[',
+// ']', '"', whitespace or a rune that strconv.Quote would escape. Callers
+// walking a decoded document build paths with it: parent + "." + QuoteKey(k).
 func QuoteKey(key string) string {
 	if key == "" || !utf8.ValidString(key) {
 		return strconv.Quote(key)
@@ -729,8 +733,8 @@ func (ix *Index) lookup(path string) *node {
 // Keys are joined with "."; array elements (both [[array.of.tables]] elements and elements of inline arrays) with "[i]", 0-based. A key that contains '.', '[', ']', '"' or whitespace appears in the path quoted as Go strconv.Quote does (e.g. `"a.b".c`); see [QuoteKey].
 //
 // For a key, the position is the start of the key itself (first char of the key on its line; for a dotted key `a.b = 1`, the start of `a`, for "a" and "a.b" alike); for an array element, the first char of the element value.
-// A table defined by a [header], and an [[array.of.tables]] element, is at its header (the first '['); a table that only an
-// other header implies (`a` in [a.b]) is at the first such header; an array of tables is at its first header.
+// A table defined by a header, and an array-of-tables element, is at its header (the first '['); a table that
+// only another header implies (`a` in `[a.b]`) is at the first such header; an array of tables is at its first header.
 // ok is false when the path is not in the document.
 func (ix *Index) Pos(path string) (p Pos, ok bool) {
 	n := ix.lookup(path)
@@ -742,7 +746,7 @@ func (ix *Index) Pos(path string) (p Pos, ok bool) {
 
 // Table returns the position of the header of the table or array-of-tables element at path (e.g. "section[2].block[0]" → the line of that `[[section.block]]`), falling back to its first key for inline tables.
 //
-// In detail: for a [table] or [[array.of.tables]] element, its header (the first '['); for a table only implied by other headers, the first of them;
+// In detail: for a table or an array-of-tables element, its header (the first '['); for a table only implied by other headers, the first of them;
 // for an array of tables, its first header; for an inline table, its first key, or its '{' when it is empty; for a table made by dotted keys
 // (`a` in `a.b = 1`), the first key that made it. ok is false when path is not in the document or is not a table.
 func (ix *Index) Table(path string) (Pos, bool) {

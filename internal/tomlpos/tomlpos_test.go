@@ -442,6 +442,25 @@ func TestNotFollowed(t *testing.T) {
 	}
 }
 
+// TestAcceptedInvalid covers documents that TOML forbids but BurntSushi/toml
+// v1.6 accepts.
+func TestAcceptedInvalid(t *testing.T) {
+	// Headers and dotted keys that extend an inline table are followed.
+	crossCheck(t, "extended inline table", "a = { b = 1 }\na.c = 2\n[a.d]\ne = 3\n[[a.f]]\n")
+	ix := Build([]byte("a = { b = 1 }\na.c = 2\n[a.d]\ne = 3\n"))
+	if got, ok := ix.Pos("a.d.e"); !ok || got != (Pos{4, 1}) {
+		t.Errorf("Pos(a.d.e) = %v, %v; want {4 1}", got, ok)
+	}
+	// A dotted key that replaces an array is not: the scanner stops there.
+	ix = Build([]byte("s = [1]\ns.x = false\nt = 2\n"))
+	if _, ok := ix.Pos("s[0]"); !ok {
+		t.Error("s[0] missing")
+	}
+	if _, ok := ix.Pos("s.x"); ok {
+		t.Error("s.x found")
+	}
+}
+
 // decodedPaths decodes doc with BurntSushi/toml and returns the path of every
 // key and array element in it.
 func decodedPaths(doc string) ([]string, error) {
@@ -481,6 +500,10 @@ func crossCheck(t *testing.T, name, doc string) {
 	want, err := decodedPaths(doc)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
+	}
+	p := newParser([]byte(doc))
+	if p.document(); !p.done || p.conflict {
+		t.Errorf("%s: scanner stopped at line %d col %d (conflict: %v)", name, p.line, p.col, p.conflict)
 	}
 	ix := Build([]byte(doc))
 	for _, p := range want {

@@ -1,0 +1,79 @@
+package build
+
+import (
+	"io"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/layout"
+	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/render"
+	"github.com/reportgen/reportgen/sources"
+)
+
+// BenchmarkReference measures building both reference PDFs, end to end
+// (files written), and each stage on its own.
+func BenchmarkReference(b *testing.B) {
+	p := Open(b.TempDir())
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		out := b.TempDir()
+		for b.Loop() {
+			if _, diags := Run(p, Options{OutDir: out}); diags.HasErrors() {
+				b.Fatal(diags)
+			}
+		}
+	})
+	b.Run("load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			r, _ := sources.LoadDir(p.Sources, "sources")
+			cat, _ := locales.Load(p.Locales, "locales", language.English)
+			cat.AddSource(language.English, document.SourceEntries(r[0]))
+			if _, err := fonts.Load(p.Fonts, fonts.NotoSans); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	reports, _ := sources.LoadDir(p.Sources, "sources")
+	cat, _ := locales.Load(p.Locales, "locales", language.English)
+	cat.AddSource(language.English, document.SourceEntries(reports[0]))
+	fam, _ := fonts.Load(p.Fonts, fonts.NotoSans)
+	b.Run("resolve", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, l := range []string{"en", "ru"} {
+				document.Resolve(reports[0], cat, language.Make(l))
+			}
+		}
+	})
+	docs := map[string]*document.Document{}
+	for _, l := range []string{"en", "ru"} {
+		docs[l], _ = document.Resolve(reports[0], cat, language.Make(l))
+	}
+	b.Run("layout", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				layout.Layout(d, layout.DefaultStyle(), fam)
+			}
+		}
+	})
+	pages := map[string]*layout.Pages{}
+	for l, d := range docs {
+		pages[l] = layout.Layout(d, layout.DefaultStyle(), fam)
+	}
+	b.Run("render", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for l, pg := range pages {
+				if err := render.Write(io.Discard, pg, render.Options{Meta: docs[l].Meta, Lang: l, Family: fam}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}

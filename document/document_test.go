@@ -1,0 +1,209 @@
+package document_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/markup"
+	"github.com/reportgen/reportgen/sources"
+)
+
+// report returns a small report whose blocks refer to the given annex keys
+// in order, with n annexes defined (a1 … an).
+func report(t *testing.T, n int, refs ...string) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`id = "r"
+kind = "summary-report"
+source-language = "en"
+languages = ["en", "ru", "kk"]
+title = "T"
+date = 2021-01-28
+`)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "[[annex]]\nkey = \"a%d\"\ntitle = \"Annex title %d\"\n", i, i)
+		b.WriteString("  [[annex.item]]\n  languages = [\"fr\"]\n  kind = \"original\"\n")
+		b.WriteString("  [[annex.item]]\n  languages = [\"en\"]\n  kind = \"translation\"\n")
+		b.WriteString("  [[annex.item]]\n  languages = [\"ru\"]\n  kind = \"courtesy-translation\"\n")
+	}
+	b.WriteString("[[section]]\nid = \"s\"\nheading = \"S\"\n")
+	for i, ref := range refs {
+		fmt.Fprintf(&b, "  [[section.block]]\n  type = \"speaker\"\n  id = \"b%d\"\n  name = \"N%d\"\n  annexes = [%s]\n  paragraphs = [\"Text [link](https://example.org/%d).\"]\n", i, i, ref, i)
+	}
+	return b.String()
+}
+
+func resolve(t *testing.T, src string, lang string, catalogs fstest.MapFS) (*document.Document, diag.List) {
+	t.Helper()
+	r, diags := sources.Parse("r.toml", []byte(src))
+	if r == nil {
+		t.Fatalf("report: %v", diags)
+	}
+	fsys := fstest.MapFS{}
+	for _, l := range []string{"en", "ru"} {
+		data, err := locales.Embedded().(interface {
+			ReadFile(string) ([]byte, error)
+		}).ReadFile(l + "/interface." + l + ".toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[l+"/interface."+l+".toml"] = &fstest.MapFile{Data: data}
+	}
+	for k, v := range catalogs {
+		fsys[k] = v
+	}
+	cat, diags := locales.Load(fsys, "locales", language.English)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if err := cat.AddSource(language.English, document.SourceEntries(r)); err != nil {
+		t.Fatal(err)
+	}
+	return document.Resolve(r, cat, language.Make(lang))
+}
+
+func label(b document.Block) string {
+	s := markup.Plain(b.Lead.Spans)
+	if i := strings.Index(s, " ("); i >= 0 {
+		return s[i+1:]
+	}
+	return ""
+}
+
+func TestAnnexNumbersFollowFirstReference(t *testing.T) {
+	src := report(t, 3, `"a3"`, `"a1", "a3"`, `"a2"`)
+	doc, diags := resolve(t, src, "en", nil)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	blocks := doc.Sections[0].Blocks
+	want := []string{
+		"(Annex 1: French, Annex 1.1: English and Annex 1.2: Courtesy Translation to Russian)",
+		"(Annex 2: French, Annex 2.1: English, Annex 2.2: Courtesy Translation to Russian, Annex 1: French, Annex 1.1: English and Annex 1.2: Courtesy Translation to Russian)",
+		"(Annex 3: French, Annex 3.1: English and Annex 3.2: Courtesy Translation to Russian)",
+	}
+	for i, w := range want {
+		if got := label(blocks[i]); got != w {
+			t.Errorf("block %d label\n got %q\nwant %q", i, got, w)
+		}
+	}
+	var order []string
+	for _, a := range doc.Annexes {
+		order = append(order, fmt.Sprintf("%d:%s", a.Number, a.Key))
+	}
+	if got := strings.Join(order, " "); got != "1:a3 2:a1 3:a2" {
+		t.Errorf("annex list order %s", got)
+	}
+	// Every reference links to its annex's entry.
+	for _, sp := range blocks[1].Lead.Spans {
+		if sp.Style&markup.Italic != 0 && strings.HasPrefix(sp.Text, "Annex 2") && sp.URL != "#annex-a1" {
+			t.Errorf("%q links to %q", sp.Text, sp.URL)
+		}
+	}
+}
+
+func TestRussianLabelsAndPlurals(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{1, "К отчёту прилагается 1 приложение;"},
+		{3, "К отчёту прилагаются 3 приложения;"},
+		{5, "К отчёту прилагается 5 приложений;"},
+		{21, "К отчёту прилагается 21 приложение;"},
+		{22, "К отчёту прилагаются 22 приложения;"},
+	} {
+		refs := make([]string, tt.n)
+		for i := range refs {
+			refs[i] = fmt.Sprintf(`"a%d"`, i+1)
+		}
+		doc, diags := resolve(t, report(t, tt.n, refs...), "ru", nil)
+		if doc == nil {
+			t.Fatal(diags)
+		}
+		if !strings.HasPrefix(doc.AnnexesIntro, tt.want) {
+			t.Errorf("%d annexes: %q", tt.n, doc.AnnexesIntro)
+		}
+		if tt.n == 1 {
+			if got, want := label(doc.Sections[0].Blocks[0]), "(Приложение 1: французский язык, Приложение 1.1: английский язык и Приложение 1.2: неофициальный перевод на русский язык)"; got != want {
+				t.Errorf("label\n got %q\nwant %q", got, want)
+			}
+		}
+	}
+}
+
+func TestMissingTranslationFallsBackWithWarning(t *testing.T) {
+	src := report(t, 1, `"a1"`)
+	cat := fstest.MapFS{"ru/r.ru.toml": {Data: []byte("[r]\ntitle = \"Т\"\n")}}
+	doc, diags := resolve(t, src, "ru", cat)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	if doc.Title.Text != "Т" {
+		t.Errorf("title %q", doc.Title.Text)
+	}
+	if got := doc.Sections[0].Heading.Text; got != "S" {
+		t.Errorf("untranslated heading %q, want the English", got)
+	}
+	found := false
+	for _, d := range diags {
+		if d.Severity == diag.Warning && d.Key == "r.s.heading" && strings.Contains(d.Msg, "not translated into ru") && d.File == "r.toml" && d.Line > 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no positioned warning for r.s.heading in %v", diags)
+	}
+}
+
+// TestRelatedLanguageIsNotUsed: go-i18n's matcher would answer a Kazakh
+// request from the Russian catalog; an edition must fall back to the
+// source language instead.
+func TestRelatedLanguageIsNotUsed(t *testing.T) {
+	src := report(t, 1, `"a1"`)
+	cat := fstest.MapFS{"ru/r.ru.toml": {Data: []byte("[r]\ntitle = \"Т\"\n")}}
+	doc, _ := resolve(t, src, "kk", cat)
+	if doc == nil || doc.Title.Text != "T" || doc.Brand.Organization != "International Organization for Migration (IOM)" {
+		t.Errorf("kk edition took text from another language: %+v", doc)
+	}
+}
+
+func TestTranslationMustKeepLinks(t *testing.T) {
+	src := report(t, 1, `"a1"`)
+	for _, tt := range []struct {
+		p1, msg string
+	}{
+		{"Текст [ссылка](https://example.org/other).", `the translation's links [https://example.org/other] differ from the source's [https://example.org/0]`},
+		{"Текст без ссылки.", `the translation's links [] differ`},
+		{"Текст [ссылка](https://example.org/0", "link target is not closed"},
+		{"Текст *курсив [ссылка](https://example.org/0).", "italic * is not closed"},
+		{"Текст [ссылка](javascript:alert(1)).", "differ"},
+	} {
+		cat := fstest.MapFS{"ru/r.ru.toml": {Data: []byte("[r.s.b0]\np1 = \"" + tt.p1 + "\"\n")}}
+		doc, diags := resolve(t, src, "ru", cat)
+		if doc != nil {
+			t.Errorf("%q: resolved without error", tt.p1)
+			continue
+		}
+		err := diags.Err().Error()
+		if !strings.Contains(err, tt.msg) || !strings.Contains(err, "locales/ru/r.ru.toml:2:1: error:") || !strings.Contains(err, "[r.s.b0.p1]") {
+			t.Errorf("%q:\n got %s\nwant %q at locales/ru/r.ru.toml:2:1", tt.p1, err, tt.msg)
+		}
+	}
+}
+
+func TestTemplateFailureIsAnError(t *testing.T) {
+	src := report(t, 1, `"a1"`)
+	cat := fstest.MapFS{"ru/r.ru.toml": {Data: []byte("[r]\ntitle = \"{{.Missing.Field}}\"\n")}}
+	_, diags := resolve(t, src, "ru", cat)
+	if !diags.HasErrors() || !strings.Contains(diags.Err().Error(), "[r.title]") {
+		t.Errorf("diagnostics %v", diags)
+	}
+}
