@@ -20,8 +20,10 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -156,19 +158,27 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		diags.Errorf(file, line, col, "", "invalid UTF-8")
 		return nil, diags
 	}
-	var rep Report
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&rep)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			diags.Errorf(file, pe.Position.Line, pe.Position.Col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
-		} else {
-			diags.Errorf(file, 0, 0, "", "%s", strings.TrimPrefix(err.Error(), "toml: "))
-		}
+	// Decode generically first: a syntax error shows here, and the types
+	// of the values can then be checked one by one, each at its own
+	// position (BurntSushi/toml stops at the first wrong type and names
+	// only a line, for [[section.block]] keys that of the last block).
+	var raw map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
+		decodeError(&diags, file, data, err)
 		return nil, diags
 	}
+	var rep Report
 	l := &Loaded{Report: &rep, File: file, index: tomlpos.Build(data), byID: map[string]int{}}
-	v := validator{l: l, diags: &diags}
+	v := validator{l: l, diags: &diags, data: data, raw: raw}
+	v.checkType("", "", raw, reflect.TypeFor[Report]())
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&rep)
+	if err != nil {
+		decodeError(&diags, file, data, err)
+		return nil, diags
+	}
 	v.unknownKeys(md.Undecoded())
 	v.report()
 	if diags.HasErrors() {
@@ -177,8 +187,41 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 	return l, diags
 }
 
+// decodeError reports an error of BurntSushi/toml. The line and column of a
+// ParseError are recomputed from its byte offset: the library counts the
+// column in bytes, not runes, and puts an offset at the start of a line at
+// the end of the line before.
+func decodeError(diags *diag.List, file string, data []byte, err error) {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		diags.Errorf(file, 0, 0, "", "%s", strings.TrimPrefix(err.Error(), "toml: "))
+		return
+	}
+	line, col := pe.Position.Line, pe.Position.Col
+	// The offset counts from after a byte order mark, as the parser drops it.
+	body := data
+	switch {
+	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
+		body = body[3:]
+	case bytes.HasPrefix(body, []byte("\xff\xfe")), bytes.HasPrefix(body, []byte("\xfe\xff")):
+		body = body[2:]
+	}
+	if start := pe.Position.Start; start >= 0 && start <= len(body) {
+		// A span such as " x" in "got 'x'" starts with the blank before it.
+		for n := pe.Position.Len; n > 1 && start < len(body) && (body[start] == ' ' || body[start] == '\t'); n-- {
+			start++
+		}
+		before := body[:start]
+		nl := bytes.LastIndexByte(before, '\n')
+		line = 1 + bytes.Count(before, []byte("\n"))
+		col = 1 + utf8.RuneCount(before[nl+1:])
+	}
+	diags.Errorf(file, line, col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
+}
+
 func invalidUTF8At(data []byte) (line, col int) {
 	line, col = 1, 1
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // not a column
 	for len(data) > 0 {
 		r, size := utf8.DecodeRune(data)
 		if r == utf8.RuneError && size <= 1 {
@@ -198,6 +241,114 @@ func invalidUTF8At(data []byte) (line, col int) {
 type validator struct {
 	l     *Loaded
 	diags *diag.List
+	data  []byte         // the document
+	raw   map[string]any // the document, decoded generically
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// checkType reports every value of raw (a generically decoded document)
+// whose type does not fit the schema type t; path is its tomlpos path and
+// what names it in messages. Keys the schema does not know are left to
+// unknownKeys.
+func (v *validator) checkType(path, what string, val any, t reflect.Type) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t == timeType:
+		if _, ok := val.(time.Time); ok {
+			return
+		}
+	case t.Kind() == reflect.String:
+		if _, ok := val.(string); ok {
+			return
+		}
+	case t.Kind() == reflect.Bool:
+		if _, ok := val.(bool); ok {
+			return
+		}
+	case t.Kind() == reflect.Struct:
+		if m, ok := val.(map[string]any); ok {
+			for i := range t.NumField() {
+				f := t.Field(i)
+				name := f.Tag.Get("toml")
+				if x, ok := m[name]; ok && name != "" {
+					p := name
+					if path != "" {
+						p = path + "." + name
+					}
+					v.checkType(p, name, x, f.Type)
+				}
+			}
+			return
+		}
+	case t.Kind() == reflect.Slice:
+		elem := func(i int) (string, string) {
+			return fmt.Sprintf("%s[%d]", path, i), fmt.Sprintf("element %d of %s", i+1, what)
+		}
+		switch a := val.(type) {
+		case []any:
+			for i, e := range a {
+				p, w := elem(i)
+				v.checkType(p, w, e, t.Elem())
+			}
+			return
+		case []map[string]any:
+			for i, e := range a {
+				p, _ := elem(i)
+				v.checkType(p, what, e, t.Elem())
+			}
+			return
+		}
+	}
+	v.errorf(path, "", "%s must be %s, not %s", what, describeType(t), describeValue(val))
+}
+
+func describeType(t reflect.Type) string {
+	switch {
+	case t == timeType:
+		return "a date such as 2021-01-28"
+	case t.Kind() == reflect.String:
+		return "a string"
+	case t.Kind() == reflect.Bool:
+		return "true or false"
+	case t.Kind() == reflect.Struct:
+		return "a table"
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
+		return "an array of tables"
+	case t.Kind() == reflect.Slice:
+		return "an array of strings"
+	}
+	return t.String()
+}
+
+func describeValue(val any) string {
+	switch x := val.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		switch x.Location().String() {
+		case "date-local":
+			return "a date"
+		case "time-local":
+			return "a time of day"
+		}
+		return "a date-time"
+	case []any:
+		return "an array"
+	case []map[string]any:
+		return "an array of tables"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", val)
 }
 
 func (v *validator) pos(path string) tomlpos.Pos {
@@ -230,43 +381,52 @@ func (v *validator) warnf(path, key, format string, args ...any) {
 
 var indexRE = regexp.MustCompile(`\[\d+\]`)
 
+// keyPath writes k the way tomlpos writes paths (without array indexes).
+func keyPath(k toml.Key) string {
+	parts := make([]string, len(k))
+	for i, s := range k {
+		parts[i] = tomlpos.QuoteKey(s)
+	}
+	return strings.Join(parts, ".")
+}
+
 // unknownKeys reports every key the schema does not know, at each place it
-// occurs.
+// occurs. Only the outermost unknown key is reported, not the keys inside
+// an unknown table.
 func (v *validator) unknownKeys(keys []toml.Key) {
 	if len(keys) == 0 {
 		return
 	}
-	want := map[string]bool{}
+	want := map[string]toml.Key{}
 	for _, k := range keys {
-		want[k.String()] = true
+		want[keyPath(k)] = k
+	}
+	inUnknown := func(k toml.Key) bool {
+		for i := 1; i < len(k); i++ {
+			if _, ok := want[keyPath(k[:i])]; ok {
+				return true
+			}
+		}
+		return false
 	}
 	reported := map[string]bool{}
 	for _, p := range v.l.index.Paths() {
-		bare := indexRE.ReplaceAllString(p, "")
-		if want[bare] && !indexRE.MatchString(p[max(0, len(p)-4):]) {
-			v.errorf(p, "", "unknown key %q%s", lastKey(bare), suggest(bare))
-			reported[bare] = true
+		if strings.HasSuffix(p, "]") {
+			continue // an array element: its array is reported
 		}
+		bare := indexRE.ReplaceAllString(p, "")
+		k, ok := want[bare]
+		if !ok || inUnknown(k) {
+			continue
+		}
+		v.errorf(p, "", "unknown key %q%s", k[len(k)-1], suggest(keyPath(k[:len(k)-1]), k[len(k)-1]))
+		reported[bare] = true
 	}
 	for _, k := range keys {
-		if !reported[k.String()] && !reported[parentOf(k.String())] {
+		if !reported[keyPath(k)] && !inUnknown(k) {
 			v.errorf("", "", "unknown key %q", k.String())
 		}
 	}
-}
-
-func parentOf(k string) string {
-	if i := strings.LastIndexByte(k, '.'); i >= 0 {
-		return k[:i]
-	}
-	return ""
-}
-
-func lastKey(k string) string {
-	if i := strings.LastIndexByte(k, '.'); i >= 0 {
-		return k[i+1:]
-	}
-	return k
 }
 
 // known lists the keys of each table, for suggestions.
@@ -279,9 +439,9 @@ var known = map[string][]string{
 	"section.block": {"type", "id", "name", "role", "heading", "annexes", "text", "paragraphs"},
 }
 
-// suggest proposes the closest known key for a misspelt one.
-func suggest(bare string) string {
-	parent, key := parentOf(bare), lastKey(bare)
+// suggest proposes the closest known key of table parent for a misspelt
+// key.
+func suggest(parent, key string) string {
 	best, bestDist := "", 3
 	for _, k := range known[parent] {
 		if d := editDistance(key, k); d < bestDist {
@@ -353,7 +513,7 @@ func (v *validator) report() {
 		v.errorf("id", r.ID, "report id %q is the name of a group of interface messages; choose another", r.ID)
 	}
 	if r.Kind == "" {
-		v.errorf("", "", "kind is missing (the document type, e.g. \"summary-report\")")
+		v.errorf("kind", "", "kind is missing (the document type, e.g. \"summary-report\")")
 	} else if !idRE.MatchString(r.Kind) {
 		v.errorf("kind", "", "kind %q must be lower-case letters, digits and \"-\"", r.Kind)
 	}
@@ -361,12 +521,16 @@ func (v *validator) report() {
 	v.requireText("title", r.ID+".title", "title", r.Title, false)
 	if r.Date.IsZero() {
 		v.errorf("", "", "date is missing (the day of the event, e.g. date = 2021-01-28)")
-	} else if h, m, sec := r.Date.Clock(); h != 0 || m != 0 || sec != 0 || r.Date.Nanosecond() != 0 {
+	} else if d, _ := v.raw["date"].(time.Time); d.Location().String() != "date-local" {
+		// BurntSushi/toml gives a local date (2021-01-28) this zone name
+		// and a date-time (even at midnight) or a time of day another.
+		// Only the generic decoding keeps it: decoding into a time.Time
+		// field turns every value into a date-time.
 		v.errorf("date", "", "date must be a local date such as 2021-01-28, without time or offset")
 	}
 	if t := r.Time; t != nil {
 		for _, f := range []struct{ key, val string }{{"start", t.Start}, {"end", t.End}} {
-			if _, err := time.Parse("15:04", f.val); err != nil {
+			if _, err := time.Parse("15:04", f.val); err != nil || len(f.val) != len("15:04") {
 				v.errorf("time."+f.key, "", "time.%s %q must be HH:MM", f.key, f.val)
 			}
 		}
@@ -390,12 +554,12 @@ func (v *validator) report() {
 func (v *validator) languages() {
 	r := v.l.Report
 	if r.SourceLanguage == "" {
-		v.errorf("", "", "source-language is missing (the language the report is written in, e.g. \"en\")")
+		v.errorf("source-language", "", "source-language is missing (the language the report is written in, e.g. \"en\")")
 	} else if _, err := language.Parse(r.SourceLanguage); err != nil {
 		v.errorf("source-language", "", "source-language %q is not a BCP 47 language tag", r.SourceLanguage)
 	}
 	if len(r.Languages) == 0 {
-		v.errorf("", "", "languages is missing (the editions to build, e.g. [\"en\", \"ru\"])")
+		v.errorf("languages", "", "languages is missing (the editions to build, e.g. [\"en\", \"ru\"])")
 		return
 	}
 	seen := map[string]bool{}
@@ -572,13 +736,14 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 		var err error
 		spans, err = markup.Parse(text)
 		if err != nil {
-			col := p.Col
+			at := p
 			var me *markup.Error
 			if errors.As(err, &me) {
-				col += 1 + utf8.RuneCountInString(text[:min(me.Offset, len(text))])
+				// An array element is at its value, any other string at its key.
+				at = v.stringPos(p, !strings.HasSuffix(path, "]"), me.Offset)
 				err = errors.New(me.Msg)
 			}
-			v.diags.Errorf(v.l.File, p.Line, col, id, "%v", err)
+			v.diags.Errorf(v.l.File, at.Line, at.Col, id, "%v", err)
 			return
 		}
 	}
@@ -593,6 +758,115 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 	}
 	v.l.byID[id] = len(v.l.Messages)
 	v.l.Messages = append(v.l.Messages, Message{ID: id, Text: text, File: v.l.File, Line: p.Line, Col: p.Col, Markup: withMarkup})
+}
+
+// stringPos returns the position in the document of byte off of a decoded
+// string value; p is the position of its key when atKey, else of the value
+// (its opening quote). It follows escapes, literal and multi-line strings; when the text at
+// p is not what it expects it returns p.
+func (v *validator) stringPos(p tomlpos.Pos, atKey bool, off int) tomlpos.Pos {
+	d := v.data
+	i, line, col := 0, 1, 1
+	if bytes.HasPrefix(d, []byte("\xef\xbb\xbf")) {
+		i = 3 // tomlpos counts from after a byte order mark
+	}
+	next := func() { // moves past one rune
+		if d[i] == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		_, w := utf8.DecodeRune(d[i:])
+		i += w
+	}
+	for i < len(d) && (line < p.Line || line == p.Line && col < p.Col) {
+		next()
+	}
+	if line != p.Line || col != p.Col {
+		return p
+	}
+	if atKey {
+		// Move to the value, past the "=" outside quotes.
+		var quote byte
+		for i < len(d) && d[i] != '\n' && (quote != 0 || d[i] != '=') {
+			switch {
+			case quote != 0 && d[i] == '\\' && quote == '"':
+				next()
+			case quote != 0 && d[i] == quote:
+				quote = 0
+			case quote == 0 && (d[i] == '"' || d[i] == '\''):
+				quote = d[i]
+			}
+			next()
+		}
+		if i < len(d) && d[i] == '=' {
+			next()
+		}
+		for i < len(d) && (d[i] == ' ' || d[i] == '\t') {
+			next()
+		}
+	}
+	if i >= len(d) || d[i] != '"' && d[i] != '\'' {
+		return p
+	}
+	q := d[i]
+	basic := q == '"'
+	if bytes.HasPrefix(d[i:], []byte{q, q, q}) {
+		next()
+		next()
+		next()
+		// A newline right after the opening quotes is not part of the value.
+		if bytes.HasPrefix(d[i:], []byte("\r\n")) {
+			next()
+		}
+		if i < len(d) && d[i] == '\n' {
+			next()
+		}
+	} else {
+		next()
+	}
+	for n := 0; n < off && i < len(d); {
+		if !basic || d[i] != '\\' {
+			_, w := utf8.DecodeRune(d[i:])
+			n += w
+			next()
+			continue
+		}
+		at := tomlpos.Pos{Line: line, Col: col}
+		next()
+		if i >= len(d) {
+			break
+		}
+		switch e := d[i]; e {
+		case ' ', '\t', '\r', '\n':
+			// A line-ending backslash: the value skips all blanks and
+			// newlines after it.
+			for i < len(d) && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n') {
+				next()
+			}
+		case 'x', 'u', 'U':
+			digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+			next()
+			if i+digits > len(d) {
+				return at
+			}
+			r, err := strconv.ParseUint(string(d[i:i+digits]), 16, 32)
+			if err != nil {
+				return at
+			}
+			for range digits {
+				next()
+			}
+			n += utf8.RuneLen(rune(r))
+		default:
+			next()
+			n++
+		}
+		if n > off {
+			return at // off is inside what one escape stands for
+		}
+	}
+	return tomlpos.Pos{Line: line, Col: col}
 }
 
 // CheckURL returns "" when u is a link target a published PDF may carry
