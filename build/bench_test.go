@@ -41,7 +41,8 @@ func BenchmarkReference(b *testing.B) {
 	reports, _ := sources.LoadDir(p.Sources, "sources")
 	cat, _ := locales.Load(p.Locales, "locales", language.English)
 	cat.AddSource(language.English, document.SourceEntries(reports[0]))
-	fam, _ := fonts.Load(p.Fonts, fonts.NotoSans)
+	hs, _ := p.HouseStyle("")
+	fam := hs.Family
 	b.Run("resolve", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -58,19 +59,19 @@ func BenchmarkReference(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, d := range docs {
-				layout.Layout(d, layout.DefaultStyle(), fam)
+				layout.Layout(d, hs.Style, fam)
 			}
 		}
 	})
 	pages := map[string]*layout.Pages{}
 	for l, d := range docs {
-		pages[l] = layout.Layout(d, layout.DefaultStyle(), fam)
+		pages[l] = layout.Layout(d, hs.Style, fam)
 	}
 	b.Run("render", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for l, pg := range pages {
-				if err := render.Write(io.Discard, pg, render.Options{Meta: docs[l].Meta, Lang: l, Family: fam}); err != nil {
+				if err := render.Write(io.Discard, pg, render.Options{Meta: docs[l].Meta, Lang: l, Family: fam, Images: hs.Images}); err != nil {
 					b.Fatal(err)
 				}
 			}

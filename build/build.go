@@ -10,9 +10,13 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"image"
+	_ "image/png" // logo files
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -98,23 +102,23 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 	var diags diag.List
 	reports, ds := sources.LoadDir(p.Sources, p.SourcesDir)
 	diags = append(diags, ds...)
-	fam, err := fonts.Load(p.Fonts, fonts.NotoSans)
-	if err != nil {
-		diags.Errorf(p.FontsDir, 0, 0, "", "%v", err)
-		return nil, diags
-	}
 	var results []Result
 	for _, r := range reports {
 		if len(opt.Reports) > 0 && !contains(opt.Reports, r.ID) {
 			continue
 		}
-		eds, ds := Editions(p, r, fam, opt.Langs)
+		hs, ds := p.HouseStyle(r.Style)
+		diags = append(diags, ds...)
+		if ds.HasErrors() {
+			continue
+		}
+		eds, ds := Editions(p, r, hs, opt.Langs)
 		diags = append(diags, ds...)
 		if ds.HasErrors() {
 			continue
 		}
 		for _, ed := range eds {
-			res, err := Write(ed, opt, fam)
+			res, err := Write(ed, opt, hs)
 			if err != nil {
 				diags.Errorf("", 0, 0, "", "%s.%s: %v", r.ID, ed.Document.Lang, err)
 				continue
@@ -130,6 +134,71 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 		}
 	}
 	return results, diags
+}
+
+// HouseStyle is a loaded house style with its fonts and images.
+type HouseStyle struct {
+	Style  layout.Style
+	Family *fonts.Family
+	// Images are the PNG files the style draws, by display-list name.
+	Images map[string][]byte
+}
+
+// HouseStyle loads styles/<name>.toml from the project's sources ("" is
+// "house"), its logo and its font family.
+func (p Project) HouseStyle(name string) (*HouseStyle, diag.List) {
+	var diags diag.List
+	if name == "" {
+		name = "house"
+	}
+	file := "styles/" + name + ".toml"
+	shown := path.Join(p.SourcesDir, file)
+	data, err := fs.ReadFile(p.Sources, file)
+	if err != nil {
+		diags.Errorf(shown, 0, 0, "", "house style %q: %v", name, unwrap(err))
+		return nil, diags
+	}
+	st, ds := layout.ParseStyle(shown, data)
+	diags = append(diags, ds...)
+	if ds.HasErrors() {
+		return nil, diags
+	}
+	hs := &HouseStyle{Style: st, Images: map[string][]byte{}}
+	if st.Logo.File != "" {
+		logo := path.Join("styles", st.Logo.File)
+		if !fs.ValidPath(logo) || strings.Contains(st.Logo.File, "..") || path.IsAbs(st.Logo.File) {
+			diags.Errorf(shown, 0, 0, "", "logo %q must be a file beside the style, without \"..\"", st.Logo.File)
+			return nil, diags
+		}
+		img, err := fs.ReadFile(p.Sources, logo)
+		if err != nil {
+			diags.Errorf(shown, 0, 0, "", "logo: %v", unwrap(err))
+			return nil, diags
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
+		if err != nil || format != "png" {
+			diags.Errorf(shown, 0, 0, "", "logo %s is not a PNG image", st.Logo.File)
+			return nil, diags
+		}
+		hs.Style.Logo.PixelWidth, hs.Style.Logo.PixelHeight = cfg.Width, cfg.Height
+		hs.Images[layout.LogoName] = img
+	}
+	f := st.Fonts
+	fam, err := fonts.Load(p.Fonts, fonts.FamilyFiles{Name: f.Family, Regular: f.Regular, Bold: f.Bold, Italic: f.Italic, BoldItal: f.BoldItalic})
+	if err != nil {
+		diags.Errorf(p.FontsDir, 0, 0, "", "%v", err)
+		return nil, diags
+	}
+	hs.Family = fam
+	return hs, diags
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func hasReport(rs []*sources.Loaded, id string) bool {
@@ -152,7 +221,7 @@ func contains(list []string, s string) bool {
 
 // Editions resolves, checks and lays out report r in each of its
 // languages (only those in langs, when given).
-func Editions(p Project, r *sources.Loaded, fam *fonts.Family, langs []string) ([]Edition, diag.List) {
+func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]Edition, diag.List) {
 	var diags diag.List
 	src := language.Make(r.SourceLanguage)
 	cat, ds := locales.Load(p.Locales, p.LocalesDir, src)
@@ -174,11 +243,11 @@ func Editions(p Project, r *sources.Loaded, fam *fonts.Family, langs []string) (
 		if doc == nil {
 			continue
 		}
-		if cov := Coverage(doc, fam, cat); len(cov) > 0 {
+		if cov := Coverage(doc, hs.Family, cat); len(cov) > 0 {
 			diags = append(diags, cov...)
 			continue
 		}
-		eds = append(eds, Edition{Report: r, Document: doc, Pages: layout.Layout(doc, layout.DefaultStyle(), fam)})
+		eds = append(eds, Edition{Report: r, Document: doc, Pages: layout.Layout(doc, hs.Style, hs.Family)})
 	}
 	if len(langs) > 0 {
 		for _, l := range langs {
@@ -237,7 +306,7 @@ func Date(opt Options, r *sources.Report) (time.Time, error) {
 }
 
 // Write renders ed and writes it atomically to OutDir/<report>.<lang>.pdf.
-func Write(ed Edition, opt Options, fam *fonts.Family) (Result, error) {
+func Write(ed Edition, opt Options, hs *HouseStyle) (Result, error) {
 	date, err := Date(opt, ed.Report.Report)
 	if err != nil {
 		return Result{}, err
@@ -247,7 +316,8 @@ func Write(ed Edition, opt Options, fam *fonts.Family) (Result, error) {
 		Meta:   ed.Document.Meta,
 		Lang:   ed.Document.Lang.String(),
 		Date:   date,
-		Family: fam,
+		Family: hs.Family,
+		Images: hs.Images,
 	})
 	if err != nil {
 		return Result{}, err

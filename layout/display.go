@@ -35,9 +35,11 @@ type Pages struct {
 	Pages         []Page
 }
 
-// Page is one page of items, drawn in the order: rectangles, rules, text.
+// Page is one page of items, drawn in the order: rectangles, images,
+// rules, text.
 type Page struct {
 	Rects     []Rect
+	Images    []Image
 	Rules     []Rule
 	Texts     []Text
 	Links     []Link
@@ -66,6 +68,13 @@ type Rule struct {
 type Rect struct {
 	X, Y, W, H float64
 	Color      Color
+}
+
+// Image is a picture drawn into the box X, Y, W, H. Name identifies the
+// image data the backend was given.
+type Image struct {
+	X, Y, W, H float64
+	Name       string
 }
 
 // Link is a clickable area. A URL starting with "#" is a destination
@@ -98,6 +107,9 @@ func (p *Pages) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(cw, "\npage %d\n", i+1)
 		for _, r := range pg.Rects {
 			fmt.Fprintf(cw, "  rect %s %s %s %s #%02x%02x%02x\n", f(r.X), f(r.Y), f(r.W), f(r.H), r.Color.R, r.Color.G, r.Color.B)
+		}
+		for _, im := range pg.Images {
+			fmt.Fprintf(cw, "  image %s %s %s %s %s\n", f(im.X), f(im.Y), f(im.W), f(im.H), im.Name)
 		}
 		for _, r := range pg.Rules {
 			fmt.Fprintf(cw, "  rule %s %s %s %s w%s\n", f(r.X1), f(r.Y1), f(r.X2), f(r.Y2), f(r.Width))

@@ -44,7 +44,7 @@ func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore 
 	width := f.st.textWidth() - indent
 	shrink := 1.0 // ragged lines keep natural spaces
 	if ts.align == Justify {
-		shrink = f.st.MinSpaceShrink
+		shrink = 1 - f.st.Justify.Shrink
 	}
 	lines := f.m.breakLines(f.m.words(spans, ts), width, shrink)
 	lh := ts.size * ts.leading
@@ -54,7 +54,7 @@ func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore 
 		if i == 0 {
 			b.spaceBefore = spaceBefore
 		}
-		texts, links := placeLine(ln, indent, width, f.baselineIn(lh, ts.size), ts.size, 0, lh, ts, f.st.Link)
+		texts, links := placeLine(ln, indent, width, f.baselineIn(lh, ts.size), ts.size, 0, lh, ts, f.st.Colors.Link)
 		b.page.Texts, b.page.Links = texts, links
 		n := len(lines)
 		b.keepWithNext = keepAll || (i == 0 && n >= 2) || i == n-2
@@ -91,6 +91,10 @@ func (p *Page) append(q Page, dy float64) {
 		r.Y += dy
 		p.Rects = append(p.Rects, r)
 	}
+	for _, im := range q.Images {
+		im.Y += dy
+		p.Images = append(p.Images, im)
+	}
 	for _, r := range q.Rules {
 		r.Y1 += dy
 		r.Y2 += dy
@@ -119,24 +123,24 @@ func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
 // build lays the whole document out as boxes.
 func (f *flow) build(doc *document.Document) {
 	st := f.st
-	body := textStyle{size: st.BodySize, leading: st.BodyLeading, color: st.Text, align: Justify}
-	lead := textStyle{size: st.BodySize, leading: st.BodyLeading, color: st.Text, align: Left}
+	body := textStyle{size: st.Type.Body, leading: st.Type.BodyLeading, color: st.Colors.Text, align: Justify}
+	lead := textStyle{size: st.Type.Body, leading: st.Type.BodyLeading, color: st.Colors.Text, align: Left}
 
 	// Title block: one unbreakable group, with a rule under it.
 	var title []box
-	title = append(title, f.paragraph(plainSpans(doc.Title.Text), textStyle{size: st.TitleSize, leading: st.TitleLeading, face: fonts.Bold, color: st.Brand, align: Left}, 0, 0, true)...)
+	title = append(title, f.paragraph(plainSpans(doc.Title.Text), textStyle{size: st.Type.Title, leading: st.Type.TitleLeading, face: fonts.Bold, color: st.Colors.Brand, align: Left}, 0, 0, true)...)
 	title[0].page.Bookmarks = append(title[0].page.Bookmarks, Bookmark{Title: doc.Title.Text, Level: 0})
-	title = append(title, f.paragraph(plainSpans(doc.DateLine), textStyle{size: st.DateSize, leading: 1.3, color: st.Text, align: Left}, 0, 8, true)...)
+	title = append(title, f.paragraph(plainSpans(doc.DateLine), textStyle{size: st.Type.Date, leading: 1.3, color: st.Colors.Text, align: Left}, 0, 8, true)...)
 	if len(doc.Participants.Spans) > 0 {
-		title = append(title, f.paragraph(doc.Participants.Spans, textStyle{size: st.ParticipantsSize, leading: 1.35, face: fonts.Italic, color: st.Muted, align: Left}, 0, 10, true)...)
+		title = append(title, f.paragraph(doc.Participants.Spans, textStyle{size: st.Type.Participants, leading: 1.35, face: fonts.Italic, color: st.Colors.Muted, align: Left}, 0, 10, true)...)
 	}
 	docType := doc.DocType
-	if st.UppercaseHeadings {
+	if st.Type.UppercaseHeadings {
 		docType = f.upper.String(docType)
 	}
-	title = append(title, f.paragraph(plainSpans(docType), textStyle{size: st.DocTypeSize, leading: 1.3, face: fonts.Bold, color: st.Brand, align: Left}, 0, 14, true)...)
+	title = append(title, f.paragraph(plainSpans(docType), textStyle{size: st.Type.DocType, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left}, 0, 14, true)...)
 	tb := group(title)
-	tb.page.Rules = append(tb.page.Rules, Rule{X1: 0, Y1: tb.height + 6, X2: st.textWidth(), Y2: tb.height + 6, Width: 1.2, Color: st.Brand})
+	tb.page.Rules = append(tb.page.Rules, Rule{X1: 0, Y1: tb.height + 6, X2: st.textWidth(), Y2: tb.height + 6, Width: 1.2, Color: st.Colors.Brand})
 	tb.height += 6
 	tb.keepWithNext = false
 	f.add(tb)
@@ -148,7 +152,7 @@ func (f *flow) build(doc *document.Document) {
 	for _, sec := range doc.Sections {
 		f.heading(sec.Heading.Text, 0)
 		for bi, blk := range sec.Blocks {
-			gap := st.BlockGap
+			gap := st.Spacing.Block
 			if bi == 0 {
 				gap = 0
 			}
@@ -156,12 +160,12 @@ func (f *flow) build(doc *document.Document) {
 			case document.Speaker, document.Moderator:
 				f.add(f.paragraph(blk.Lead.Spans, lead, 0, gap, true)...)
 			case document.SpeakerHeading, document.Subheading:
-				ls := f.paragraph(blk.Lead.Spans, textStyle{size: st.SubheadingSize, leading: 1.3, face: fonts.Bold, color: st.Brand, align: Left}, 0, max(gap, st.HeadingGap*0.7), true)
+				ls := f.paragraph(blk.Lead.Spans, textStyle{size: st.Type.Subheading, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left}, 0, max(gap, st.Spacing.Heading*0.7), true)
 				ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: blk.Outline, Level: 1})
 				f.add(ls...)
 			}
 			for pi, p := range blk.Paragraphs {
-				g := st.ParagraphGap
+				g := st.Spacing.Paragraph
 				if pi == 0 && blk.Kind == document.Plain {
 					g = gap
 				}
@@ -170,7 +174,7 @@ func (f *flow) build(doc *document.Document) {
 		}
 	}
 	if doc.ClosingMarker.Text != "" {
-		ts := textStyle{size: st.BodySize, leading: st.BodyLeading, face: fonts.Bold, color: st.Text, align: Center}
+		ts := textStyle{size: st.Type.Body, leading: st.Type.BodyLeading, face: fonts.Bold, color: st.Colors.Text, align: Center}
 		f.add(f.paragraph(plainSpans("— "+doc.ClosingMarker.Text+" —"), ts, 0, 24, false)...)
 	}
 	f.annexes(doc)
@@ -179,13 +183,13 @@ func (f *flow) build(doc *document.Document) {
 // heading adds a section heading that keeps with what follows.
 func (f *flow) heading(text string, level int) {
 	st := f.st
-	if st.UppercaseHeadings {
+	if st.Type.UppercaseHeadings {
 		text = f.upper.String(text)
 	}
-	ls := f.paragraph(plainSpans(text), textStyle{size: st.HeadingSize, leading: 1.3, face: fonts.Bold, color: st.Brand, align: Left}, 0, st.HeadingGap, true)
+	ls := f.paragraph(plainSpans(text), textStyle{size: st.Type.Heading, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left}, 0, st.Spacing.Heading, true)
 	ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: text, Level: level})
 	last := &ls[len(ls)-1]
-	last.height += st.HeadingAfter
+	last.height += st.Spacing.HeadingAfter
 	f.add(ls...)
 }
 
@@ -193,15 +197,15 @@ func (f *flow) heading(text string, level int) {
 func (f *flow) notice(text string) box {
 	st := f.st
 	const pad = 8
-	ts := textStyle{size: st.NoticeSize, leading: 1.35, face: fonts.Italic, color: st.Text, align: Left}
+	ts := textStyle{size: st.Type.Notice, leading: 1.35, face: fonts.Italic, color: st.Colors.Text, align: Left}
 	inner := *f
-	inner.st.MarginLeft += pad
-	inner.st.MarginRight += pad
+	inner.st.Page.MarginLeft += pad
+	inner.st.Page.MarginRight += pad
 	ls := inner.paragraph(plainSpans(text), ts, 0, 0, true)
 	g := group(ls)
 	var b box
-	b.page.Rects = append(b.page.Rects, Rect{X: 0, Y: 0, W: st.textWidth(), H: g.height + 2*pad, Color: st.NoticeFill})
-	b.page.Rules = append(b.page.Rules, Rule{X1: 0, Y1: 0, X2: 0, Y2: g.height + 2*pad, Width: 2.5, Color: st.Brand})
+	b.page.Rects = append(b.page.Rects, Rect{X: 0, Y: 0, W: st.textWidth(), H: g.height + 2*pad, Color: st.Colors.Notice})
+	b.page.Rules = append(b.page.Rules, Rule{X1: 0, Y1: 0, X2: 0, Y2: g.height + 2*pad, Width: 2.5, Color: st.Colors.Brand})
 	for i := range g.page.Texts {
 		g.page.Texts[i].X += pad
 	}
@@ -218,11 +222,11 @@ func (f *flow) annexes(doc *document.Document) {
 	}
 	st := f.st
 	f.heading(doc.AnnexesHeading, 0)
-	f.add(f.paragraph(plainSpans(doc.AnnexesIntro), textStyle{size: st.BodySize, leading: st.BodyLeading, face: fonts.Italic, color: st.Muted, align: Left}, 0, 0, true)...)
-	item := textStyle{size: st.AnnexItemSize, leading: 1.35, color: st.Text, align: Left}
+	f.add(f.paragraph(plainSpans(doc.AnnexesIntro), textStyle{size: st.Type.Body, leading: st.Type.BodyLeading, face: fonts.Italic, color: st.Colors.Muted, align: Left}, 0, 0, true)...)
+	item := textStyle{size: st.Type.AnnexItem, leading: 1.35, color: st.Colors.Text, align: Left}
 	for _, a := range doc.Annexes {
 		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold}}
-		ls := f.paragraph(spans, textStyle{size: st.BodySize, leading: st.BodyLeading, color: st.Text, align: Left}, 0, 10, true)
+		ls := f.paragraph(spans, textStyle{size: st.Type.Body, leading: st.Type.BodyLeading, color: st.Colors.Text, align: Left}, 0, 10, true)
 		ls[0].page.Anchors = append(ls[0].page.Anchors, Anchor{Name: a.Anchor})
 		ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: a.Label + ". " + a.Title.Text, Level: 1})
 		f.add(ls...)
@@ -235,7 +239,7 @@ func (f *flow) annexes(doc *document.Document) {
 			if it.URL != "" {
 				sp = append(sp, markup.Span{Text: " "}, markup.Span{Text: it.URL, URL: it.URL})
 			}
-			ib := f.paragraph(sp, item, st.ItemIndent, 2, false)
+			ib := f.paragraph(sp, item, st.Spacing.ItemIndent, 2, false)
 			if i < len(a.Items)-1 {
 				ib[len(ib)-1].keepWithNext = true
 			}

@@ -84,10 +84,10 @@ func TestInsideTextArea(t *testing.T) {
 		for i, pg := range pages.Pages {
 			for _, tx := range pg.Texts {
 				w := float64(fam.Face(tx.Face).Width(tx.Text)) * tx.Size / 1000
-				if tx.X < st.MarginLeft-0.01 || tx.X+w > st.PageWidth-st.MarginRight+0.01 {
+				if tx.X < st.Page.MarginLeft-0.01 || tx.X+w > st.Page.Width-st.Page.MarginRight+0.01 {
 					t.Errorf("%s page %d: %q at x %.2f..%.2f crosses a margin", lang, i+1, tx.Text, tx.X, tx.X+w)
 				}
-				if tx.Y > st.PageHeight-st.MarginBottom+0.01 && !strings.Contains(tx.Text, " ") && tx.Y < st.PageHeight-st.FooterBaselineFromBottom-1 {
+				if tx.Y > st.Page.Height-st.Page.MarginBottom+0.01 && !strings.Contains(tx.Text, " ") && tx.Y < st.Page.Height-st.Header.FooterBaseline-1 {
 					t.Errorf("%s page %d: %q below the text area", lang, i+1, tx.Text)
 				}
 			}
@@ -113,7 +113,7 @@ func TestLongWordIsCut(t *testing.T) {
 	for _, pg := range pages.Pages {
 		for _, tx := range pg.Texts {
 			w := float64(fam.Face(tx.Face).Width(tx.Text)) * tx.Size / 1000
-			if tx.X+w > st.PageWidth-st.MarginRight+0.01 {
+			if tx.X+w > st.Page.Width-st.Page.MarginRight+0.01 {
 				t.Errorf("%q overflows", tx.Text)
 			}
 			if strings.Contains(long, tx.Text) && len(tx.Text) > 10 {

@@ -30,7 +30,7 @@ func Layout(doc *document.Document, st Style, fam *fonts.Family) *Pages {
 // (keepWithNext); a chain of kept boxes longer than a page is broken
 // where the page is full.
 func paginate(boxes []box, st Style) *Pages {
-	avail := st.PageHeight - st.MarginTop - st.MarginBottom
+	avail := st.Page.Height - st.Page.MarginTop - st.Page.MarginBottom
 	var ranges [][2]int
 	start, y := 0, 0.0
 	for i := 0; i < len(boxes); {
@@ -56,10 +56,10 @@ func paginate(boxes []box, st Style) *Pages {
 	if start < len(boxes) {
 		ranges = append(ranges, [2]int{start, len(boxes)})
 	}
-	out := &Pages{Width: st.PageWidth, Height: st.PageHeight}
+	out := &Pages{Width: st.Page.Width, Height: st.Page.Height}
 	for _, r := range ranges {
 		var pg Page
-		y := st.MarginTop
+		y := st.Page.MarginTop
 		for i := r[0]; i < r[1]; i++ {
 			b := boxes[i]
 			if i > r[0] {
@@ -68,17 +68,17 @@ func paginate(boxes []box, st Style) *Pages {
 			shifted := Page{}
 			shifted.append(b.page, y)
 			for k := range shifted.Texts {
-				shifted.Texts[k].X += st.MarginLeft
+				shifted.Texts[k].X += st.Page.MarginLeft
 			}
 			for k := range shifted.Links {
-				shifted.Links[k].X += st.MarginLeft
+				shifted.Links[k].X += st.Page.MarginLeft
 			}
 			for k := range shifted.Rects {
-				shifted.Rects[k].X += st.MarginLeft
+				shifted.Rects[k].X += st.Page.MarginLeft
 			}
 			for k := range shifted.Rules {
-				shifted.Rules[k].X1 += st.MarginLeft
-				shifted.Rules[k].X2 += st.MarginLeft
+				shifted.Rules[k].X1 += st.Page.MarginLeft
+				shifted.Rules[k].X2 += st.Page.MarginLeft
 			}
 			pg.append(shifted, 0)
 			y += b.height
@@ -91,21 +91,29 @@ func paginate(boxes []box, st Style) *Pages {
 // decorate adds the running header and the footer to every page.
 func decorate(pages *Pages, doc *document.Document, st Style, f *flow) {
 	n := len(pages.Pages)
-	right := st.PageWidth - st.MarginRight
+	right := st.Page.Width - st.Page.MarginRight
 	for i := range pages.Pages {
 		pg := &pages.Pages[i]
 		var dec Page
-		y := st.HeaderTop
+		y := st.Header.Top
+		x := st.Page.MarginLeft
+		if lg := st.Logo; lg.PixelWidth > 0 && lg.PixelHeight > 0 && lg.Height > 0 {
+			w := lg.Height * float64(lg.PixelWidth) / float64(lg.PixelHeight)
+			// Centred on the two brand lines.
+			mid := y - st.Type.Organization*0.35 + st.Type.Organization*1.35/2
+			dec.Images = append(dec.Images, Image{X: x, Y: mid - lg.Height/2, W: w, H: lg.Height, Name: LogoName})
+			x += w + 8
+		}
 		dec.Texts = append(dec.Texts,
-			Text{X: st.MarginLeft, Y: y, Face: fonts.Bold, Size: st.HeaderSize, Color: st.Brand, Text: doc.Brand.Organization},
-			Text{X: st.MarginLeft, Y: y + st.HeaderSize*1.35, Face: fonts.Regular, Size: st.TaglineSize, Color: st.Muted, Text: doc.Brand.Tagline},
+			Text{X: x, Y: y, Face: fonts.Bold, Size: st.Type.Organization, Color: st.Colors.Brand, Text: doc.Brand.Organization},
+			Text{X: x, Y: y + st.Type.Organization*1.35, Face: fonts.Regular, Size: st.Type.Tagline, Color: st.Colors.Muted, Text: doc.Brand.Tagline},
 		)
-		ry := y + st.HeaderSize*1.35 + st.HeaderRuleGap
-		dec.Rules = append(dec.Rules, Rule{X1: st.MarginLeft, Y1: ry, X2: right, Y2: ry, Width: 0.6, Color: st.Brand})
+		ry := y + st.Type.Organization*1.35 + st.Header.RuleGap
+		dec.Rules = append(dec.Rules, Rule{X1: st.Page.MarginLeft, Y1: ry, X2: right, Y2: ry, Width: 0.6, Color: st.Colors.Brand})
 		footer := doc.Footer(i+1, n)
-		w := f.m.width(fonts.Regular, footer, st.FooterSize)
-		fy := st.PageHeight - st.FooterBaselineFromBottom
-		dec.Texts = append(dec.Texts, Text{X: (st.PageWidth - w) / 2, Y: fy, Face: fonts.Regular, Size: st.FooterSize, Color: st.Muted, Text: footer})
+		w := f.m.width(fonts.Regular, footer, st.Type.Footer)
+		fy := st.Page.Height - st.Header.FooterBaseline
+		dec.Texts = append(dec.Texts, Text{X: (st.Page.Width - w) / 2, Y: fy, Face: fonts.Regular, Size: st.Type.Footer, Color: st.Colors.Muted, Text: footer})
 		dec.append(*pg, 0)
 		*pg = dec
 	}

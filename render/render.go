@@ -7,8 +7,10 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -28,6 +30,8 @@ type Options struct {
 	Date time.Time
 	// Family is the font family the layout was measured with.
 	Family *fonts.Family
+	// Images holds the PNG data of the display list's images by name.
+	Images map[string][]byte
 }
 
 // Write draws pages into a PDF written to w.
@@ -65,6 +69,18 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) error {
 		}
 	}
 
+	names := make([]string, 0, len(opt.Images))
+	for name := range opt.Images {
+		names = append(names, name)
+	}
+	sort.Strings(names) // object numbers must not depend on map order
+	for _, name := range names {
+		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(opt.Images[name]))
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("image %s: %w", name, err)
+		}
+	}
+
 	// Internal destinations: one fpdf link per anchor name, set once its
 	// page is known; links to it may come before it.
 	dest := map[string]int{}
@@ -92,6 +108,12 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) error {
 		for _, r := range pg.Rects {
 			pdf.SetFillColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
 			pdf.Rect(r.X, r.Y, r.W, r.H, "F")
+		}
+		for _, im := range pg.Images {
+			if _, ok := opt.Images[im.Name]; !ok {
+				return fmt.Errorf("no data for image %q", im.Name)
+			}
+			pdf.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 		}
 		for _, r := range pg.Rules {
 			pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))

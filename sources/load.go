@@ -36,7 +36,7 @@ import (
 	"github.com/reportgen/reportgen/markup"
 )
 
-//go:embed *.toml
+//go:embed *.toml styles
 var embedded embed.FS
 
 // Embedded returns the reports built into the binary.
@@ -81,8 +81,8 @@ func (l *Loaded) Message(id string) (Message, bool) {
 }
 
 // LoadDir loads every report (*.toml) in the root of fsys, in file name
-// order. Files whose name starts with "_" or "." are skipped; so are files
-// that are not reports (a style file, for example) when skip says so.
+// order; files whose name starts with "_" or "." are skipped. House styles
+// live in the styles/ subfolder and are not reports.
 func LoadDir(fsys fs.FS, prefix string) ([]*Loaded, diag.List) {
 	var diags diag.List
 	names, err := fs.Glob(fsys, "*.toml")
@@ -431,7 +431,7 @@ func (v *validator) unknownKeys(keys []toml.Key) {
 
 // known lists the keys of each table, for suggestions.
 var known = map[string][]string{
-	"":              {"id", "kind", "source-language", "languages", "title", "date", "time", "participants", "closing-marker", "annex", "section"},
+	"":              {"id", "kind", "source-language", "style", "languages", "title", "date", "time", "participants", "closing-marker", "annex", "section"},
 	"time":          {"start", "end", "zone"},
 	"annex":         {"key", "title", "item"},
 	"annex.item":    {"languages", "kind", "title", "url"},
@@ -516,6 +516,9 @@ func (v *validator) report() {
 		v.errorf("kind", "", "kind is missing (the document type, e.g. \"summary-report\")")
 	} else if !idRE.MatchString(r.Kind) {
 		v.errorf("kind", "", "kind %q must be lower-case letters, digits and \"-\"", r.Kind)
+	}
+	if r.Style != "" && !idRE.MatchString(r.Style) {
+		v.errorf("style", "", "style %q must name a file styles/<name>.toml: lower-case letters, digits and \"-\"", r.Style)
 	}
 	v.languages()
 	v.requireText("title", r.ID+".title", "title", r.Title, false)

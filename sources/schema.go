@@ -37,6 +37,9 @@ type Report struct {
 	// SourceLanguage is the language the report's text is written in
 	// (BCP 47, e.g. "en"). The edition in this language is authoritative.
 	SourceLanguage string `toml:"source-language"`
+	// Style names the house style, a file styles/<style>.toml beside the
+	// report; "" means "house".
+	Style string `toml:"style"`
 	// Languages lists the editions to build, source language included.
 	Languages []string `toml:"languages"`
 	// Title is the report title.
