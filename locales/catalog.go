@@ -149,6 +149,9 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 		if p.Line == 0 {
 			p, _ = index.Table(m.ID)
 		}
+		if p.Line == 0 { // written as one quoted key: "a.b.c" = "…"
+			p, _ = index.Pos(tomlpos.QuoteKey(m.ID))
+		}
 		e := &Entry{Message: m, File: file, Line: p.Line, Col: p.Col}
 		if prev, dup := entries[m.ID]; dup {
 			diags.Errorf(file, p.Line, p.Col, m.ID, "message is defined twice (also at %s:%d)", prev.File, prev.Line)
