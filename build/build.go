@@ -86,6 +86,8 @@ type Result struct {
 	Path         string
 	Pages        int
 	Bytes        int
+	// Stats measures the PDF's typography.
+	Stats layout.Stats
 }
 
 // Edition is one resolved and laid-out language edition, before writing.
@@ -327,7 +329,7 @@ func Write(ed Edition, opt Options, hs *HouseStyle) (Result, error) {
 	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return Result{}, err
 	}
-	return Result{Report: ed.Report.ID, Lang: ed.Document.Lang.String(), Path: path, Pages: len(ed.Pages.Pages), Bytes: buf.Len()}, nil
+	return Result{Report: ed.Report.ID, Lang: ed.Document.Lang.String(), Path: path, Pages: len(ed.Pages.Pages), Bytes: buf.Len(), Stats: ed.Pages.Stats}, nil
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same

@@ -69,21 +69,40 @@ var spaceRE = regexp.MustCompile(`\s+`)
 func normalize(s string) string { return strings.TrimSpace(spaceRE.ReplaceAllString(s, " ")) }
 
 // bodyText returns the text of all pages without running header and
-// footer, whitespace-normalised.
+// footer, whitespace-normalised, with words hyphenated at line ends joined
+// again as pdftotext joins them.
 func bodyText(t *testing.T, doc *pdfread.Doc, header []string) string {
 	t.Helper()
-	var b strings.Builder
+	var lines []string
 	for _, pg := range doc.Pages {
 		for _, ln := range strings.Split(pg.Text(), "\n") {
 			if contains(header, ln) || footerRE.MatchString(ln) {
 				continue
 			}
-			b.WriteString(ln)
-			b.WriteByte('\n')
+			lines = append(lines, ln)
 		}
 	}
-	return normalize(b.String())
+	return normalize(dehyphenate(lines))
 }
+
+// dehyphenate joins lines, removing a hyphen between a letter at the end
+// of a line and a lower-case letter starting the next.
+func dehyphenate(lines []string) string {
+	var b strings.Builder
+	for i, ln := range lines {
+		if i+1 < len(lines) && hyphenEndRE.MatchString(ln) {
+			if r := []rune(lines[i+1]); len(r) > 0 && unicode.IsLower(r[0]) {
+				b.WriteString(strings.TrimSuffix(ln, "-"))
+				continue
+			}
+		}
+		b.WriteString(ln)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+var hyphenEndRE = regexp.MustCompile(`\pL-$`)
 
 var paragraphOrNameRE = regexp.MustCompile(`\.(p\d+|name|text|participants|heading)$`)
 

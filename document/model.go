@@ -45,6 +45,9 @@ type Document struct {
 	Annexes        []Annex
 	AnnexesHeading string
 	AnnexesIntro   string
+	// Names are the speakers' names as shown; layout does not hyphenate
+	// their words.
+	Names []string
 	// Footer returns the footer of page n of total ("Page 3 of 12").
 	Footer func(n, total int) string
 }

@@ -55,6 +55,7 @@ type resolver struct {
 	diags     *diag.List
 	missing   int
 	reported  map[string]bool
+	names     []string
 }
 
 // where returns the location of message id: the translation when the
@@ -194,6 +195,7 @@ func (rs *resolver) document() *Document {
 	if r.ClosingMarker != "" {
 		doc.ClosingMarker = rs.plain(id + ".closing-marker")
 	}
+	doc.Names = rs.names
 	doc.Annexes = rs.annexList(numbers)
 	if len(doc.Annexes) > 0 {
 		doc.AnnexesHeading = rs.text("annexes.heading", nil)
@@ -274,7 +276,9 @@ func (rs *resolver) section(s sources.Section, numbers map[string]int) Section {
 // speakerLine composes "Name, Role" in bold and the annex label in italic.
 func (rs *resolver) speakerLine(bp string, b sources.Block, numbers map[string]int) Paragraph {
 	// The line starts a paragraph: "г-жа Ренате Хельд" becomes "Г-жа …".
-	line := capitalize(rs.text(bp+".name", nil), rs.lang)
+	name := rs.text(bp+".name", nil)
+	rs.names = append(rs.names, name)
+	line := capitalize(name, rs.lang)
 	if b.Role != "" {
 		line += ", " + rs.text(bp+".role", nil)
 	}

@@ -33,6 +33,8 @@ type Pages struct {
 	// Width and Height of every page, in points.
 	Width, Height float64
 	Pages         []Page
+	// Stats measures the typography of the pages.
+	Stats Stats
 }
 
 // Page is one page of items, drawn in the order: rectangles, images,

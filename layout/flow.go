@@ -19,6 +19,22 @@ type box struct {
 	// keepWithNext forbids a page break between this box and the next.
 	keepWithNext bool
 	page         Page
+	// info describes a line of a paragraph, for Stats.
+	info lineInfo
+}
+
+// lineInfo describes one line of a paragraph.
+type lineInfo struct {
+	// para numbers the paragraphs from 1; 0 is not a paragraph line.
+	para        int
+	index, of   int  // the line's index in its paragraph and the paragraph's line count
+	justified   bool // set by total-fit breaking (its last line included)
+	spaceScale  float64
+	spaces      int
+	hyphen      bool
+	overfull    bool
+	loose       bool // too loose to justify: set flush left
+	widthFilled float64
 }
 
 // flow builds the boxes of a document.
@@ -29,6 +45,32 @@ type flow struct {
 	upper cases.Caser
 	// ascent and descent of the regular face, in em.
 	ascent, descent float64
+	// hy decides hyphenation; nil when the language has no patterns.
+	hy *hyphenation
+	// paras counts paragraphs, to number them in lineInfo.
+	paras int
+}
+
+// lineInfo measures a laid-out line.
+func (f *flow) lineInfo(ln line, width float64, i, n int) lineInfo {
+	li := lineInfo{para: f.paras, index: i, of: n, justified: ln.justified, hyphen: ln.hyphen, spaceScale: 1}
+	natural, spaces := 0.0, 0.0
+	for k, w := range ln.words {
+		natural += w.w
+		if k < len(ln.words)-1 {
+			spaces += w.space
+			li.spaces++
+		}
+	}
+	if ln.justified {
+		li.spaceScale = spaceScale(ln.ratio, f.st.Justify)
+		if li.spaceScale > f.st.Justify.MaxSpace && i < n-1 {
+			li.spaceScale, li.loose = 1, true
+		}
+	}
+	li.widthFilled = natural + spaces*li.spaceScale
+	li.overfull = li.widthFilled > width+0.01
+	return li
 }
 
 // baselineIn returns the baseline of text of the given size centred in a
@@ -42,19 +84,22 @@ func (f *flow) baselineIn(lh, size float64) float64 {
 // no widows); keepAll keeps every line with the next box (a heading).
 func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore float64, keepAll bool) []box {
 	width := f.st.textWidth() - indent
-	shrink := 1.0 // ragged lines keep natural spaces
+	var lines []line
 	if ts.align == Justify {
-		shrink = 1 - f.st.Justify.Shrink
+		lines = f.m.justify(f.m.words(spans, ts), width, ts, f.st.Justify, f.hy)
+	} else {
+		lines = f.m.breakLines(f.m.words(spans, ts), width, 1)
 	}
-	lines := f.m.breakLines(f.m.words(spans, ts), width, shrink)
 	lh := ts.size * ts.leading
 	var out []box
+	f.paras++
 	for i, ln := range lines {
 		b := box{height: lh}
+		b.info = f.lineInfo(ln, width, i, len(lines))
 		if i == 0 {
 			b.spaceBefore = spaceBefore
 		}
-		texts, links := placeLine(ln, indent, width, f.baselineIn(lh, ts.size), ts.size, 0, lh, ts, f.st.Colors.Link)
+		texts, links := placeLine(ln, indent, width, f.baselineIn(lh, ts.size), ts.size, 0, lh, ts, f.st.Justify, f.st.Colors.Link)
 		b.page.Texts, b.page.Links = texts, links
 		n := len(lines)
 		b.keepWithNext = keepAll || (i == 0 && n >= 2) || i == n-2

@@ -115,6 +115,13 @@ func (m measurer) words(spans []markup.Span, ts textStyle) []word {
 type line struct {
 	words []word
 	last  bool // last line of its paragraph
+	// justified lines come from total-fit breaking: their spaces are set
+	// by ratio (see JustifyStyle); other lines use natural spaces.
+	justified bool
+	ratio     float64
+	// hyphen says the line ends at a hyphenation point (its last word
+	// ends with the added hyphen).
+	hyphen bool
 }
 
 // breakLines fills lines of the given width greedily.
@@ -218,7 +225,7 @@ func (m measurer) cutWord(w word, width float64) []word {
 // place positions the words of a line between x0 and x0+width on the
 // baseline y, returning text runs and link areas. Link areas of
 // consecutive words of the same link are merged, spaces included.
-func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, ts textStyle, linkColor Color) ([]Text, []Link) {
+func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, ts textStyle, js JustifyStyle, linkColor Color) ([]Text, []Link) {
 	natural := 0.0
 	spaces := 0.0
 	for i, w := range ln.words {
@@ -230,6 +237,11 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 	scale := 1.0
 	x := x0
 	switch {
+	case ln.justified:
+		scale = spaceScale(ln.ratio, js)
+		if scale > js.MaxSpace && !ln.last {
+			scale = 1 // hopelessly loose: set the line flush left instead
+		}
 	case ts.align == Justify && !ln.last && spaces > 0:
 		scale = (width - natural) / spaces
 	case natural+spaces > width && spaces > 0:
@@ -262,4 +274,13 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 		}
 	}
 	return texts, links
+}
+
+// spaceScale is the width of a justified line's spaces as a multiple of
+// their natural width, for adjustment ratio r.
+func spaceScale(r float64, js JustifyStyle) float64 {
+	if r >= 0 {
+		return 1 + r*js.Stretch
+	}
+	return 1 + r*js.Shrink
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/hyphen"
 )
 
 // Layout lays doc out in the house style st with the font family fam.
@@ -19,8 +20,12 @@ func Layout(doc *document.Document, st Style, fam *fonts.Family) *Pages {
 		ascent:  float64(reg.Ascent) / 1000,
 		descent: float64(reg.Descent) / 1000,
 	}
+	if h := hyphen.For(doc.Lang.String()); h != nil {
+		f.hy = &hyphenation{h: h, keep: nameWords(doc.Names)}
+	}
 	f.build(doc)
-	pages := paginate(f.boxes, st)
+	pages, ranges := paginate(f.boxes, st)
+	pages.Stats = stats(f.boxes, ranges)
 	decorate(pages, doc, st, f)
 	return pages
 }
@@ -29,7 +34,7 @@ func Layout(doc *document.Document, st Style, fam *fonts.Family) *Pages {
 // breaks before it, or earlier if the boxes before it must stay with it
 // (keepWithNext); a chain of kept boxes longer than a page is broken
 // where the page is full.
-func paginate(boxes []box, st Style) *Pages {
+func paginate(boxes []box, st Style) (*Pages, [][2]int) {
 	avail := st.Page.Height - st.Page.MarginTop - st.Page.MarginBottom
 	var ranges [][2]int
 	start, y := 0, 0.0
@@ -85,7 +90,7 @@ func paginate(boxes []box, st Style) *Pages {
 		}
 		out.Pages = append(out.Pages, pg)
 	}
-	return out
+	return out, ranges
 }
 
 // decorate adds the running header and the footer to every page.

@@ -85,6 +85,10 @@ type JustifyStyle struct {
 	// width (TeX's Computer Modern: 1/2 and 1/3).
 	Stretch float64 `toml:"space-stretch"`
 	Shrink  float64 `toml:"space-shrink"`
+	// MaxSpace is the widest word space of a justified line, as a multiple
+	// of the normal space. A line that would need more (a long URL that
+	// cannot be broken follows it) is set flush left with normal spaces.
+	MaxSpace float64 `toml:"max-space"`
 	// Tolerance is the largest badness (100·r³) a line may have before
 	// looser fallbacks are tried (TeX's \tolerance).
 	Tolerance float64 `toml:"tolerance"`
@@ -154,7 +158,7 @@ func DefaultStyle() Style {
 			Title: 20, TitleLeading: 1.2, Date: 11, Participants: 10, DocType: 13,
 			Heading: 11.5, Subheading: 10.5, Notice: 9, AnnexItem: 9.5, UppercaseHeadings: true},
 		Spacing: SpacingStyle{Paragraph: 6, Heading: 20, HeadingAfter: 8, Block: 12, ItemIndent: 18},
-		Justify: JustifyStyle{Stretch: 0.5, Shrink: 1.0 / 3, Tolerance: 200, Hyphenate: true,
+		Justify: JustifyStyle{Stretch: 0.5, Shrink: 1.0 / 3, MaxSpace: 3, Tolerance: 200, Hyphenate: true,
 			HyphenPenalty: 50, MaxConsecutiveHyphens: 2},
 		Colors: Colors{
 			Brand:  Color{0x00, 0x33, 0xa0},
@@ -241,6 +245,7 @@ func ParseStyle(file string, data []byte) (Style, diag.List) {
 	check("type.title-leading", st.Type.TitleLeading, 1, 3)
 	check("justification.space-stretch", st.Justify.Stretch, 0, 5)
 	check("justification.space-shrink", st.Justify.Shrink, 0, 0.9)
+	check("justification.max-space", st.Justify.MaxSpace, 1, 10)
 	check("justification.tolerance", st.Justify.Tolerance, 1, 10000)
 	if st.Justify.MaxConsecutiveHyphens < 0 {
 		p := pos("justification.max-consecutive-hyphens")

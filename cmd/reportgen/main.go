@@ -82,6 +82,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var reports, langs listFlag
 	fs.Var(&reports, "report", "build only the report with this `ID` (repeatable, or comma-separated)")
 	fs.Var(&langs, "lang", "build only these `languages`, e.g. en,ru")
+	showStats := fs.Bool("stats", false, "print typographic statistics of each PDF: lines, hyphenation, word spacing, overfull lines, widows, orphans")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: reportgen build [flags]
 
@@ -114,6 +115,9 @@ Flags:
 	printDiags(stderr, diags)
 	for _, r := range results {
 		fmt.Fprintf(stdout, "%s  %d pages  %d bytes\n", r.Path, r.Pages, r.Bytes)
+		if *showStats {
+			r.Stats.WriteTo(stdout)
+		}
 	}
 	if diags.HasErrors() {
 		return exitFail

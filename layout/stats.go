@@ -1,0 +1,84 @@
+package layout
+
+import (
+	"fmt"
+	"io"
+)
+
+// Stats are typographic measures of a laid-out document, for
+// `reportgen build --stats` and for tests that hold layout to a standard.
+type Stats struct {
+	Pages int
+	// Lines counts the lines of paragraphs (headings included).
+	Lines int
+	// HyphenatedLines end at a hyphenation point; MaxHyphenRun is the
+	// longest run of them in a row within a paragraph.
+	HyphenatedLines, MaxHyphenRun int
+	// MeanStretch and MaxStretch are the word spaces of justified lines as
+	// multiples of the font's normal space (1 is natural; above 1 wider).
+	// The last line of a paragraph and lines without spaces are left out.
+	MeanStretch, MaxStretch float64
+	// MinStretch is the tightest word space of a justified line.
+	MinStretch float64
+	// Loose counts justified lines that would have needed wider spaces
+	// than the house style allows and were set flush left instead.
+	Loose int
+	// Overfull counts lines wider than the text area (never expected).
+	Overfull int
+	// Widows are last lines of a paragraph alone at the top of a page;
+	// orphans are first lines alone at the bottom of a page.
+	Widows, Orphans int
+}
+
+// WriteTo prints the statistics in a short, aligned form.
+func (s Stats) WriteTo(w io.Writer) (int64, error) {
+	n, err := fmt.Fprintf(w, "  pages %d, lines %d, hyphenated %d (at most %d in a row), word space mean %.2f max %.2f min %.2f, loose %d, overfull %d, widows %d, orphans %d\n",
+		s.Pages, s.Lines, s.HyphenatedLines, s.MaxHyphenRun, s.MeanStretch, s.MaxStretch, s.MinStretch, s.Loose, s.Overfull, s.Widows, s.Orphans)
+	return int64(n), err
+}
+
+// stats measures the boxes as paginated into ranges.
+func stats(boxes []box, ranges [][2]int) Stats {
+	s := Stats{Pages: len(ranges), MinStretch: 1}
+	sum, n := 0.0, 0
+	run := 0
+	for _, b := range boxes {
+		li := b.info
+		if li.para == 0 {
+			continue
+		}
+		s.Lines++
+		if li.overfull {
+			s.Overfull++
+		}
+		if li.hyphen {
+			s.HyphenatedLines++
+			run++
+			s.MaxHyphenRun = max(s.MaxHyphenRun, run)
+		} else {
+			run = 0
+		}
+		if li.loose {
+			s.Loose++
+		}
+		if li.justified && !li.loose && li.index < li.of-1 && li.spaces > 0 {
+			sum += li.spaceScale
+			n++
+			s.MaxStretch = max(s.MaxStretch, li.spaceScale)
+			s.MinStretch = min(s.MinStretch, li.spaceScale)
+		}
+	}
+	if n > 0 {
+		s.MeanStretch = sum / float64(n)
+	}
+	for _, r := range ranges {
+		first, last := boxes[r[0]].info, boxes[r[1]-1].info
+		if first.para != 0 && first.of >= 2 && first.index == first.of-1 {
+			s.Widows++
+		}
+		if last.para != 0 && last.of >= 2 && last.index == 0 {
+			s.Orphans++
+		}
+	}
+	return s
+}
