@@ -196,8 +196,10 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 			ln.hyphen = true
 			lw := &ln.words[len(ln.words)-1]
 			last := lw.pieces[len(lw.pieces)-1]
-			lw.pieces = append(lw.pieces, m.piece(piece{face: last.face, url: last.url}, "-", ts.size))
-			lw.w += lw.pieces[len(lw.pieces)-1].w
+			h := m.piece(piece{face: last.face, url: last.url}, "-", ts.size)
+			lw.pieces[len(lw.pieces)-1].text += h.text // drawn with its word
+			lw.pieces[len(lw.pieces)-1].w += h.w
+			lw.w += h.w
 		}
 		lines = append(lines, ln)
 	}

@@ -134,3 +134,45 @@ func TestLongWordIsCut(t *testing.T) {
 func spansOf(s string) []markup.Span { return []markup.Span{{Text: s}} }
 
 func linkOf(u string) []markup.Span { return []markup.Span{{Text: u, URL: u}} }
+
+// TestHyphenationRules sets a paragraph in a narrow column, where many
+// lines end hyphenated, and checks what must never be hyphenated.
+func TestHyphenationRules(t *testing.T) {
+	docs, fam := referenceDocs(t)
+	doc := *docs["en"]
+	doc.Names = []string{"Mr. Erkin Mukhitdinov"}
+	var spans []markup.Span
+	for i := 0; i < 12; i++ {
+		spans = append(spans,
+			markup.Span{Text: "Internationalization of the COVID-19 CONSIDERATIONS and GCM implementation by Mukhitdinov, "},
+			markup.Span{Text: "unquestionably extraordinary organisations", URL: "https://example.org/x"},
+			markup.Span{Text: " notwithstanding responsibilities; "})
+	}
+	doc.Sections = []document.Section{{ID: "s", Heading: document.Text{Text: "H"}, Blocks: []document.Block{{
+		Kind: document.Plain, Paragraphs: []document.Paragraph{{Spans: spans}},
+	}}}}
+	st := layout.DefaultStyle()
+	st.Page.MarginRight = st.Page.Width - st.Page.MarginLeft - 150
+	pages := layout.Layout(&doc, st, fam)
+	hyphenated := 0
+	for _, pg := range pages.Pages {
+		for _, tx := range pg.Texts {
+			if !strings.HasSuffix(tx.Text, "-") || tx.Text == "-" {
+				continue
+			}
+			hyphenated++
+			stem := strings.TrimSuffix(tx.Text, "-")
+			for _, protected := range []string{"COVID", "CONSIDERATIONS", "GCM", "Mukhitdinov", "unquestionably", "extraordinary", "organisations"} {
+				if strings.HasPrefix(protected, stem) {
+					t.Errorf("%q is hyphenated (%q)", protected, tx.Text)
+				}
+			}
+		}
+	}
+	if hyphenated < 10 {
+		t.Errorf("only %d hyphenated lines in a narrow column", hyphenated)
+	}
+	if pages.Stats.MaxHyphenRun > 2 {
+		t.Errorf("%d hyphenated lines in a row", pages.Stats.MaxHyphenRun)
+	}
+}

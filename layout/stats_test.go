@@ -1,0 +1,52 @@
+package layout
+
+import "testing"
+
+// TestStatsCountsWidowsAndOrphans checks the detector on pages cut
+// without keep rules.
+func TestStatsCountsWidowsAndOrphans(t *testing.T) {
+	line := func(para, i, n int, hyphen bool) box {
+		return box{height: 10, info: lineInfo{para: para, index: i, of: n, hyphen: hyphen, justified: true, spaces: 3, spaceScale: 1.5}}
+	}
+	boxes := []box{
+		line(1, 0, 3, true), line(1, 1, 3, true), line(1, 2, 3, false), // paragraph 1
+		line(2, 0, 4, true), // page 1 ends: orphan
+		line(2, 1, 4, true), line(2, 2, 4, true),
+		line(2, 3, 4, false), // page 3 starts: widow
+		line(3, 0, 1, false),
+	}
+	ranges := [][2]int{{0, 4}, {4, 6}, {6, 8}}
+	s := stats(boxes, ranges)
+	if s.Orphans != 1 || s.Widows != 1 {
+		t.Errorf("orphans %d, widows %d; want 1 and 1", s.Orphans, s.Widows)
+	}
+	if s.HyphenatedLines != 5 || s.MaxHyphenRun != 3 || s.Lines != 8 || s.Pages != 3 {
+		t.Errorf("stats %+v", s)
+	}
+}
+
+// TestPaginateAvoidsWidowsAndOrphans lays out paragraphs of every length
+// at every offset from the page bottom and asserts the detector finds
+// nothing.
+func TestPaginateAvoidsWidowsAndOrphans(t *testing.T) {
+	st := DefaultStyle()
+	avail := st.Page.Height - st.Page.MarginTop - st.Page.MarginBottom
+	for lead := 1; lead < int(avail/10); lead += 3 {
+		for n := 1; n <= 7; n++ {
+			var boxes []box
+			// a filler paragraph of lead lines, then one of n lines, then a
+			// tail, all 10 pt lines.
+			for p, count := range []int{lead, n, 5} {
+				for i := 0; i < count; i++ {
+					b := box{height: 10, info: lineInfo{para: p + 1, index: i, of: count}}
+					b.keepWithNext = (i == 0 && count >= 2) || i == count-2
+					boxes = append(boxes, b)
+				}
+			}
+			_, ranges := paginate(boxes, st)
+			if s := stats(boxes, ranges); s.Widows != 0 || s.Orphans != 0 {
+				t.Fatalf("lead %d, n %d: %d widows, %d orphans", lead, n, s.Widows, s.Orphans)
+			}
+		}
+	}
+}
