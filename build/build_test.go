@@ -463,6 +463,7 @@ func TestExternal(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
+	r, cat := referenceSource(t)
 	for lang, data := range reference(t) {
 		path := filepath.Join(dir, lang+".pdf")
 		os.WriteFile(path, data, 0o644)
@@ -474,6 +475,33 @@ func TestExternal(t *testing.T) {
 			t.Fatalf("pdftotext: %v", err)
 		}
 		text := normalize(string(out))
+		// In reading order, pdftotext joins words hyphenated at line ends:
+		// every paragraph must come back whole.
+		plain, err := exec.Command("pdftotext", path, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		var kept []string
+		for _, ln := range strings.Split(string(plain), "\n") {
+			if !footerRE.MatchString(strings.TrimSpace(ln)) && !strings.Contains(ln, "International Organization for Migration (IOM)") && ln != "The UN Migration Agency" && !strings.Contains(ln, "Международная организация по миграции (МОМ)") && ln != "Агентство ООН по миграции" {
+				kept = append(kept, ln)
+			}
+		}
+		body := normalize(strings.Join(kept, "\n"))
+		for _, m := range r.Messages {
+			if !regexp.MustCompile(`\.p\d+$`).MatchString(m.ID) {
+				continue
+			}
+			src := m.Text
+			if lang == "ru" {
+				e, _ := cat.Entry(language.Russian, m.ID)
+				src = e.Source()
+			}
+			spans, _ := markup.Parse(src)
+			if p := normalize(markup.Plain(spans)); !strings.Contains(body, p) {
+				t.Errorf("%s: pdftotext does not give back %s whole:\n%s", lang, m.ID, p)
+			}
+		}
 		for _, want := range map[string][]string{
 			"en": {"OPENING REMARKS", "no one will be safe until everyone is safe.", "Mr. Savaş Ünlü", "Ms. Gülbahar Arslan Elnasharty", "Page 1 of"},
 			"ru": {"ВСТУПИТЕЛЬНОЕ СЛОВО", "Г-жа Ренате Хельд", "Г-н Саваш Юнлю", "Страница 1 из", "Приложение 6.2: неофициальный перевод на русский язык"},

@@ -102,7 +102,9 @@ func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore 
 		texts, links := placeLine(ln, indent, width, f.baselineIn(lh, ts.size), ts.size, 0, lh, ts, f.st.Justify, f.st.Colors.Link)
 		b.page.Texts, b.page.Links = texts, links
 		n := len(lines)
-		b.keepWithNext = keepAll || (i == 0 && n >= 2) || i == n-2
+		// No orphan (i == 0), no widow (i == n-2), and no word hyphenated
+		// across a page break (TeX's \brokenpenalty, infinite here).
+		b.keepWithNext = keepAll || (i == 0 && n >= 2) || i == n-2 || ln.hyphen
 		out = append(out, b)
 	}
 	return out
