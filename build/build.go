@@ -23,14 +23,12 @@ import (
 	"time"
 	"unicode"
 
-	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
-	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
 )
 
@@ -45,13 +43,15 @@ type Project struct {
 	SourcesDir, LocalesDir, FontsDir string
 	// Embedded says the reports are the embedded reference report.
 	Embedded bool
+	// Root is the project folder ("" when unknown).
+	Root string
 }
 
 // Open returns the project at root. A folder root lacks is replaced by its
 // embedded default, so a root with no sources/ builds the reference
 // report.
 func Open(root string) Project {
-	p := Project{SourcesDir: "sources", LocalesDir: "locales", FontsDir: "fonts"}
+	p := Project{SourcesDir: "sources", LocalesDir: "locales", FontsDir: "fonts", Root: root}
 	dir := func(name string, embedded fs.FS) fs.FS {
 		d := filepath.Join(root, name)
 		if st, err := os.Stat(d); err == nil && st.IsDir() {
@@ -66,76 +66,6 @@ func Open(root string) Project {
 		p.Embedded = true
 	}
 	return p
-}
-
-// Options narrow and direct a build.
-type Options struct {
-	// OutDir is where PDFs are written; created if missing.
-	OutDir string
-	// Reports and Langs, when not empty, limit the build to these report
-	// IDs and languages.
-	Reports, Langs []string
-	// Date, when not zero, is written into every PDF; else the
-	// SOURCE_DATE_EPOCH environment variable, else the report's date.
-	Date time.Time
-}
-
-// Result is one PDF written.
-type Result struct {
-	Report, Lang string
-	Path         string
-	Pages        int
-	Bytes        int
-	// Stats measures the PDF's typography.
-	Stats layout.Stats
-}
-
-// Edition is one resolved and laid-out language edition, before writing.
-type Edition struct {
-	Report   *sources.Loaded
-	Document *document.Document
-	Pages    *layout.Pages
-}
-
-// Run builds every report of p in every language it lists (narrowed by
-// opt) and writes the PDFs. Diagnostics of all reports are returned
-// together; a report with errors writes nothing.
-func Run(p Project, opt Options) ([]Result, diag.List) {
-	var diags diag.List
-	reports, ds := sources.LoadDir(p.Sources, p.SourcesDir)
-	diags = append(diags, ds...)
-	var results []Result
-	for _, r := range reports {
-		if len(opt.Reports) > 0 && !contains(opt.Reports, r.ID) {
-			continue
-		}
-		hs, ds := p.HouseStyle(r.Style)
-		diags = append(diags, ds...)
-		if ds.HasErrors() {
-			continue
-		}
-		eds, ds := Editions(p, r, hs, opt.Langs)
-		diags = append(diags, ds...)
-		if ds.HasErrors() {
-			continue
-		}
-		for _, ed := range eds {
-			res, err := Write(ed, opt, hs)
-			if err != nil {
-				diags.Errorf("", 0, 0, "", "%s.%s: %v", r.ID, ed.Document.Lang, err)
-				continue
-			}
-			results = append(results, res)
-		}
-	}
-	if len(opt.Reports) > 0 {
-		for _, id := range opt.Reports {
-			if !hasReport(reports, id) {
-				diags.Errorf(p.SourcesDir, 0, 0, id, "no report with ID %q", id)
-			}
-		}
-	}
-	return results, diags
 }
 
 // HouseStyle is a loaded house style with its fonts and images.
@@ -203,64 +133,6 @@ func unwrap(err error) error {
 	return err
 }
 
-func hasReport(rs []*sources.Loaded, id string) bool {
-	for _, r := range rs {
-		if r.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// Editions resolves, checks and lays out report r in each of its
-// languages (only those in langs, when given).
-func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]Edition, diag.List) {
-	var diags diag.List
-	src := language.Make(r.SourceLanguage)
-	cat, ds := locales.Load(p.Locales, p.LocalesDir, src)
-	diags = append(diags, ds...)
-	if ds.HasErrors() {
-		return nil, diags
-	}
-	if err := cat.AddSource(src, document.SourceEntries(r)); err != nil {
-		diags.Errorf(r.File, 0, 0, "", "%v", err)
-		return nil, diags
-	}
-	var eds []Edition
-	for _, l := range r.Languages {
-		if len(langs) > 0 && !contains(langs, l) {
-			continue
-		}
-		doc, ds := document.Resolve(r, cat, language.Make(l))
-		diags = append(diags, ds...)
-		if doc == nil {
-			continue
-		}
-		if cov := Coverage(doc, hs.Family, cat); len(cov) > 0 {
-			diags = append(diags, cov...)
-			continue
-		}
-		eds = append(eds, Edition{Report: r, Document: doc, Pages: layout.Layout(doc, hs.Style, hs.Family)})
-	}
-	if len(langs) > 0 {
-		for _, l := range langs {
-			if !contains(r.Languages, l) {
-				diags.Warnf(r.File, 0, 0, r.ID, "report %q has no %q edition (languages = %v)", r.ID, l, r.Languages)
-			}
-		}
-	}
-	return eds, diags
-}
-
 // Coverage reports every character of doc that a face of fam cannot draw,
 // with the message it comes from.
 func Coverage(doc *document.Document, fam *fonts.Family, cat *locales.Catalog) diag.List {
@@ -305,31 +177,6 @@ func Date(opt Options, r *sources.Report) (time.Time, error) {
 	}
 	y, m, d := r.Date.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
-}
-
-// Write renders ed and writes it atomically to OutDir/<report>.<lang>.pdf.
-func Write(ed Edition, opt Options, hs *HouseStyle) (Result, error) {
-	date, err := Date(opt, ed.Report.Report)
-	if err != nil {
-		return Result{}, err
-	}
-	var buf bytes.Buffer
-	err = render.Write(&buf, ed.Pages, render.Options{
-		Meta:   ed.Document.Meta,
-		Lang:   ed.Document.Lang.String(),
-		Date:   date,
-		Family: hs.Family,
-		Images: hs.Images,
-	})
-	if err != nil {
-		return Result{}, err
-	}
-	name := fmt.Sprintf("%s.%s.pdf", ed.Report.ID, ed.Document.Lang)
-	path := filepath.Join(opt.OutDir, name)
-	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
-		return Result{}, err
-	}
-	return Result{Report: ed.Report.ID, Lang: ed.Document.Lang.String(), Path: path, Pages: len(ed.Pages.Pages), Bytes: buf.Len(), Stats: ed.Pages.Stats}, nil
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same

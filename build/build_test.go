@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 
+	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/internal/pdfread"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/markup"
@@ -525,5 +527,106 @@ func TestExternal(t *testing.T) {
 				t.Errorf("%s: font not embedded: %s", lang, row)
 			}
 		}
+	}
+}
+
+func TestManifestAndSums(t *testing.T) {
+	out := t.TempDir()
+	results, diags := Run(Open(t.TempDir()), Options{OutDir: out})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var m Manifest
+	data, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.PDFs) != 2 || m.PDFs[0].File != "central-asia-2021.en.pdf" || m.PDFs[1].Language != "ru" {
+		t.Fatalf("manifest %+v", m)
+	}
+	sums, _ := os.ReadFile(filepath.Join(out, "SHA256SUMS"))
+	for _, e := range m.PDFs {
+		pdf, _ := os.ReadFile(filepath.Join(out, e.File))
+		if e.SHA256 != sha256Hex(pdf) || e.Bytes != len(pdf) || e.Pages < 5 {
+			t.Errorf("%s: entry %+v does not describe the file", e.File, e)
+		}
+		if !strings.Contains(string(sums), e.SHA256+"  "+e.File+"\n") {
+			t.Errorf("SHA256SUMS lacks %s", e.File)
+		}
+		if e.Coverage != 1 || e.Translated != e.Messages || e.Messages < 80 {
+			t.Errorf("%s: coverage %v (%d of %d)", e.File, e.Coverage, e.Translated, e.Messages)
+		}
+	}
+	_ = results
+}
+
+// TestParallelEqualsSerial builds with one worker and with four, in
+// different shard orders, and compares bytes.
+func TestParallelEqualsSerial(t *testing.T) {
+	serial, diags := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 1})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	parallel, _ := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 4})
+	var sharded []Result
+	for i := 1; i >= 0; i-- { // shards in reverse order
+		rs, _ := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Shard: i, Shards: 2})
+		if len(rs) != 1 {
+			t.Fatalf("shard %d/2 built %d editions, want 1", i+1, len(rs))
+		}
+		sharded = append(sharded, rs...)
+	}
+	byLang := func(rs []Result) map[string]string {
+		m := map[string]string{}
+		for _, r := range rs {
+			m[r.Lang] = r.SHA256
+		}
+		return m
+	}
+	s, p, sh := byLang(serial), byLang(parallel), byLang(sharded)
+	for _, l := range []string{"en", "ru"} {
+		if s[l] == "" || s[l] != p[l] || s[l] != sh[l] {
+			t.Errorf("%s: serial %s, parallel %s, sharded %s", l, s[l], p[l], sh[l])
+		}
+	}
+}
+
+// TestStrictFailsOnMissingTranslation removes one Russian paragraph: a
+// draft build warns and falls back, a strict build fails and writes no
+// PDF of the report.
+func TestStrictFailsOnMissingTranslation(t *testing.T) {
+	root := copyProject(t)
+	cat := filepath.Join(root, "locales", "ru", "central-asia-2021.ru.toml")
+	data, _ := os.ReadFile(cat)
+	lines := strings.Split(string(data), "\n")
+	for i, ln := range lines {
+		if strings.HasPrefix(ln, "p2 = ") {
+			lines = append(lines[:i], lines[i+1:]...)
+			break
+		}
+	}
+	os.WriteFile(cat, []byte(strings.Join(lines, "\n")), 0o644)
+
+	out := filepath.Join(root, "draft")
+	results, diags := Run(Open(root), Options{OutDir: out})
+	if diags.HasErrors() || len(results) != 2 {
+		t.Fatalf("draft build: %v", diags)
+	}
+	if len(diags) != 1 || diags[0].Severity != diag.Warning || !strings.Contains(diags[0].Msg, "not translated into ru") {
+		t.Errorf("draft diagnostics %v", diags)
+	}
+	out = filepath.Join(root, "strict")
+	results, diags = Run(Open(root), Options{OutDir: out, Strict: true})
+	if !diags.HasErrors() || len(results) != 0 {
+		t.Fatalf("strict build: %d results, %v", len(results), diags)
+	}
+	if got := diags.Err().Error(); !strings.Contains(got, "error: not translated into ru; the en text is used (--strict)") {
+		t.Errorf("strict diagnostics %s", got)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("strict build wrote %d files", len(entries))
 	}
 }

@@ -7,7 +7,9 @@
 package diag
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 )
@@ -131,4 +133,68 @@ func (e *ListError) Error() string {
 		n++
 	}
 	return b.String()
+}
+
+// WriteText writes each diagnostic on a line of its own.
+func (l List) WriteText(w io.Writer) error {
+	for _, d := range l {
+		if _, err := fmt.Fprintln(w, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonDiagnostic is the JSON form of a Diagnostic.
+type jsonDiagnostic struct {
+	Severity string `json:"severity"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Message  string `json:"message"`
+	Key      string `json:"key,omitempty"`
+}
+
+// WriteJSON writes each diagnostic as one JSON object per line:
+//
+//	{"severity":"error","file":"sources/r.toml","line":3,"col":1,"message":"…","key":"…"}
+func (l List) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	for _, d := range l {
+		if err := enc.Encode(jsonDiagnostic{d.Severity.String(), d.File, d.Line, d.Col, d.Msg, d.Key}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteGitHub writes each diagnostic as a GitHub Actions workflow command
+// (::error file=…,line=…,col=…::message), so it shows on the pull request.
+func (l List) WriteGitHub(w io.Writer) error {
+	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	data := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	for _, d := range l {
+		var props []string
+		if d.File != "" {
+			props = append(props, "file="+prop.Replace(d.File))
+			if d.Line > 0 {
+				props = append(props, fmt.Sprintf("line=%d", d.Line))
+				if d.Col > 0 {
+					props = append(props, fmt.Sprintf("col=%d", d.Col))
+				}
+			}
+		}
+		msg := d.Msg
+		if d.Key != "" {
+			msg += " [" + d.Key + "]"
+		}
+		cmd := "::" + d.Severity.String()
+		if len(props) > 0 {
+			cmd += " " + strings.Join(props, ",")
+		}
+		if _, err := fmt.Fprintf(w, "%s::%s\n", cmd, data.Replace(msg)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -45,6 +45,9 @@ type Document struct {
 	Annexes        []Annex
 	AnnexesHeading string
 	AnnexesIntro   string
+	// Messages counts the messages the edition uses, Translated those
+	// found in its language (all of them in the source language).
+	Messages, Translated int
 	// Names are the speakers' names as shown; layout does not hyphenate
 	// their words.
 	Names []string

@@ -29,7 +29,7 @@ const Creator = "reportgen"
 // nil when there is any.
 func Resolve(r *sources.Loaded, cat *locales.Catalog, lang language.Tag) (*Document, diag.List) {
 	src := language.Make(r.SourceLanguage)
-	res := &resolver{r: r, cat: cat, lang: lang, src: src, loc: cat.Localizer(lang), diags: new(diag.List), reported: map[string]bool{}}
+	res := &resolver{r: r, cat: cat, lang: lang, src: src, loc: cat.Localizer(lang), diags: new(diag.List), reported: map[string]bool{}, counted: map[string]bool{}}
 	doc := res.document()
 	if res.diags.HasErrors() {
 		return nil, *res.diags
@@ -56,6 +56,9 @@ type resolver struct {
 	missing   int
 	reported  map[string]bool
 	names     []string
+	// counted, messages and translated count distinct messages used.
+	counted              map[string]bool
+	messages, translated int
 }
 
 // where returns the location of message id: the translation when the
@@ -121,6 +124,13 @@ func (rs *resolver) checkPlaceholders(id string) {
 }
 
 func (rs *resolver) checked(id, s string, err error) string {
+	if !rs.counted[id] {
+		rs.counted[id] = true
+		rs.messages++
+		if err == nil {
+			rs.translated++
+		}
+	}
 	switch {
 	case err == nil:
 		return s
@@ -196,6 +206,7 @@ func (rs *resolver) document() *Document {
 		doc.ClosingMarker = rs.plain(id + ".closing-marker")
 	}
 	doc.Names = rs.names
+	doc.Messages, doc.Translated = rs.messages, rs.translated
 	doc.Annexes = rs.annexList(numbers)
 	if len(doc.Annexes) > 0 {
 		doc.AnnexesHeading = rs.text("annexes.heading", nil)

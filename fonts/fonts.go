@@ -14,6 +14,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -65,10 +67,20 @@ type Font struct {
 	// Ascent and Descent are in 1/1000 em, as fpdf reports them.
 	Ascent, Descent int
 
-	font   *sfnt.Font
-	widths map[rune]int // in 1/1000 em; absent: not computed yet
-	buf    sfnt.Buffer
+	font *sfnt.Font
+	// widths caches advance widths of the Basic Multilingual Plane in
+	// 1/1000 em, plus one: 0 means not looked up yet, -1 no glyph.
+	// Atomic, so a Font is safe for concurrent use.
+	widths [0x10000]atomic.Int32
+	bufs   sync.Pool // of *sfnt.Buffer
 	upem   fixed.Int26_6
+}
+
+func (f *Font) buffer() *sfnt.Buffer {
+	if b, ok := f.bufs.Get().(*sfnt.Buffer); ok {
+		return b
+	}
+	return new(sfnt.Buffer)
 }
 
 // Parse parses a TrueType font. OpenType/CFF fonts and collections are
@@ -90,9 +102,10 @@ func Parse(name string, data []byte) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	ft := &Font{Name: name, Data: data, font: f, widths: make(map[rune]int, 256)}
+	ft := &Font{Name: name, Data: data, font: f}
 	ft.upem = fixed.Int26_6(f.UnitsPerEm()) << 6
-	m, err := f.Metrics(&ft.buf, ft.upem, font.HintingNone)
+	var buf sfnt.Buffer
+	m, err := f.Metrics(&buf, ft.upem, font.HintingNone)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
@@ -108,7 +121,14 @@ func (f *Font) Has(r rune) bool {
 	if r == '\n' || r == '\t' {
 		return true
 	}
-	g, err := f.font.GlyphIndex(&f.buf, r)
+	if r >= 0 && r < 0x10000 {
+		if w := f.widths[r].Load(); w != 0 {
+			return w != -1
+		}
+	}
+	buf := f.buffer()
+	defer f.bufs.Put(buf)
+	g, err := f.font.GlyphIndex(buf, r)
 	return err == nil && g != 0
 }
 
@@ -137,16 +157,26 @@ func containsRune(rs []rune, r rune) bool {
 // rounds it. A character without a glyph measures 0 (coverage is checked
 // before layout, so it never reaches here in a successful build).
 func (f *Font) Advance(r rune) int {
-	if w, ok := f.widths[r]; ok {
-		return w
-	}
-	w := 0
-	if g, err := f.font.GlyphIndex(&f.buf, r); err == nil && g != 0 {
-		if adv, err := f.font.GlyphAdvance(&f.buf, g, f.upem, font.HintingNone); err == nil {
-			w = int(math.Round(float64(adv) / 64 * 1000 / float64(f.font.UnitsPerEm())))
+	bmp := r >= 0 && r < 0x10000
+	if bmp {
+		if w := f.widths[r].Load(); w > 0 {
+			return int(w) - 1
+		} else if w == -1 {
+			return 0
 		}
 	}
-	f.widths[r] = w
+	buf := f.buffer()
+	defer f.bufs.Put(buf)
+	w, cached := 0, int32(-1)
+	if g, err := f.font.GlyphIndex(buf, r); err == nil && g != 0 {
+		if adv, err := f.font.GlyphAdvance(buf, g, f.upem, font.HintingNone); err == nil {
+			w = int(math.Round(float64(adv) / 64 * 1000 / float64(f.font.UnitsPerEm())))
+		}
+		cached = int32(w) + 1
+	}
+	if bmp {
+		f.widths[r].Store(cached)
+	}
 	return w
 }
 

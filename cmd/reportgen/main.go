@@ -9,13 +9,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/reportgen/reportgen/build"
 	"github.com/reportgen/reportgen/diag"
@@ -82,13 +86,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var reports, langs listFlag
 	fs.Var(&reports, "report", "build only the report with this `ID` (repeatable, or comma-separated)")
 	fs.Var(&langs, "lang", "build only these `languages`, e.g. en,ru")
+	strictMode := fs.Bool("strict", false, "fail (exit 1, no PDF of the report written) on any warning, such as an untranslated message: for CI and releases")
+	shard := fs.String("shard", "", "build only slice `i/n` of the editions (1-based i), for a CI matrix")
+	workers := fs.Int("j", 0, "editions built at once (default: one per CPU)")
+	format := fs.String("format", "text", "diagnostics `format`: text or json (one JSON object per line)")
 	showStats := fs.Bool("stats", false, "print typographic statistics of each PDF: lines, hyphenation, word spacing, overfull lines, widows, orphans")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: reportgen build [flags]
+		fmt.Fprint(fs.Output(), `Usage: reportgen build [flags]
 
 Builds every report under <root>/sources in every language it lists into
-<output>/<report-id>.<lang>.pdf. Diagnostics go to stderr as
-file:line:col: error|warning: message [message-id].
+<output>/<report-id>.<lang>.pdf, with <output>/manifest.json and
+<output>/SHA256SUMS describing what was written. Diagnostics go to stderr
+as file:line:col: error|warning: message [message-id]; with
+GITHUB_ACTIONS=true they are also printed as workflow commands.
+
+Exit status: 0 success, 1 build failed, 2 bad usage.
 
 Flags:
 `)
@@ -104,15 +116,32 @@ Flags:
 		fmt.Fprintf(stderr, "reportgen build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "reportgen build: --format must be text or json, not %q\n", *format)
+		return exitUsage
+	}
+	opt := build.Options{Reports: reports, Langs: langs, Strict: *strictMode, Workers: *workers}
+	if *shard != "" {
+		i, n, err := parseShard(*shard)
+		if err != nil {
+			fmt.Fprintf(stderr, "reportgen build: --shard: %v\n", err)
+			return exitUsage
+		}
+		opt.Shard, opt.Shards = i-1, n
+	}
 	if *out == "" {
 		*out = filepath.Join(*root, "output")
 	}
+	opt.OutDir = *out
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opt.Context = ctx
 	proj := build.Open(*root)
-	if proj.Embedded {
+	if proj.Embedded && *format == "text" {
 		fmt.Fprintf(stderr, "reportgen: no sources/ folder in %s; building the embedded reference report\n", *root)
 	}
-	results, diags := build.Run(proj, build.Options{OutDir: *out, Reports: reports, Langs: langs})
-	printDiags(stderr, diags)
+	results, diags := build.Run(proj, opt)
+	printDiags(stderr, diags, *format)
 	for _, r := range results {
 		fmt.Fprintf(stdout, "%s  %d pages  %d bytes\n", r.Path, r.Pages, r.Bytes)
 		if *showStats {
@@ -125,8 +154,30 @@ Flags:
 	return exitOK
 }
 
-func printDiags(w io.Writer, diags diag.List) {
-	for _, d := range diags {
-		fmt.Fprintln(w, d)
+// parseShard reads "i/n" with 1 <= i <= n.
+func parseShard(s string) (i, n int, err error) {
+	a, b, ok := strings.Cut(s, "/")
+	if ok {
+		i, err = strconv.Atoi(a)
+		if err == nil {
+			n, err = strconv.Atoi(b)
+		}
+	}
+	if !ok || err != nil || n < 1 || i < 1 || i > n {
+		return 0, 0, fmt.Errorf("%q is not i/n with 1 <= i <= n", s)
+	}
+	return i, n, nil
+}
+
+// printDiags writes diagnostics in the chosen format, and as GitHub
+// workflow commands too when running in GitHub Actions.
+func printDiags(w io.Writer, diags diag.List, format string) {
+	if format == "json" {
+		diags.WriteJSON(w)
+	} else {
+		diags.WriteText(w)
+	}
+	if os.Getenv("GITHUB_ACTIONS") == "true" {
+		diags.WriteGitHub(w)
 	}
 }

@@ -928,45 +928,54 @@ func FuzzBreaks(f *testing.F) {
 	f.Add([]byte{10, 1, 0, 15, 2, 5, 0, 3, 3, 0, 0, 9})
 	f.Add([]byte{200, 255, 3, 1, 3, 255, 4, 0, 0, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if len(data) < 2 {
+		items, lw, p, valid := fuzzParagraph(data)
+		if !valid {
 			return
-		}
-		lwBase := float64(data[0] % 64)
-		flags := data[1]
-		p := DefaultParams()
-		p.Tolerance = []float64{200, 1, 10000, math.Inf(1)}[flags&3]
-		if flags&4 != 0 {
-			p.EmergencyStretch = 3
-		}
-		p.MaxConsecutiveFlagged = int(flags>>3) & 3
-		lw := func(i int) float64 {
-			if i < int(flags>>5) {
-				return lwBase - float64(2*i)
-			}
-			return lwBase
-		}
-		var items []Item
-		for i := 2; i+1 < len(data) && len(items) < 400; i += 2 {
-			k, v := data[i], data[i+1]
-			switch k % 6 {
-			case 0, 1:
-				items = append(items, box(float64(v%16)))
-			case 2:
-				items = append(items, glue(float64(v%4), float64(v>>2%4), float64(v>>4%4)))
-			case 3:
-				items = append(items, penalty(float64(v%3), float64(int(v)-128)*100, v&1 != 0))
-			case 4:
-				items = append(items, glue(float64(v%4), math.Inf(1), float64(v>>4%2)))
-			case 5:
-				items = append(items, box(-float64(v%4)))
-			}
-		}
-		if flags&128 != 0 {
-			items = Finish(items)
 		}
 		lines, ok := Breaks(items, lw, p)
 		checkLines(t, items, lw, lines, ok)
 	})
+}
+
+// fuzzParagraph decodes a paragraph, its line widths and parameters.
+func fuzzParagraph(data []byte) ([]Item, func(int) float64, Params, bool) {
+	if len(data) < 2 {
+		return nil, nil, Params{}, false
+	}
+	lwBase := float64(data[0] % 64)
+	flags := data[1]
+	p := DefaultParams()
+	p.Tolerance = []float64{200, 1, 10000, math.Inf(1)}[flags&3]
+	if flags&4 != 0 {
+		p.EmergencyStretch = 3
+	}
+	p.MaxConsecutiveFlagged = int(flags>>3) & 3
+	lw := func(i int) float64 {
+		if i < int(flags>>5) {
+			return lwBase - float64(2*i)
+		}
+		return lwBase
+	}
+	var items []Item
+	for i := 2; i+1 < len(data) && len(items) < 400; i += 2 {
+		k, v := data[i], data[i+1]
+		switch k % 6 {
+		case 0, 1:
+			items = append(items, box(float64(v%16)))
+		case 2:
+			items = append(items, glue(float64(v%4), float64(v>>2%4), float64(v>>4%4)))
+		case 3:
+			items = append(items, penalty(float64(v%3), float64(int(v)-128)*100, v&1 != 0))
+		case 4:
+			items = append(items, glue(float64(v%4), math.Inf(1), float64(v>>4%2)))
+		case 5:
+			items = append(items, box(-float64(v%4)))
+		}
+	}
+	if flags&128 != 0 {
+		items = Finish(items)
+	}
+	return items, lw, p, true
 }
 
 // paragraph300 returns a 300-word paragraph of text-like widths: words of

@@ -1,0 +1,318 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/layout"
+	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/render"
+	"github.com/reportgen/reportgen/sources"
+)
+
+// Options narrow and direct a build.
+type Options struct {
+	// OutDir is where PDFs are written; created if missing.
+	OutDir string
+	// Reports and Langs, when not empty, limit the build to these report
+	// IDs and languages.
+	Reports, Langs []string
+	// Date, when not zero, is written into every PDF; else the
+	// SOURCE_DATE_EPOCH environment variable, else the report's date.
+	Date time.Time
+	// Strict turns every warning about a built language into an error:
+	// a release build fails on an untranslated message instead of falling
+	// back to the source text.
+	Strict bool
+	// Shard and Shards select a deterministic slice of the editions to
+	// build: those whose index in (report ID, language) order is Shard
+	// modulo Shards. Shards 0 builds everything.
+	Shard, Shards int
+	// Workers is how many editions are built at once; 0 means one per CPU.
+	Workers int
+	// Context, when not nil, cancels the build: no PDF is written after
+	// it is done.
+	Context context.Context
+}
+
+// Result is one PDF written.
+type Result struct {
+	Report, Lang string
+	Path         string
+	Pages        int
+	Bytes        int
+	// SHA256 is the hex digest of the PDF.
+	SHA256 string
+	// Translated and Messages count the edition's messages that were
+	// translated into its language, and all of them.
+	Translated, Messages int
+	// Stats measures the PDF's typography.
+	Stats layout.Stats
+}
+
+// Edition is one resolved and laid-out language edition, before writing.
+type Edition struct {
+	Report   *sources.Loaded
+	Document *document.Document
+	Pages    *layout.Pages
+}
+
+// job is one edition to build.
+type job struct {
+	report *sources.Loaded
+	lang   string
+	cat    *locales.Catalog
+	style  *HouseStyle
+	// out
+	pdf   []byte
+	res   Result
+	diags diag.List
+}
+
+// Run builds every report of p in every language it lists (narrowed by
+// opt) and writes the PDFs, then the manifest and checksums of what it
+// wrote. Editions are built concurrently; the output is byte-identical to
+// a serial build. Diagnostics come back in report and language order; a
+// report with any error writes none of its PDFs.
+func Run(p Project, opt Options) ([]Result, diag.List) {
+	ctx := opt.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	var diags diag.List
+	reports, ds := sources.LoadDir(p.Sources, p.SourcesDir)
+	diags = append(diags, ds...)
+	for _, id := range opt.Reports {
+		if !hasReport(reports, id) {
+			diags.Errorf(p.SourcesDir, 0, 0, id, "no report with ID %q", id)
+		}
+	}
+
+	// Jobs in a fixed order: reports by file name, languages as listed.
+	var jobs []*job
+	failed := map[string]bool{}
+	styles := map[string]*HouseStyle{}
+	for _, r := range reports {
+		if len(opt.Reports) > 0 && !contains(opt.Reports, r.ID) {
+			continue
+		}
+		hs, ok := styles[r.Style]
+		if !ok {
+			var ds diag.List
+			hs, ds = p.HouseStyle(r.Style)
+			diags = append(diags, ds...)
+			styles[r.Style] = hs
+		}
+		if hs == nil {
+			failed[r.ID] = true
+			continue
+		}
+		cat, ds := catalogFor(p, r)
+		diags = append(diags, ds...)
+		if ds.HasErrors() {
+			failed[r.ID] = true
+			continue
+		}
+		for _, l := range opt.Langs {
+			if !contains(r.Languages, l) {
+				diags.Warnf(r.File, 0, 0, r.ID, "report %q has no %q edition (languages = %v)", r.ID, l, r.Languages)
+			}
+		}
+		for _, l := range r.Languages {
+			if len(opt.Langs) > 0 && !contains(opt.Langs, l) {
+				continue
+			}
+			jobs = append(jobs, &job{report: r, lang: l, cat: cat, style: hs})
+		}
+	}
+	if opt.Shards > 0 {
+		var mine []*job
+		for i, j := range jobs {
+			if i%opt.Shards == opt.Shard {
+				mine = append(mine, j)
+			}
+		}
+		jobs = mine
+	}
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	work := make(chan *job)
+	var wg sync.WaitGroup
+	for range min(workers, max(len(jobs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				j.build(opt)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+
+	for _, j := range jobs {
+		diags = append(diags, j.diags...)
+		if j.diags.HasErrors() {
+			failed[j.report.ID] = true
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		diags.Errorf("", 0, 0, "", "build interrupted: %v; no PDF was written", err)
+		return nil, diags
+	}
+	var results []Result
+	for _, j := range jobs {
+		if failed[j.report.ID] {
+			continue
+		}
+		path := filepath.Join(opt.OutDir, j.res.Path)
+		if err := WriteFileAtomic(path, j.pdf); err != nil {
+			diags.Errorf("", 0, 0, "", "%s: %v", path, err)
+			continue
+		}
+		j.res.Path = path
+		results = append(results, j.res)
+	}
+	if len(results) > 0 {
+		if err := writeManifest(p, opt.OutDir, results); err != nil {
+			diags.Errorf("", 0, 0, "", "manifest: %v", err)
+		}
+	}
+	return results, diags
+}
+
+// catalogFor loads the catalogs with the report's source messages added.
+func catalogFor(p Project, r *sources.Loaded) (*locales.Catalog, diag.List) {
+	src := language.Make(r.SourceLanguage)
+	cat, diags := locales.Load(p.Locales, p.LocalesDir, src)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	if err := cat.AddSource(src, document.SourceEntries(r)); err != nil {
+		diags.Errorf(r.File, 0, 0, "", "%v", err)
+	}
+	return cat, diags
+}
+
+// build resolves, checks, lays out and renders one edition into memory.
+func (j *job) build(opt Options) {
+	if opt.Context != nil && opt.Context.Err() != nil {
+		return
+	}
+	r := j.report
+	ed, ds := edition(r, j.cat, j.style, j.lang)
+	if opt.Strict {
+		ds = strict(ds)
+	}
+	j.diags = ds
+	if ed == nil || ds.HasErrors() {
+		return
+	}
+	date, err := Date(opt, r.Report)
+	if err != nil {
+		j.diags.Errorf("", 0, 0, "", "%v", err)
+		return
+	}
+	var buf bytes.Buffer
+	err = render.Write(&buf, ed.Pages, render.Options{
+		Meta:   ed.Document.Meta,
+		Lang:   ed.Document.Lang.String(),
+		Date:   date,
+		Family: j.style.Family,
+		Images: j.style.Images,
+	})
+	if err != nil {
+		j.diags.Errorf("", 0, 0, "", "%s.%s: %v", r.ID, j.lang, err)
+		return
+	}
+	j.pdf = buf.Bytes()
+	j.res = Result{
+		Report: r.ID, Lang: j.lang,
+		Path:       fmt.Sprintf("%s.%s.pdf", r.ID, j.lang),
+		Pages:      len(ed.Pages.Pages),
+		Bytes:      buf.Len(),
+		SHA256:     sha256Hex(j.pdf),
+		Translated: ed.Document.Translated,
+		Messages:   ed.Document.Messages,
+		Stats:      ed.Pages.Stats,
+	}
+}
+
+// strict turns warnings into errors.
+func strict(ds diag.List) diag.List {
+	out := make(diag.List, len(ds))
+	for i, d := range ds {
+		if d.Severity == diag.Warning {
+			d.Severity = diag.Error
+			d.Msg += " (--strict)"
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// edition resolves, checks and lays out report r in language lang.
+func edition(r *sources.Loaded, cat *locales.Catalog, hs *HouseStyle, lang string) (*Edition, diag.List) {
+	doc, diags := document.Resolve(r, cat, language.Make(lang))
+	if doc == nil {
+		return nil, diags
+	}
+	if cov := Coverage(doc, hs.Family, cat); len(cov) > 0 {
+		return nil, append(diags, cov...)
+	}
+	return &Edition{Report: r, Document: doc, Pages: layout.Layout(doc, hs.Style, hs.Family)}, diags
+}
+
+// Editions resolves, checks and lays out report r in each of its
+// languages (only those in langs, when given), serially.
+func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]Edition, diag.List) {
+	cat, diags := catalogFor(p, r)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var eds []Edition
+	for _, l := range r.Languages {
+		if len(langs) > 0 && !contains(langs, l) {
+			continue
+		}
+		ed, ds := edition(r, cat, hs, l)
+		diags = append(diags, ds...)
+		if ed != nil {
+			eds = append(eds, *ed)
+		}
+	}
+	return eds, diags
+}
+
+func hasReport(rs []*sources.Loaded, id string) bool {
+	for _, r := range rs {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
