@@ -23,7 +23,6 @@ import (
 	"time"
 	"unicode"
 
-
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
