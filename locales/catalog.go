@@ -34,6 +34,7 @@ import (
 	"strings"
 	"text/template"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -118,6 +119,14 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 	}
 	if len(data) > MaxFileSize {
 		diags.Errorf(file, 0, 0, "", "file is %d bytes; the limit is %d", len(data), MaxFileSize)
+		return
+	}
+	if !utf8.Valid(data) {
+		diags.Errorf(file, 0, 0, "", "invalid UTF-8")
+		return
+	}
+	if p, deep := tomlpos.TooDeep(data, 32); deep {
+		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than 32 deep")
 		return
 	}
 	// Decode once with positions, for a syntax error's line and column;
@@ -227,6 +236,10 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 				msg = msg[i+2:]
 			}
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "template error in form %q: %s", f, msg)
+			continue
+		}
+		if bad := onlyFields(m.ID, src); bad != "" {
+			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q uses %s; a message may only insert data such as {{.Count}}", f, bad)
 		}
 	}
 	if !hasPlural {
@@ -240,6 +253,37 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "plural form %q is missing; %s needs %s", f, tag, strings.Join(RequiredForms(tag), ", "))
 		}
 	}
+}
+
+// onlyFields returns "" when the template src only inserts data fields
+// ({{.Name}}), else the first other action it uses: functions, pipelines,
+// conditions and loops could reach beyond the data we pass.
+func onlyFields(id, src string) string {
+	if !strings.Contains(src, "{{") {
+		return ""
+	}
+	trees, err := parse.Parse(id, src, "{{", "}}", map[string]any{})
+	if err != nil {
+		return ""
+	}
+	for _, tr := range trees {
+		for _, n := range tr.Root.Nodes {
+			switch n := n.(type) {
+			case *parse.TextNode:
+			case *parse.ActionNode:
+				p := n.Pipe
+				if len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+					return "{{" + p.String() + "}}"
+				}
+				if _, ok := p.Cmds[0].Args[0].(*parse.FieldNode); !ok {
+					return "{{" + p.String() + "}}"
+				}
+			default:
+				return n.String()
+			}
+		}
+	}
+	return ""
 }
 
 // RequiredForms returns the CLDR plural forms a language uses for whole

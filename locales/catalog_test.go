@@ -58,6 +58,8 @@ func TestLoadErrors(t *testing.T) {
 		{"template", "ru/a.ru.toml", "[a]\nb = \"{{.X\"\n", `locales/ru/a.ru.toml:2:1: error: template error in form "other"`},
 		{"wrong folder", "ru/a.en.toml", "a = \"x\"\n", `locales/ru/a.en.toml: error: file is named for language "en" but is in the folder of "ru"`},
 		{"no language in name", "ru/a.toml", "a = \"x\"\n", "catalog file names end in .<lang>.toml"},
+		{"function call", "ru/a.ru.toml", "a = \"{{printf \\\"%v\\\" .X}}\"\n", `uses {{printf "%v" .X}}; a message may only insert data`},
+		{"condition", "ru/a.ru.toml", "a = \"{{if .X}}y{{end}}\"\n", "uses {{if .X}}y{{end}}"},
 		{"mixed keys", "ru/a.ru.toml", "[a]\nother = \"x\"\nb = \"y\"\n", "reserved keys [other] mixed with unreserved keys [b]"},
 		{"twice", "ru/a.ru.toml", "[a]\nb = \"x\"\n", "message is defined twice"},
 	} {

@@ -42,8 +42,14 @@ var embedded embed.FS
 // Embedded returns the reports built into the binary.
 func Embedded() fs.FS { return embedded }
 
-// MaxFileSize is the largest report file Load accepts.
-const MaxFileSize = 16 << 20
+// Limits of what Load accepts, so that a hostile or broken file fails with
+// a clear message instead of exhausting the machine.
+const (
+	MaxFileSize = 16 << 20 // bytes in a report file
+	MaxNesting  = 32       // depth of nested arrays and inline tables
+	MaxString   = 64 << 10 // bytes in one string
+	MaxAnnexes  = 1000     // annexes in the register
+)
 
 // Message is one translatable string of a report, in the source language.
 type Message struct {
@@ -156,6 +162,10 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
 		diags.Errorf(file, line, col, "", "invalid UTF-8")
+		return nil, diags
+	}
+	if p, deep := tomlpos.TooDeep(data, MaxNesting); deep {
+		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than %d deep", MaxNesting)
 		return nil, diags
 	}
 	// Decode generically first: a syntax error shows here, and the types
@@ -583,6 +593,10 @@ func (v *validator) languages() {
 
 func (v *validator) annexes() map[string]bool {
 	keys := map[string]bool{}
+	if n := len(v.l.Annexes); n > MaxAnnexes {
+		v.errorf(fmt.Sprintf("annex[%d]", MaxAnnexes), "", "the report has %d annexes; the limit is %d", n, MaxAnnexes)
+		return keys
+	}
 	for i, a := range v.l.Annexes {
 		base := fmt.Sprintf("annex[%d]", i)
 		if v.checkID(base+".key", "annex key", a.Key) {
@@ -733,6 +747,10 @@ func (v *validator) requireText(path, id, what, text string, withMarkup bool) {
 // Body text is parsed as inline markup; plain strings (names, headings)
 // are taken literally.
 func (v *validator) text(path, id, text string, withMarkup bool) {
+	if len(text) > MaxString {
+		v.errorf(path, id, "text is %d bytes; the limit is %d", len(text), MaxString)
+		return
+	}
 	p := v.pos(path)
 	var spans []markup.Span
 	if withMarkup {
