@@ -262,7 +262,7 @@ func onlyFields(id, src string) string {
 	if !strings.Contains(src, "{{") {
 		return ""
 	}
-	trees, err := parse.Parse(id, src, "{{", "}}", map[string]any{})
+	trees, err := parseTemplate(id, src)
 	if err != nil {
 		return ""
 	}
@@ -284,6 +284,17 @@ func onlyFields(id, src string) string {
 		}
 	}
 	return ""
+}
+
+// parseTemplate parses a message template without resolving function
+// names, so that any function a translator writes is seen, not rejected
+// as undefined.
+func parseTemplate(id, src string) (map[string]*parse.Tree, error) {
+	t := parse.New(id)
+	t.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	_, err := t.Parse(src, "{{", "}}", trees)
+	return trees, err
 }
 
 // RequiredForms returns the CLDR plural forms a language uses for whole
@@ -391,7 +402,7 @@ func Placeholders(m *i18n.Message) ([]string, error) {
 		if !strings.Contains(src, "{{") {
 			continue
 		}
-		trees, err := parse.Parse(m.ID, src, "{{", "}}", map[string]any{})
+		trees, err := parseTemplate(m.ID, src)
 		if err != nil {
 			return nil, err
 		}
