@@ -181,7 +181,15 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 // the first letter as CLDR gives it ("French" in English, "французский" in
 // Russian).
 func languageName(in, of language.Tag) string {
-	name := display.Tags(in).Name(of)
+	name := ""
+	// CLDR has no names for some languages (display.Tags returns nil):
+	// fall back to the language's own name for itself, then to its tag.
+	if namer := display.Tags(in); namer != nil {
+		name = namer.Name(of)
+	}
+	if name == "" {
+		name = display.Self.Name(of)
+	}
 	if name == "" {
 		return of.String()
 	}

@@ -207,3 +207,55 @@ func TestTemplateFailureIsAnError(t *testing.T) {
 		t.Errorf("diagnostics %v", diags)
 	}
 }
+
+// FuzzAnnexLabel composes annex labels from arbitrary registers: language
+// tags, kinds, item counts and reference orders. It must never panic, and
+// a resolved label names every item's number.
+func FuzzAnnexLabel(f *testing.F) {
+	f.Add("fr,en,ru", "original,translation,courtesy-translation", uint8(2), uint8(3), "ru")
+	f.Add("kk", "courtesy-translation", uint8(1), uint8(1), "en")
+	f.Add("zz-Latn-XX,und", "original", uint8(5), uint8(9), "kk")
+	f.Fuzz(func(t *testing.T, langs, kinds string, annexes, items uint8, edition string) {
+		n := int(annexes%6) + 1
+		m := int(items%5) + 1
+		ls := strings.Split(langs, ",")
+		ks := strings.Split(kinds, ",")
+		var b strings.Builder
+		b.WriteString("id = \"r\"\nkind = \"summary-report\"\nsource-language = \"en\"\nlanguages = [\"en\"]\ntitle = \"T\"\ndate = 2021-01-28\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "[[annex]]\nkey = \"a%d\"\ntitle = \"A\"\n", i)
+			for j := 0; j < m; j++ {
+				fmt.Fprintf(&b, "  [[annex.item]]\n  languages = [%q]\n  kind = %q\n", ls[(i+j)%len(ls)], ks[(i*j)%len(ks)])
+			}
+		}
+		b.WriteString("[[section]]\nid = \"s\"\nheading = \"S\"\n")
+		for i := n; i >= 1; i-- {
+			fmt.Fprintf(&b, "  [[section.block]]\n  type = \"speaker\"\n  id = \"b%d\"\n  name = \"N\"\n  annexes = [\"a%d\"]\n  paragraphs = [\"P\"]\n", i, i)
+		}
+		r, _ := sources.Parse("r.toml", []byte(b.String()))
+		if r == nil {
+			return // invalid tags or kinds are rejected by the loader
+		}
+		cat, _ := locales.Load(locales.Embedded(), "locales", language.English)
+		cat.AddSource(language.English, document.SourceEntries(r))
+		tag, err := language.Parse(edition)
+		if err != nil {
+			return
+		}
+		doc, _ := document.Resolve(r, cat, tag)
+		if doc == nil {
+			return
+		}
+		if len(doc.Annexes) != n {
+			t.Fatalf("%d annexes listed, want %d", len(doc.Annexes), n)
+		}
+		for _, blk := range doc.Sections[0].Blocks {
+			l := markup.Plain(blk.Lead.Spans)
+			for j := 1; j < m; j++ {
+				if !strings.Contains(l, fmt.Sprintf(".%d", j)) {
+					t.Fatalf("label %q lacks item %d", l, j)
+				}
+			}
+		}
+	})
+}
