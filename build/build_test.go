@@ -33,7 +33,7 @@ func reference(t *testing.T) map[string][]byte {
 	}
 	out := t.TempDir()
 	p := Open(t.TempDir()) // an empty root: the embedded project
-	results, diags := Run(p, Options{OutDir: out})
+	results, diags := Run(p, Options{OutDir: out, Langs: published})
 	if diags.HasErrors() || len(diags) > 0 {
 		t.Fatalf("build of the reference report reported:\n%v", diags)
 	}
@@ -51,6 +51,10 @@ func reference(t *testing.T) map[string][]byte {
 	referenceCache = m
 	return m
 }
+
+// published are the reference report's published languages; French is in
+// progress and has its own tests.
+var published = []string{"en", "ru"}
 
 // referenceSource loads the embedded report and its catalogs.
 func referenceSource(t *testing.T) (*sources.Loaded, *locales.Catalog) {
@@ -393,7 +397,7 @@ func TestFailedBuildWritesNothing(t *testing.T) {
 	data = bytes.Replace(data, []byte(`annexes = ["held-remarks"]`), []byte(`annexes = ["held-remark"]`), 1)
 	os.WriteFile(report, data, 0o644)
 	out := filepath.Join(root, "output")
-	_, diags := Run(Open(root), Options{OutDir: out})
+	_, diags := Run(Open(root), Options{OutDir: out, Langs: published})
 	if !diags.HasErrors() {
 		t.Fatal("want an error")
 	}
@@ -532,7 +536,7 @@ func TestExternal(t *testing.T) {
 
 func TestManifestAndSums(t *testing.T) {
 	out := t.TempDir()
-	results, diags := Run(Open(t.TempDir()), Options{OutDir: out})
+	results, diags := Run(Open(t.TempDir()), Options{OutDir: out, Langs: published})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -566,14 +570,14 @@ func TestManifestAndSums(t *testing.T) {
 // TestParallelEqualsSerial builds with one worker and with four, in
 // different shard orders, and compares bytes.
 func TestParallelEqualsSerial(t *testing.T) {
-	serial, diags := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 1})
+	serial, diags := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 1, Langs: published})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	parallel, _ := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 4})
+	parallel, _ := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 4, Langs: published})
 	var sharded []Result
 	for i := 1; i >= 0; i-- { // shards in reverse order
-		rs, _ := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Shard: i, Shards: 2})
+		rs, _ := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Shard: i, Shards: 2, Langs: published})
 		if len(rs) != 1 {
 			t.Fatalf("shard %d/2 built %d editions, want 1", i+1, len(rs))
 		}
@@ -611,7 +615,7 @@ func TestStrictFailsOnMissingTranslation(t *testing.T) {
 	os.WriteFile(cat, []byte(strings.Join(lines, "\n")), 0o644)
 
 	out := filepath.Join(root, "draft")
-	results, diags := Run(Open(root), Options{OutDir: out})
+	results, diags := Run(Open(root), Options{OutDir: out, Langs: published})
 	if diags.HasErrors() || len(results) != 2 {
 		t.Fatalf("draft build: %v", diags)
 	}
@@ -628,5 +632,52 @@ func TestStrictFailsOnMissingTranslation(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
 		t.Errorf("strict build wrote %d files", len(entries))
+	}
+}
+
+// TestLanguageInProgress: a default build makes a French draft with
+// marked fall-backs and warnings; a strict build leaves French out, and
+// fails when French is asked for by name, listing what is missing.
+func TestLanguageInProgress(t *testing.T) {
+	results, diags := Run(Open(t.TempDir()), Options{OutDir: t.TempDir()})
+	if diags.HasErrors() || len(results) != 3 {
+		t.Fatalf("default build: %d PDFs, %v", len(results), diags.Err())
+	}
+	missing := 0
+	for _, d := range diags {
+		if d.Severity == diag.Warning && strings.Contains(d.Msg, "not translated into fr") {
+			missing++
+		}
+	}
+	if missing < 20 || missing != len(diags) {
+		t.Errorf("%d fr warnings of %d diagnostics", missing, len(diags))
+	}
+	fr := results[2]
+	if fr.Lang != "fr" || fr.Translated >= fr.Messages {
+		t.Errorf("fr result %+v", fr)
+	}
+	data, _ := os.ReadFile(fr.Path)
+	doc, err := pdfread.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Pages[0].Text(), "Page 1 sur") {
+		t.Errorf("French footer missing")
+	}
+
+	results, diags = Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Strict: true})
+	if diags.HasErrors() || len(results) != 2 {
+		t.Errorf("strict build: %d PDFs, %v", len(results), diags.Err())
+	}
+	out := t.TempDir()
+	results, diags = Run(Open(t.TempDir()), Options{OutDir: out, Strict: true, Langs: []string{"fr"}})
+	if !diags.HasErrors() || len(results) != 0 {
+		t.Fatalf("strict fr build: %d PDFs, %v", len(results), diags)
+	}
+	if n := strings.Count(diags.Err().Error(), "not translated into fr"); n != missing {
+		t.Errorf("strict fr build lists %d missing messages, want %d", n, missing)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("strict fr build wrote %d files", len(entries))
 	}
 }

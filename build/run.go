@@ -123,12 +123,17 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 			continue
 		}
 		for _, l := range opt.Langs {
-			if !contains(r.Languages, l) {
-				diags.Warnf(r.File, 0, 0, r.ID, "report %q has no %q edition (languages = %v)", r.ID, l, r.Languages)
+			if !contains(r.Editions(), l) {
+				diags.Warnf(r.File, 0, 0, r.ID, "report %q has no %q edition (languages = %v, in-progress = %v)", r.ID, l, r.Languages, r.InProgress)
 			}
 		}
-		for _, l := range r.Languages {
+		for _, l := range r.Editions() {
 			if len(opt.Langs) > 0 && !contains(opt.Langs, l) {
+				continue
+			}
+			// A strict build publishes: languages in progress only when
+			// asked for by name (and then it fails on what is missing).
+			if opt.Strict && !r.Published(l) && !contains(opt.Langs, l) {
 				continue
 			}
 			jobs = append(jobs, &job{report: r, lang: l, cat: cat, style: hs})
@@ -286,7 +291,7 @@ func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]E
 		return nil, diags
 	}
 	var eds []Edition
-	for _, l := range r.Languages {
+	for _, l := range r.Editions() {
 		if len(langs) > 0 && !contains(langs, l) {
 			continue
 		}

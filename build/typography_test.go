@@ -41,7 +41,7 @@ func checkStats(t *testing.T, name string, s layout.Stats) {
 }
 
 func TestTypographyReference(t *testing.T) {
-	results, diags := build.Run(build.Open(t.TempDir()), build.Options{OutDir: t.TempDir()})
+	results, diags := build.Run(build.Open(t.TempDir()), build.Options{OutDir: t.TempDir(), Langs: []string{"en", "ru"}})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

@@ -69,6 +69,9 @@ type Brand struct {
 type Text struct {
 	ID   string
 	Text string
+	// Fallback says the text is the source language's: the message is not
+	// translated (or its translation is stale). Draft PDFs mark it.
+	Fallback bool
 }
 
 // Paragraph is text with inline styles and links, and the message ID it
@@ -76,6 +79,8 @@ type Text struct {
 type Paragraph struct {
 	ID    string
 	Spans []markup.Span
+	// Fallback says some of the text is the source language's.
+	Fallback bool
 }
 
 // Section is a headed part of the report.

@@ -29,7 +29,7 @@ const Creator = "reportgen"
 // nil when there is any.
 func Resolve(r *sources.Loaded, cat *locales.Catalog, lang language.Tag) (*Document, diag.List) {
 	src := language.Make(r.SourceLanguage)
-	res := &resolver{r: r, cat: cat, lang: lang, src: src, loc: cat.Localizer(lang), diags: new(diag.List), reported: map[string]bool{}, counted: map[string]bool{}}
+	res := &resolver{r: r, cat: cat, lang: lang, src: src, loc: cat.Localizer(lang), diags: new(diag.List), reported: map[string]bool{}, counted: map[string]bool{}, fallback: map[string]bool{}}
 	doc := res.document()
 	if res.diags.HasErrors() {
 		return nil, *res.diags
@@ -58,6 +58,8 @@ type resolver struct {
 	names     []string
 	// counted, messages and translated count distinct messages used.
 	counted              map[string]bool
+	// fallback holds the messages shown in the source language.
+	fallback map[string]bool
 	messages, translated int
 }
 
@@ -136,6 +138,7 @@ func (rs *resolver) checked(id, s string, err error) string {
 		return s
 	case errors.Is(err, locales.ErrMissing):
 		rs.missing++
+		rs.fallback[id] = true
 		if rs.reported[id] {
 			return s
 		}
@@ -179,10 +182,13 @@ func (rs *resolver) spans(id string) Paragraph {
 			}
 		}
 	}
-	return Paragraph{ID: id, Spans: spans}
+	return Paragraph{ID: id, Spans: spans, Fallback: rs.fallback[id]}
 }
 
-func (rs *resolver) plain(id string) Text { return Text{ID: id, Text: rs.text(id, nil)} }
+func (rs *resolver) plain(id string) Text {
+	t := rs.text(id, nil)
+	return Text{ID: id, Text: t, Fallback: rs.fallback[id]}
+}
 
 func (rs *resolver) document() *Document {
 	r := rs.r
@@ -297,7 +303,7 @@ func (rs *resolver) speakerLine(bp string, b sources.Block, numbers map[string]i
 	if len(b.Annexes) > 0 {
 		spans = append(spans, rs.annexLabel(b.Annexes, numbers)...)
 	}
-	return Paragraph{ID: bp + ".name", Spans: spans}
+	return Paragraph{ID: bp + ".name", Spans: spans, Fallback: rs.fallback[bp+".name"] || rs.fallback[bp+".role"]}
 }
 
 // withStyle adds style s to every span.

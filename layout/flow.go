@@ -101,6 +101,9 @@ func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore 
 		}
 		texts, links := placeLine(ln, indent, width, f.baselineIn(lh, ts.size), ts.size, 0, lh, ts, f.st.Justify, f.st.Colors.Link)
 		b.page.Texts, b.page.Links = texts, links
+		if ts.draft {
+			b.page.Rects = append(b.page.Rects, Rect{X: -12, Y: 0, W: 3, H: lh, Color: f.st.Colors.Draft})
+		}
 		n := len(lines)
 		// No orphan (i == 0), no widow (i == n-2), and no word hyphenated
 		// across a page break (TeX's \brokenpenalty, infinite here).
@@ -197,7 +200,7 @@ func (f *flow) build(doc *document.Document) {
 	}
 
 	for _, sec := range doc.Sections {
-		f.heading(sec.Heading.Text, 0)
+		f.heading(sec.Heading.Text, 0, sec.Heading.Fallback)
 		for bi, blk := range sec.Blocks {
 			gap := st.Spacing.Block
 			if bi == 0 {
@@ -205,9 +208,11 @@ func (f *flow) build(doc *document.Document) {
 			}
 			switch blk.Kind {
 			case document.Speaker, document.Moderator:
-				f.add(f.paragraph(blk.Lead.Spans, lead, 0, gap, true)...)
+				lt := lead
+				lt.draft = blk.Lead.Fallback
+				f.add(f.paragraph(blk.Lead.Spans, lt, 0, gap, true)...)
 			case document.SpeakerHeading, document.Subheading:
-				ls := f.paragraph(blk.Lead.Spans, textStyle{size: st.Type.Subheading, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left}, 0, max(gap, st.Spacing.Heading*0.7), true)
+				ls := f.paragraph(blk.Lead.Spans, textStyle{size: st.Type.Subheading, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left, draft: blk.Lead.Fallback}, 0, max(gap, st.Spacing.Heading*0.7), true)
 				ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: blk.Outline, Level: 1})
 				f.add(ls...)
 			}
@@ -216,7 +221,9 @@ func (f *flow) build(doc *document.Document) {
 				if pi == 0 && blk.Kind == document.Plain {
 					g = gap
 				}
-				f.add(f.paragraph(p.Spans, body, 0, g, false)...)
+				bt := body
+				bt.draft = p.Fallback
+				f.add(f.paragraph(p.Spans, bt, 0, g, false)...)
 			}
 		}
 	}
@@ -228,12 +235,12 @@ func (f *flow) build(doc *document.Document) {
 }
 
 // heading adds a section heading that keeps with what follows.
-func (f *flow) heading(text string, level int) {
+func (f *flow) heading(text string, level int, draft bool) {
 	st := f.st
 	if st.Type.UppercaseHeadings {
 		text = f.upper.String(text)
 	}
-	ls := f.paragraph(plainSpans(text), textStyle{size: st.Type.Heading, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left}, 0, st.Spacing.Heading, true)
+	ls := f.paragraph(plainSpans(text), textStyle{size: st.Type.Heading, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left, draft: draft}, 0, st.Spacing.Heading, true)
 	ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: text, Level: level})
 	last := &ls[len(ls)-1]
 	last.height += st.Spacing.HeadingAfter
@@ -268,7 +275,7 @@ func (f *flow) annexes(doc *document.Document) {
 		return
 	}
 	st := f.st
-	f.heading(doc.AnnexesHeading, 0)
+	f.heading(doc.AnnexesHeading, 0, false)
 	f.add(f.paragraph(plainSpans(doc.AnnexesIntro), textStyle{size: st.Type.Body, leading: st.Type.BodyLeading, face: fonts.Italic, color: st.Colors.Muted, align: Left}, 0, 0, true)...)
 	item := textStyle{size: st.Type.AnnexItem, leading: 1.35, color: st.Colors.Text, align: Left}
 	for _, a := range doc.Annexes {

@@ -54,6 +54,8 @@ type textStyle struct {
 	face  fonts.Face
 	color Color
 	align Align
+	// draft marks every line with a bar in the margin (untranslated text).
+	draft bool
 }
 
 // measurer measures text in the family's faces at one size.

@@ -108,6 +108,9 @@ type Colors struct {
 	Muted  Color `toml:"muted"`
 	Link   Color `toml:"link"`
 	Notice Color `toml:"notice-fill"`
+	// Draft marks, in the margin, text shown in the source language
+	// because it is not translated.
+	Draft Color `toml:"draft-mark"`
 }
 
 // FontFiles names the four faces of the text family, files in the
@@ -166,6 +169,7 @@ func DefaultStyle() Style {
 			Muted:  Color{0x59, 0x59, 0x59},
 			Link:   Color{0x00, 0x4f, 0xb3},
 			Notice: Color{0xe8, 0xee, 0xf8},
+			Draft:  Color{0xe6, 0x95, 0x00},
 		},
 		Fonts: FontFiles{Family: "NotoSans", Regular: "NotoSans-Regular.ttf", Bold: "NotoSans-Bold.ttf",
 			Italic: "NotoSans-Italic.ttf", BoldItalic: "NotoSans-BoldItalic.ttf"},

@@ -441,7 +441,7 @@ func (v *validator) unknownKeys(keys []toml.Key) {
 
 // known lists the keys of each table, for suggestions.
 var known = map[string][]string{
-	"":              {"id", "kind", "source-language", "style", "languages", "title", "date", "time", "participants", "closing-marker", "annex", "section"},
+	"":              {"id", "kind", "source-language", "style", "languages", "in-progress", "title", "date", "time", "participants", "closing-marker", "annex", "section"},
 	"time":          {"start", "end", "zone"},
 	"annex":         {"key", "title", "item"},
 	"annex.item":    {"languages", "kind", "title", "url"},
@@ -588,6 +588,16 @@ func (v *validator) languages() {
 	}
 	if r.SourceLanguage != "" && !seen[r.SourceLanguage] {
 		v.errorf("languages", "", "languages must include the source language %q", r.SourceLanguage)
+	}
+	for i, lang := range r.InProgress {
+		p := fmt.Sprintf("in-progress[%d]", i)
+		switch _, err := language.Parse(lang); {
+		case err != nil:
+			v.errorf(p, "", "%q is not a BCP 47 language tag", lang)
+		case seen[lang]:
+			v.errorf(p, "", "language %q is listed twice (a language is either published or in progress)", lang)
+		}
+		seen[lang] = true
 	}
 }
 

@@ -40,8 +40,14 @@ type Report struct {
 	// Style names the house style, a file styles/<style>.toml beside the
 	// report; "" means "house".
 	Style string `toml:"style"`
-	// Languages lists the editions to build, source language included.
+	// Languages lists the published editions, source language included: a
+	// strict build fails on any untranslated message in them.
 	Languages []string `toml:"languages"`
+	// InProgress lists languages whose translation is under way: a default
+	// build makes draft PDFs of them, with untranslated text marked; a
+	// strict build leaves them out unless asked for by name, and then
+	// fails, listing what is missing.
+	InProgress []string `toml:"in-progress"`
 	// Title is the report title.
 	Title string `toml:"title"`
 	// Date is the day of the event (a TOML local date, e.g. 2021-01-28).
@@ -144,3 +150,19 @@ const (
 	BlockText       = "text"
 	BlockSubheading = "subheading"
 )
+
+// Editions returns the languages a build makes: the published ones, then
+// the ones in progress.
+func (r *Report) Editions() []string {
+	return append(append([]string(nil), r.Languages...), r.InProgress...)
+}
+
+// Published reports whether lang is a published edition.
+func (r *Report) Published(lang string) bool {
+	for _, l := range r.Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}

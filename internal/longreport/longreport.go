@@ -35,6 +35,7 @@ func Generate(n int) (src, loc fs.FS, err error) {
 	}
 	rep := *ref.Report
 	rep.ID = ID
+	rep.InProgress = nil // the published languages only
 	rep.Sections = nil
 	for k := 1; k <= n; k++ {
 		for _, s := range ref.Sections {
