@@ -57,9 +57,9 @@ type resolver struct {
 	reported  map[string]bool
 	names     []string
 	// counted, messages and translated count distinct messages used.
-	counted              map[string]bool
+	counted map[string]bool
 	// fallback holds the messages shown in the source language.
-	fallback map[string]bool
+	fallback             map[string]bool
 	messages, translated int
 }
 
