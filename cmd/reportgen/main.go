@@ -36,9 +36,11 @@ const usage = `reportgen turns TOML report content and go-i18n catalogs into PDF
 
 Usage:
   reportgen build [flags]   build every report in every language it lists
+  reportgen watch [flags]   build, then rebuild on every saved change
+  reportgen new ID          scaffold a new report and its catalog stubs
   reportgen help            show this help
 
-Run "reportgen build --help" for the flags of build.
+Run "reportgen COMMAND --help" for the flags of a command.
 
 Exit status: 0 success, 1 build failed, 2 bad usage.
 `
@@ -55,6 +57,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "watch":
+		return runWatch(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

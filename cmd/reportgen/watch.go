@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/reportgen/reportgen/build"
+	"github.com/reportgen/reportgen/diag"
+)
+
+// runWatch rebuilds the PDFs a saved change affects, until interrupted.
+func runWatch(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "project `folder` holding sources/, locales/ and fonts/")
+	out := fs.String("o", "", "output `folder` (default: <root>/output)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: reportgen watch [flags]
+
+Builds every report once, then rebuilds within a second of every saved change
+under sources/, locales/ or fonts/: a translation rebuilds the editions of its
+language, anything else every edition. Prints
+one status line per rebuild and keeps running after an error. Ctrl-C stops.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *out == "" {
+		*out = filepath.Join(*root, "output")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		fmt.Fprintf(stderr, "reportgen watch: %v\n", err)
+		return exitFail
+	}
+	defer w.Close()
+	watched := 0
+	for _, dir := range []string{"sources", "locales", "fonts"} {
+		filepath.WalkDir(filepath.Join(*root, dir), func(path string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				if w.Add(path) == nil {
+					watched++
+				}
+			}
+			return nil
+		})
+	}
+	if watched == 0 {
+		fmt.Fprintf(stderr, "reportgen watch: no sources/, locales/ or fonts/ folder in %s\n", *root)
+		return exitFail
+	}
+	rebuild := func(opt build.Options, why string) {
+		opt.OutDir = *out
+		start := time.Now()
+		results, diags := build.Run(build.Open(*root), opt)
+		diags.WriteText(stderr)
+		errs, warns := 0, 0
+		for _, d := range diags {
+			if d.Severity == diag.Error {
+				errs++
+			} else {
+				warns++
+			}
+		}
+		var names []string
+		for _, r := range results {
+			names = append(names, filepath.Base(r.Path))
+		}
+		status := "ok"
+		if errs > 0 {
+			status = "FAILED"
+		}
+		fmt.Fprintf(stdout, "%s %s (%s): %d PDFs in %v [%s], %d errors, %d warnings\n",
+			time.Now().Format("15:04:05"), status, why, len(results), time.Since(start).Round(time.Millisecond), strings.Join(names, " "), errs, warns)
+	}
+	rebuild(build.Options{}, "start")
+
+	pending := map[string]bool{}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return exitOK
+		case ev, ok := <-w.Events:
+			if !ok {
+				return exitOK
+			}
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					w.Add(ev.Name)
+				}
+			}
+			if ev.Has(fsnotify.Write) || ev.Has(fsnotify.Create) || ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				pending[ev.Name] = true
+				timer.Reset(150 * time.Millisecond) // editors save in bursts
+			}
+		case err, ok := <-w.Errors:
+			if ok {
+				fmt.Fprintf(stderr, "reportgen watch: %v\n", err)
+			}
+		case <-timer.C:
+			opt, why := affected(*root, pending)
+			pending = map[string]bool{}
+			rebuild(opt, why)
+		}
+	}
+}
+
+// affected narrows a rebuild to what the changed files touch.
+func affected(root string, changed map[string]bool) (build.Options, string) {
+	var opt build.Options
+	var langs, why []string
+	all := false
+	for path := range changed {
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			all = true
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		why = append(why, rel)
+		parts := strings.Split(rel, "/")
+		if len(parts) == 3 && parts[0] == "locales" && parts[1] != "en" {
+			langs = append(langs, parts[1]) // a translation: that language only
+		} else {
+			all = true // reports, fonts, styles, source-language catalogs
+		}
+	}
+	if !all {
+		opt.Langs = langs
+	}
+	return opt, strings.Join(why, ", ")
+}

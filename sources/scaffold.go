@@ -1,0 +1,118 @@
+package sources
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed report.schema.json
+var schemaFS embed.FS
+
+// JSONSchema returns the JSON Schema of a report file, for editors with TOML
+// schema support (Taplo, Even Better TOML).
+func JSONSchema() []byte {
+	data, _ := schemaFS.ReadFile("report.schema.json")
+	return data
+}
+
+// Scaffold returns a new report with every block kind shown once, ready
+// to build, and the catalog stub of each language in translations. The
+// report refers to the JSON Schema beside it.
+func Scaffold(id string, translations []string) (report []byte, catalogs map[string][]byte) {
+	var inProgress []string
+	for _, l := range translations {
+		inProgress = append(inProgress, fmt.Sprintf("%q", l))
+	}
+	r := strings.NewReplacer("{{ID}}", id, "{{IN_PROGRESS}}", strings.Join(inProgress, ", ")).Replace(scaffold)
+	catalogs = map[string][]byte{}
+	for _, l := range translations {
+		catalogs[l] = []byte(fmt.Sprintf(`# %[2]s translation of sources/%[1]s.toml.
+# Message IDs: <report>.<section>.<block>.<field>, e.g.
+#
+# [%[1]s.opening.speaker-one]
+# name = "…"
+# p1 = "…"
+#
+# Run "reportgen i18n extract --lang %[2]s" for a file of everything to translate.
+`, id, l))
+	}
+	return []byte(r), catalogs
+}
+
+const scaffold = `#:schema ./report.schema.json
+# A new report. Every key is explained in sources/schema.go; editors with TOML
+# schema support (Taplo, Even Better TOML) complete and check this file from
+# report.schema.json.
+
+id = "{{ID}}"
+kind = "summary-report"          # document type: catalog message doctype.<kind>
+source-language = "en"
+languages = ["en"]               # published editions
+in-progress = [{{IN_PROGRESS}}]  # translations under way: draft PDFs only
+title = "Title of the report"
+date = 2026-01-01
+time = { start = "09:00", end = "12:00", zone = "CET" }
+participants = "Who took part: an italic line under the date."
+closing-marker = "CLOSE OF SESSION"
+
+# Annexes are numbered in the order the report first refers to them.
+[[annex]]
+key = "opening-statement"
+title = "Opening statement"
+
+  [[annex.item]]                   # numbered 1
+  languages = ["en"]
+  kind = "original"                # original | translation | courtesy-translation
+
+  [[annex.item]]                   # numbered 1.1
+  languages = ["fr"]
+  kind = "courtesy-translation"
+
+[[section]]
+id = "opening"
+heading = "Opening remarks"
+
+  # A speaker: bold name and role, italic annex label, then paragraphs.
+  [[section.block]]
+  type = "speaker"
+  id = "speaker-one"
+  name = "Ms. First Speaker"
+  role = "Title, Organization"
+  annexes = ["opening-statement"]
+  paragraphs = [
+    "Body text with *italic*, **bold** and [a link](https://www.iom.int).",
+    "A second paragraph.",
+  ]
+
+[[section]]
+id = "discussion"
+heading = "Discussion"
+
+  # A moderator line: bold, introduces a discussion.
+  [[section.block]]
+  type = "moderator"
+  id = "moderator"
+  text = "Interactive discussion, moderated by Mr. Moderator"
+
+  # Paragraphs without a speaker line.
+  [[section.block]]
+  type = "text"
+  id = "summary"
+  paragraphs = ["The moderator opened the discussion."]
+
+  # A sub-heading inside the section.
+  [[section.block]]
+  type = "subheading"
+  id = "conclusions"
+  text = "Conclusions"
+
+  # A speaker shown as a sub-heading.
+  [[section.block]]
+  type = "speaker"
+  id = "speaker-two"
+  heading = true
+  name = "Mr. Second Speaker"
+  role = "Title, Organization"
+  paragraphs = ["Closing words."]
+`
