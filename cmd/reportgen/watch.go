@@ -48,6 +48,11 @@ Flags:
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	return watch(ctx, *root, *out, stdout, stderr)
+}
+
+// watch runs the watch loop until ctx is done.
+func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		fmt.Fprintf(stderr, "reportgen watch: %v\n", err)
@@ -56,7 +61,7 @@ Flags:
 	defer w.Close()
 	watched := 0
 	for _, dir := range []string{"sources", "locales", "fonts"} {
-		filepath.WalkDir(filepath.Join(*root, dir), func(path string, d os.DirEntry, err error) error {
+		filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
 			if err == nil && d.IsDir() {
 				if w.Add(path) == nil {
 					watched++
@@ -66,13 +71,14 @@ Flags:
 		})
 	}
 	if watched == 0 {
-		fmt.Fprintf(stderr, "reportgen watch: no sources/, locales/ or fonts/ folder in %s\n", *root)
+		fmt.Fprintf(stderr, "reportgen watch: no sources/, locales/ or fonts/ folder in %s\n", root)
 		return exitFail
 	}
 	rebuild := func(opt build.Options, why string) {
-		opt.OutDir = *out
+		opt.OutDir = out
+		opt.Context = ctx
 		start := time.Now()
-		results, diags := build.Run(build.Open(*root), opt)
+		results, diags := build.Run(build.Open(root), opt)
 		diags.WriteText(stderr)
 		errs, warns := 0, 0
 		for _, d := range diags {
@@ -120,7 +126,7 @@ Flags:
 				fmt.Fprintf(stderr, "reportgen watch: %v\n", err)
 			}
 		case <-timer.C:
-			opt, why := affected(*root, pending)
+			opt, why := affected(root, pending)
 			pending = map[string]bool{}
 			rebuild(opt, why)
 		}
