@@ -55,7 +55,12 @@ func Open(root string) Project {
 	dir := func(name string, embedded fs.FS) fs.FS {
 		d := filepath.Join(root, name)
 		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			return os.DirFS(d)
+			// An os.Root refuses paths that leave the folder, through ".."
+			// or through a symbolic link: a project cannot make the build
+			// read files outside it.
+			if r, err := os.OpenRoot(d); err == nil {
+				return r.FS()
+			}
 		}
 		return embedded
 	}
@@ -113,7 +118,7 @@ func (p Project) HouseStyle(name string) (*HouseStyle, diag.List) {
 		}
 		img, err := fs.ReadFile(p.Sources, logo)
 		if err != nil {
-			diags.Errorf(shown, 0, 0, "", "logo: %v", unwrap(err))
+			diags.Errorf(shown, 0, 0, "", "logo %s: %v", st.Logo.File, unwrap(err))
 			return nil, diags
 		}
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
@@ -224,11 +229,8 @@ type overlay struct{ top, base fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
 	f, err := o.top.Open(name)
-	if err == nil {
-		return f, nil
-	}
-	if o.base == nil {
-		return nil, err
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return f, err // a file that is there, or one that may not be read
 	}
 	return o.base.Open(name)
 }
