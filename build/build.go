@@ -285,7 +285,8 @@ func isStyle(name string) bool { return strings.HasPrefix(name, "styles/") }
 
 func isInterfaceCatalog(name string) bool {
 	m, _ := path.Match("*/interface.*.toml", name)
-	return m
+	s, _ := path.Match("*/interface.*.sources", name)
+	return m || s
 }
 
 // isFolder reports whether name is a top-level folder (styles/, en/ …)

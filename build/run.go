@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
+	"path"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 
@@ -17,6 +20,7 @@ import (
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/translate"
 )
 
 // Options narrow and direct a build.
@@ -72,6 +76,7 @@ type job struct {
 	lang   string
 	cat    *locales.Catalog
 	style  *HouseStyle
+	stale  map[string]bool
 	// out
 	pdf   []byte
 	res   Result
@@ -136,7 +141,9 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 			if opt.Strict && !r.Published(l) && !contains(opt.Langs, l) {
 				continue
 			}
-			jobs = append(jobs, &job{report: r, lang: l, cat: cat, style: hs})
+			stale, ds := staleIDs(p, r, cat, l)
+			diags = append(diags, ds...)
+			jobs = append(jobs, &job{report: r, lang: l, cat: cat, style: hs, stale: stale})
 		}
 	}
 	if opt.Shards > 0 {
@@ -220,7 +227,7 @@ func (j *job) build(opt Options) {
 		return
 	}
 	r := j.report
-	ed, ds := edition(r, j.cat, j.style, j.lang)
+	ed, ds := edition(r, j.cat, j.style, j.lang, j.stale)
 	if opt.Strict {
 		ds = strict(ds)
 	}
@@ -272,8 +279,8 @@ func strict(ds diag.List) diag.List {
 }
 
 // edition resolves, checks and lays out report r in language lang.
-func edition(r *sources.Loaded, cat *locales.Catalog, hs *HouseStyle, lang string) (*Edition, diag.List) {
-	doc, diags := document.Resolve(r, cat, language.Make(lang))
+func edition(r *sources.Loaded, cat *locales.Catalog, hs *HouseStyle, lang string, stale map[string]bool) (*Edition, diag.List) {
+	doc, diags := document.ResolveWith(r, cat, language.Make(lang), document.Options{Stale: stale})
 	if doc == nil {
 		return nil, diags
 	}
@@ -295,7 +302,9 @@ func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]E
 		if len(langs) > 0 && !contains(langs, l) {
 			continue
 		}
-		ed, ds := edition(r, cat, hs, l)
+		stale, ds := staleIDs(p, r, cat, l)
+		diags = append(diags, ds...)
+		ed, ds := edition(r, cat, hs, l, stale)
 		diags = append(diags, ds...)
 		if ed != nil {
 			eds = append(eds, *ed)
@@ -320,4 +329,73 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// staleIDs returns the messages of lang whose translation was made from a
+// source text that has changed since: the sidecar files of lang's catalogs
+// record the hash of the source each translation was made from.
+func staleIDs(p Project, r *sources.Loaded, cat *locales.Catalog, lang string) (map[string]bool, diag.List) {
+	var diags diag.List
+	src := language.Make(r.SourceLanguage)
+	tag := language.Make(lang)
+	if tag == src {
+		return nil, nil
+	}
+	names, _ := fs.Glob(p.Locales, lang+"/*"+translate.SidecarExt)
+	sort.Strings(names)
+	hashes := map[string]string{}
+	for _, name := range names {
+		data, err := fs.ReadFile(p.Locales, name)
+		if err != nil {
+			diags.Errorf(path.Join(p.LocalesDir, name), 0, 0, "", "%v", unwrap(err))
+			continue
+		}
+		h, ds := translate.ParseSidecar(path.Join(p.LocalesDir, name), data)
+		diags = append(diags, ds...)
+		for id, v := range h {
+			hashes[id] = v
+		}
+	}
+	sourceOf := map[string]translate.Source{}
+	for _, m := range translate.ReportSet(r).Messages {
+		sourceOf[m.ID] = m
+	}
+	stale := map[string]bool{}
+	for id, h := range hashes {
+		if _, translated := cat.Entry(tag, id); !translated {
+			continue
+		}
+		s, ok := sourceOf[id]
+		if !ok {
+			e, isSource := cat.Entry(src, id)
+			if !isSource {
+				continue
+			}
+			s = translate.Source{ID: id, Forms: translate.FormsOf(e.Message), Description: e.Message.Description}
+		}
+		if h != "" && h != translate.Hash(s) {
+			stale[id] = true
+		}
+	}
+	return stale, diags
+}
+
+// Check resolves and lays out every edition of every report of p, as a
+// build would, without rendering or writing anything.
+func Check(p Project) ([]Edition, diag.List) {
+	var diags diag.List
+	reports, ds := sources.LoadDir(p.Sources, p.SourcesDir)
+	diags = append(diags, ds...)
+	var eds []Edition
+	for _, r := range reports {
+		hs, ds := p.HouseStyle(r.Style)
+		diags = append(diags, ds...)
+		if hs == nil {
+			continue
+		}
+		e, ds := Editions(p, r, hs, nil)
+		diags = append(diags, ds...)
+		eds = append(eds, e...)
+	}
+	return eds, diags
 }

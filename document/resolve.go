@@ -28,8 +28,21 @@ const Creator = "reportgen"
 // the source, a template that fails) are collected, and the Document is
 // nil when there is any.
 func Resolve(r *sources.Loaded, cat *locales.Catalog, lang language.Tag) (*Document, diag.List) {
+	return ResolveWith(r, cat, lang, Options{})
+}
+
+// Options adjust Resolve.
+type Options struct {
+	// Stale holds the messages whose translation was made from an older
+	// source text: they are shown in the source language, marked, with a
+	// warning, like untranslated ones.
+	Stale map[string]bool
+}
+
+// ResolveWith is Resolve with options.
+func ResolveWith(r *sources.Loaded, cat *locales.Catalog, lang language.Tag, opt Options) (*Document, diag.List) {
 	src := language.Make(r.SourceLanguage)
-	res := &resolver{r: r, cat: cat, lang: lang, src: src, loc: cat.Localizer(lang), diags: new(diag.List), reported: map[string]bool{}, counted: map[string]bool{}, fallback: map[string]bool{}}
+	res := &resolver{r: r, cat: cat, lang: lang, src: src, loc: cat.Localizer(lang), srcLoc: cat.Localizer(src), stale: opt.Stale, diags: new(diag.List), reported: map[string]bool{}, counted: map[string]bool{}, fallback: map[string]bool{}}
 	doc := res.document()
 	if res.diags.HasErrors() {
 		return nil, *res.diags
@@ -52,6 +65,8 @@ type resolver struct {
 	cat       *locales.Catalog
 	lang, src language.Tag
 	loc       *locales.Localizer
+	srcLoc    *locales.Localizer
+	stale     map[string]bool
 	diags     *diag.List
 	missing   int
 	reported  map[string]bool
@@ -88,14 +103,32 @@ func (rs *resolver) errorf(id, format string, args ...any) {
 // text localizes message id; data may be nil.
 func (rs *resolver) text(id string, data map[string]any) string {
 	rs.checkPlaceholders(id)
+	if rs.stale[id] && rs.lang != rs.src {
+		s, err := rs.srcLoc.Text(id, data)
+		return rs.checked(id, s, staleError(err))
+	}
 	s, err := rs.loc.Text(id, data)
 	return rs.checked(id, s, err)
 }
 
 func (rs *resolver) plural(id string, n int, data map[string]any) string {
 	rs.checkPlaceholders(id)
+	if rs.stale[id] && rs.lang != rs.src {
+		s, err := rs.srcLoc.Plural(id, n, data)
+		return rs.checked(id, s, staleError(err))
+	}
 	s, err := rs.loc.Plural(id, n, data)
 	return rs.checked(id, s, err)
+}
+
+// errStale marks a stale translation replaced by its source text.
+var errStale = errors.New("stale")
+
+func staleError(err error) error {
+	if err != nil {
+		return err
+	}
+	return errStale
 }
 
 // checkPlaceholders reports, once per message, a translation whose
@@ -136,7 +169,7 @@ func (rs *resolver) checked(id, s string, err error) string {
 	switch {
 	case err == nil:
 		return s
-	case errors.Is(err, locales.ErrMissing):
+	case errors.Is(err, locales.ErrMissing), errors.Is(err, errStale):
 		rs.missing++
 		rs.fallback[id] = true
 		if rs.reported[id] {
@@ -144,7 +177,11 @@ func (rs *resolver) checked(id, s string, err error) string {
 		}
 		rs.reported[id] = true
 		f, l, c := rs.where(id)
-		rs.diags.Warnf(f, l, c, id, "not translated into %s; the %s text is used", rs.lang, rs.src)
+		if errors.Is(err, errStale) {
+			rs.diags.Warnf(f, l, c, id, "the %s translation is stale: the %s text changed after it was translated; the %s text is used", rs.lang, rs.src, rs.src)
+		} else {
+			rs.diags.Warnf(f, l, c, id, "not translated into %s; the %s text is used", rs.lang, rs.src)
+		}
 		return s
 	default:
 		rs.errorf(id, "%v", err)

@@ -45,7 +45,7 @@ import (
 	"github.com/reportgen/reportgen/internal/tomlpos"
 )
 
-//go:embed */*.toml
+//go:embed */*.toml */*.sources glossary.toml
 var embedded embed.FS
 
 // Embedded returns the catalogs built into the binary.

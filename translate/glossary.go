@@ -1,0 +1,265 @@
+package translate
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/internal/tomlpos"
+)
+
+// Glossary is the list of terms whose translation is fixed
+// (locales/glossary.toml). The file is TOML:
+//
+//	severity = "warning"          # or "error": what a missing rendering is (default warning)
+//
+//	[[term]]
+//	note = "Almaty Process on Refugee Protection and International Migration"
+//	en = "Almaty Process"         # the term as the source may write it: a string or a list
+//	ru = ["Алматинск процесс"]    # acceptable renderings: a string or a list
+//
+// A term table has a key per language (a BCP 47 tag) and an optional note.
+// The source language's values are the term as it may appear in the
+// source text; they match whole words, case-insensitively, ignoring
+// punctuation between words ("UN Network on Migration" matches "UN
+// Network on Migration's"). Another language's values are the renderings
+// a translation may use; each is a sequence of word stems, matched
+// case-insensitively with ё and е equal: every word of the rendering must
+// begin a word of the translation, in a row ("Алматинск процесс" matches
+// "Алматинского процесса"; "ГДМ" matches "ГДМ"). A translation whose
+// source contains a term must contain one of the renderings for its
+// language; a language the term does not list is not checked.
+type Glossary struct {
+	// File is the glossary's path as shown in diagnostics.
+	File string
+	// Severity is what a translation lacking a rendering gets.
+	Severity diag.Severity
+	Terms    []Term
+}
+
+// Term is one glossary entry.
+type Term struct {
+	// Note explains the term to translators.
+	Note string
+	// Forms are the term's values per language tag: the source
+	// language's are the term, the others' its acceptable renderings.
+	Forms map[string][]string
+	// Line is where the term's table starts in the glossary file.
+	Line int
+}
+
+// LoadGlossary reads the glossary name from fsys (file is its path in
+// diagnostics). A missing file gives a nil glossary and no diagnostic.
+func LoadGlossary(fsys fs.FS, name, file string) (*Glossary, diag.List) {
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		var diags diag.List
+		diags.Errorf(file, 0, 0, "", "%v", err)
+		return nil, diags
+	}
+	return ParseGlossary(file, data)
+}
+
+// ParseGlossary decodes a glossary; file is its path in diagnostics. It
+// returns the terms it could read even when there are errors.
+func ParseGlossary(file string, data []byte) (*Glossary, diag.List) {
+	var diags diag.List
+	g := &Glossary{File: file, Severity: diag.Warning}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			diags.Errorf(file, pe.Position.Line, pe.Position.Col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
+		} else {
+			diags.Errorf(file, 0, 0, "", "%v", err)
+		}
+		return g, diags
+	}
+	index := tomlpos.Build(data)
+	at := func(path string) int {
+		p, _ := index.Pos(path)
+		return p.Line
+	}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		switch v := raw[k]; k {
+		case "severity":
+			switch v {
+			case "warning":
+				g.Severity = diag.Warning
+			case "error":
+				g.Severity = diag.Error
+			default:
+				diags.Errorf(file, at(k), 0, "", "severity must be \"warning\" or \"error\"")
+			}
+		case "term":
+			terms, ok := v.([]map[string]any)
+			if !ok {
+				diags.Errorf(file, at(k), 0, "", "term must be an array of tables: [[term]]")
+				continue
+			}
+			for i, t := range terms {
+				base := fmt.Sprintf("term[%d]", i)
+				term := Term{Forms: map[string][]string{}, Line: at(base)}
+				tkeys := make([]string, 0, len(t))
+				for tk := range t {
+					tkeys = append(tkeys, tk)
+				}
+				slices.Sort(tkeys)
+				for _, tk := range tkeys {
+					line := at(base + "." + tomlpos.QuoteKey(tk))
+					if tk == "note" {
+						s, ok := t[tk].(string)
+						if !ok {
+							diags.Errorf(file, line, 0, "", "note must be a string")
+						}
+						term.Note = s
+						continue
+					}
+					tag, err := language.Parse(tk)
+					if err != nil {
+						diags.Errorf(file, line, 0, "", "%q is neither note nor a language tag", tk)
+						continue
+					}
+					vals, ok := stringList(t[tk])
+					if !ok || len(vals) == 0 {
+						diags.Errorf(file, line, 0, "", "%s must be a string or a list of strings, not empty", tk)
+						continue
+					}
+					for _, s := range vals {
+						if len(words(s)) == 0 {
+							diags.Errorf(file, line, 0, "", "%s: %q has no words", tk, s)
+						}
+					}
+					term.Forms[tag.String()] = vals
+				}
+				if len(term.Forms) < 2 {
+					diags.Errorf(file, term.Line, 0, "", "a term needs the source language and at least one translation")
+				}
+				g.Terms = append(g.Terms, term)
+			}
+		default:
+			diags.Errorf(file, at(tomlpos.QuoteKey(k)), 0, "", "unknown key %q (a glossary has severity and [[term]] tables)", k)
+		}
+	}
+	return g, diags
+}
+
+func stringList(v any) ([]string, bool) {
+	switch v := v.(type) {
+	case string:
+		return []string{v}, true
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			s, ok := x.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// values returns the term's values for lang: by its tag, else by its
+// base language.
+func (t Term) values(lang language.Tag) []string {
+	if v, ok := t.Forms[lang.String()]; ok {
+		return v
+	}
+	base, _ := lang.Base()
+	return t.Forms[base.String()]
+}
+
+// GlossaryMiss is a term a translation lacks.
+type GlossaryMiss struct {
+	// Term is the source term found in the source text.
+	Term string
+	// Want are the acceptable renderings.
+	Want []string
+	Note string
+}
+
+// Check returns the terms of the glossary that source (in language src)
+// contains and translation (in lang) does not render. Both are plain text:
+// strip markup and placeholders first.
+func (g *Glossary) Check(src, lang language.Tag, source, translation string) []GlossaryMiss {
+	if g == nil {
+		return nil
+	}
+	sw, tw := words(source), words(translation)
+	var out []GlossaryMiss
+	for _, t := range g.Terms {
+		want := t.values(lang)
+		if len(want) == 0 {
+			continue
+		}
+		found := ""
+		for _, s := range t.values(src) {
+			if containsWords(sw, words(s), false) {
+				found = s
+				break
+			}
+		}
+		if found == "" {
+			continue
+		}
+		ok := false
+		for _, r := range want {
+			if containsWords(tw, words(r), true) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			out = append(out, GlossaryMiss{Term: found, Want: want, Note: t.Note})
+		}
+	}
+	return out
+}
+
+// words splits s into lower-case words (runs of letters, digits and
+// marks), with ё folded to е.
+func words(s string) []string {
+	s = strings.ReplaceAll(strings.ToLower(s), "ё", "е")
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	})
+}
+
+// containsWords reports whether needle occurs in hay as consecutive words,
+// each equal to (or, with prefix, starting) the hay word.
+func containsWords(hay, needle []string, prefix bool) bool {
+	if len(needle) == 0 {
+		return false
+	}
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		ok := true
+		for j, w := range needle {
+			if h := hay[i+j]; h != w && !(prefix && strings.HasPrefix(h, w)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
