@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -159,6 +160,39 @@ func TestCheckCommand(t *testing.T) {
 	for _, want := range []string{`glossary: the source says "Almaty Process"`, "use «…»"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("check does not flag %q:\n%s", want, stderr)
+		}
+	}
+}
+
+// TestGoi18nReadsOurFiles runs go-i18n's own goi18n merge (a tool of this
+// module) on our catalogs and on an extracted translate file: teams using
+// goi18n can keep doing so.
+func TestGoi18nReadsOurFiles(t *testing.T) {
+	root := copyRepo(t)
+	report := filepath.Join(root, "sources", "central-asia-2021.toml")
+	data, _ := os.ReadFile(report)
+	os.WriteFile(report, bytes.Replace(data, []byte("opened the event."), []byte("opened the meeting."), 1), 0o644)
+	runOK(t, exitOK, "i18n", "extract", "--root", root, "--lang", "ru")
+	out := t.TempDir()
+	args := []string{"tool", "goi18n", "merge", "-sourceLanguage", "en", "-outdir", out,
+		filepath.Join(root, "locales", "en", "interface.en.toml"),
+		filepath.Join(root, "locales", "ru", "interface.ru.toml"),
+		filepath.Join(root, "locales", "ru", "central-asia-2021.ru.toml"),
+		filepath.Join(root, "translate.ru.toml"),
+	}
+	cmd := exec.Command("go", args...)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, msg)
+	}
+	active, err := os.ReadFile(filepath.Join(out, "active.ru.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// goi18n keeps the messages of its source files: the interface ones
+	// (a report's English lives in the report, not in a catalog).
+	for _, want := range []string{"Международная организация по миграции (МОМ)", "Страница {{.Page}} из {{.Pages}}"} {
+		if !strings.Contains(string(active), want) {
+			t.Errorf("goi18n's active.ru.toml lacks %q", want)
 		}
 	}
 }
