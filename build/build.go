@@ -27,6 +27,7 @@ import (
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/internal/tomlpos"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/sources"
@@ -111,20 +112,25 @@ func (p Project) HouseStyle(name string) (*HouseStyle, diag.List) {
 	}
 	hs := &HouseStyle{Style: st, Images: map[string][]byte{}}
 	if st.Logo.File != "" {
-		logo := path.Join("styles", st.Logo.File)
-		if !fs.ValidPath(logo) || strings.Contains(st.Logo.File, "..") || path.IsAbs(st.Logo.File) {
-			diags.Errorf(shown, 0, 0, "", "logo %q must be a file beside the style, without \"..\"", st.Logo.File)
+		pos, _ := tomlpos.Build(data).Pos("logo.file")
+		logoErr := func(format string, args ...any) (*HouseStyle, diag.List) {
+			diags.Errorf(shown, pos.Line, pos.Col, "", format, args...)
 			return nil, diags
+		}
+		logo := path.Join("styles", st.Logo.File)
+		switch {
+		case path.IsAbs(st.Logo.File) || filepath.IsAbs(st.Logo.File):
+			return logoErr("logo %q must be a file beside the style, not an absolute path", st.Logo.File)
+		case !fs.ValidPath(logo) || strings.Contains(st.Logo.File, ".."):
+			return logoErr("logo %q must be a file beside the style, without \"..\"", st.Logo.File)
 		}
 		img, err := fs.ReadFile(p.Sources, logo)
 		if err != nil {
-			diags.Errorf(shown, 0, 0, "", "logo %s: %v", st.Logo.File, unwrap(err))
-			return nil, diags
+			return logoErr("logo %s: %v", st.Logo.File, unwrap(err))
 		}
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
 		if err != nil || format != "png" {
-			diags.Errorf(shown, 0, 0, "", "logo %s is not a PNG image", st.Logo.File)
-			return nil, diags
+			return logoErr("logo %s is not a PNG image", st.Logo.File)
 		}
 		hs.Style.Logo.PixelWidth, hs.Style.Logo.PixelHeight = cfg.Width, cfg.Height
 		hs.Images[layout.LogoName] = img
@@ -132,7 +138,12 @@ func (p Project) HouseStyle(name string) (*HouseStyle, diag.List) {
 	f := st.Fonts
 	fam, err := fonts.Load(p.Fonts, fonts.FamilyFiles{Name: f.Family, Regular: f.Regular, Bold: f.Bold, Italic: f.Italic, BoldItal: f.BoldItalic})
 	if err != nil {
-		diags.Errorf(p.FontsDir, 0, 0, "", "%v", err)
+		var fe *fonts.FileError
+		if errors.As(err, &fe) {
+			diags.Errorf(path.Join(p.FontsDir, fe.Name), 0, 0, "", "%v", fe.Err)
+		} else {
+			diags.Errorf(p.FontsDir, 0, 0, "", "%v", err)
+		}
 		return nil, diags
 	}
 	hs.Family = fam
@@ -151,6 +162,21 @@ func unwrap(err error) error {
 // with the message it comes from.
 func Coverage(doc *document.Document, fam *fonts.Family, cat *locales.Catalog) diag.List {
 	var diags diag.List
+	// Every glyph the PDF will embed must be readable.
+	var all strings.Builder
+	doc.Walk(func(_, text string) { all.WriteString(text) })
+	all.WriteString(" -—«»0123456789")
+	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+		if err := fam.Face(f).CheckGlyphs(all.String()); err != nil {
+			var fe *fonts.FileError
+			if errors.As(err, &fe) {
+				diags.Errorf(path.Join("fonts", fe.Name), 0, 0, "", "%v", fe.Err)
+			} else {
+				diags.Errorf("fonts", 0, 0, "", "%v", err)
+			}
+			return diags
+		}
+	}
 	seen := map[string]bool{}
 	doc.Walk(func(id, text string) {
 		for f := fonts.Regular; f <= fonts.BoldItalic; f++ {

@@ -183,6 +183,7 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 			failed[j.report.ID] = true
 		}
 	}
+	diags = diags.Unique() // a damaged font is one error, not one per edition
 	if err := ctx.Err(); err != nil {
 		diags.Errorf("", 0, 0, "", "build interrupted: %v; no PDF was written", err)
 		return nil, diags
@@ -218,6 +219,18 @@ func catalogFor(p Project, r *sources.Loaded) (*locales.Catalog, diag.List) {
 	if err := cat.AddSource(src, document.SourceEntries(r)); err != nil {
 		diags.Errorf(r.File, 0, 0, "", "%v", err)
 	}
+	// A published language without any catalog is a mistake, not a
+	// translation to draft: one error instead of a warning per message.
+	for i, l := range r.Languages {
+		tag := language.Make(l)
+		if tag != src && len(cat.IDs(tag)) == 0 {
+			line, col := r.Pos(fmt.Sprintf("languages[%d]", i))
+			diags.Errorf(r.File, line, col, l, "language %q has no catalog: add locales/%s/*.%s.toml or remove it from languages", l, l, l)
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
 	return cat, diags
 }
 
@@ -226,6 +239,14 @@ func (j *job) build(opt Options) {
 	if opt.Context != nil && opt.Context.Err() != nil {
 		return
 	}
+	defer func() {
+		// Never let one edition take the process down: a panic is a bug,
+		// reported as an error of that edition.
+		if r := recover(); r != nil {
+			j.pdf = nil
+			j.diags.Errorf("", 0, 0, "", "%s.%s: internal error: %v", j.report.ID, j.lang, r)
+		}
+	}()
 	r := j.report
 	ed, ds := edition(r, j.cat, j.style, j.lang, j.stale)
 	if opt.Strict {

@@ -198,3 +198,17 @@ func (l List) WriteGitHub(w io.Writer) error {
 	}
 	return nil
 }
+
+// Unique returns the list without repeated diagnostics (the same text at
+// the same place), keeping the first of each.
+func (l List) Unique() List {
+	seen := make(map[Diagnostic]bool, len(l))
+	out := l[:0:0]
+	for _, d := range l {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -9,6 +9,8 @@ package fonts
 
 import (
 	"embed"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -86,34 +88,86 @@ func (f *Font) buffer() *sfnt.Buffer {
 // Parse parses a TrueType font. OpenType/CFF fonts and collections are
 // refused because the PDF writer cannot embed them.
 func Parse(name string, data []byte) (*Font, error) {
+	fail := func(format string, args ...any) (*Font, error) {
+		return nil, &FileError{Name: name, Err: fmt.Errorf(format, args...)}
+	}
 	if len(data) < 12 {
-		return nil, fmt.Errorf("%s: not a TrueType font (file too short)", name)
+		return fail("not a TrueType font (file too short)")
 	}
 	switch string(data[:4]) {
 	case "\x00\x01\x00\x00", "true":
 	case "OTTO":
-		return nil, fmt.Errorf("%s: OpenType/CFF fonts are not supported; use a TrueType (.ttf) font", name)
+		return fail("OpenType/CFF fonts are not supported; use a TrueType (.ttf) font")
 	case "ttcf":
-		return nil, fmt.Errorf("%s: font collections (.ttc) are not supported; use a single TrueType (.ttf) font", name)
+		return fail("font collections (.ttc) are not supported; use a single TrueType (.ttf) font")
 	default:
-		return nil, fmt.Errorf("%s: not a TrueType font", name)
+		return fail("not a TrueType font")
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return fail("not a valid TrueType font (%v)", err)
+	}
+	// The PDF writer reads these tables itself, and trusts them.
+	if head := table(data, "head"); len(head) < 54 {
+		return fail("not a valid TrueType font (no head table)")
+	} else if loca := int16(binary.BigEndian.Uint16(head[50:])); loca != 0 && loca != 1 {
+		return fail("not a valid TrueType font (head.indexToLocFormat is %d, not 0 or 1)", loca)
+	}
+	if os2 := table(data, "OS/2"); len(os2) >= 10 {
+		// OS/2 fsType: 2 is "restricted licence embedding", and bits 8
+		// and 9 forbid subsetting or allow bitmaps only.
+		if t := binary.BigEndian.Uint16(os2[8:]); t&0xF == 2 || t&0x300 != 0 {
+			return fail("the font's licence does not allow embedding it in a PDF (OS/2 fsType 0x%04X)", t)
+		}
 	}
 	ft := &Font{Name: name, Data: data, font: f}
 	ft.upem = fixed.Int26_6(f.UnitsPerEm()) << 6
 	var buf sfnt.Buffer
 	m, err := f.Metrics(&buf, ft.upem, font.HintingNone)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return fail("not a valid TrueType font (%v)", err)
 	}
 	scale := 1000 / float64(f.UnitsPerEm())
 	ft.Ascent = int(float64(m.Ascent.Round()) * scale)
 	ft.Descent = -int(float64(m.Descent.Round()) * scale)
 	return ft, nil
 }
+
+// table returns the bytes of a TrueType table, or nil.
+func table(data []byte, tag string) []byte {
+	if len(data) < 12 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return nil
+		}
+		if string(data[rec:rec+4]) != tag {
+			continue
+		}
+		off := int(binary.BigEndian.Uint32(data[rec+8:]))
+		length := int(binary.BigEndian.Uint32(data[rec+12:]))
+		if off < 0 || length < 0 || off+length > len(data) || off+length < off {
+			return nil
+		}
+		return data[off : off+length]
+	}
+	return nil
+}
+
+// FileError is a problem with one font file.
+type FileError struct {
+	// Name is the file, relative to the fonts folder.
+	Name string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Name + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Has reports whether the font has a glyph for r. Spaces and control
 // characters that are never drawn count as present.
@@ -225,7 +279,11 @@ func Load(fsys fs.FS, files FamilyFiles) (*Family, error) {
 	for i, name := range []string{files.Regular, files.Bold, files.Italic, files.BoldItal} {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("font %s (%s): %w", files.Name, Face(i), err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, &FileError{Name: name, Err: fmt.Errorf("%s face of %s: %w", Face(i), files.Name, err)}
 		}
 		f, err := Parse(name, data)
 		if err != nil {
@@ -252,4 +310,38 @@ func Dir(root string) fs.FS {
 // characters such as the soft hyphen are not drawn as themselves.
 func IsDrawn(r rune) bool {
 	return !unicode.IsControl(r) && r != '\u00ad'
+}
+
+// CheckGlyphs loads the outline of glyph 0 and of every character of s
+// that the font has, and returns a *FileError for the first that cannot be
+// read. The PDF writer embeds exactly these glyphs and trusts their data;
+// checking only them keeps a damaged font from crashing it at a cost of
+// microseconds per glyph.
+func (f *Font) CheckGlyphs(s string) error {
+	buf := f.buffer()
+	defer f.bufs.Put(buf)
+	check := func(g sfnt.GlyphIndex, what string) error {
+		if _, err := f.font.LoadGlyph(buf, g, f.upem, nil); err != nil {
+			return &FileError{Name: f.Name, Err: fmt.Errorf("not a valid TrueType font (glyph %d%s: %v)", g, what, err)}
+		}
+		return nil
+	}
+	if err := check(0, ""); err != nil {
+		return err
+	}
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if seen[r] {
+			continue
+		}
+		seen[r] = true
+		g, err := f.font.GlyphIndex(buf, r)
+		if err != nil || g == 0 {
+			continue
+		}
+		if err := check(g, fmt.Sprintf(" for %q", r)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -2,8 +2,8 @@ package layout
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -192,12 +192,8 @@ func ParseStyle(file string, data []byte) (Style, diag.List) {
 	st := DefaultStyle()
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&st)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			diags.Errorf(file, pe.Position.Line, pe.Position.Col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
-		} else {
-			diags.Errorf(file, 0, 0, "", "%s", strings.TrimPrefix(err.Error(), "toml: "))
-		}
+		p, msg := tomlpos.DecodeError(data, err)
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return st, diags
 	}
 	ix := tomlpos.Build(data)
@@ -257,6 +253,12 @@ func ParseStyle(file string, data []byte) (Style, diag.List) {
 	}
 	if st.Logo.File != "" {
 		check("logo.height", st.Logo.Height, 4, 144)
+	}
+	for _, f := range []struct{ key, name string }{{"fonts.regular", st.Fonts.Regular}, {"fonts.bold", st.Fonts.Bold}, {"fonts.italic", st.Fonts.Italic}, {"fonts.bold-italic", st.Fonts.BoldItalic}} {
+		if !fs.ValidPath(f.name) || strings.Contains(f.name, "/") {
+			p := pos(f.key)
+			diags.Errorf(file, p.Line, p.Col, "", "font file %q must be a file name in the fonts folder, without a folder or \"..\"", f.name)
+		}
 	}
 	return st, diags
 }

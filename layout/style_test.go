@@ -26,7 +26,7 @@ func TestParseStyleErrors(t *testing.T) {
 		{"[type]\nbody = 200\n", `s.toml:2:1: error: type.body = 200 is outside 4…72`},
 		{"[page]\nmargin-left = 250\nmargin-right = 250\n", "the margins leave a text area"},
 		{"[page]\nsize = \"custom\"\nwidth = 10\nheight = 10\n", "page.width = 10 is outside 144…5000"},
-		{"[type\n", "s.toml:2:6: error: expected"},
+		{"[type\n", "s.toml:1:6: error: expected"},
 		{"[justification]\nspace-shrink = 0.95\n", "justification.space-shrink = 0.95 is outside 0…0.9"},
 	} {
 		_, diags := ParseStyle("s.toml", []byte(tt.in))

@@ -51,8 +51,11 @@ var embedded embed.FS
 // Embedded returns the catalogs built into the binary.
 func Embedded() fs.FS { return embedded }
 
-// MaxFileSize is the largest catalog file Load accepts.
-const MaxFileSize = 16 << 20
+// Limits of what Load accepts.
+const (
+	MaxFileSize = 16 << 20 // bytes in a catalog file
+	MaxString   = 64 << 10 // bytes in one form of a message
+)
 
 // Entry is one message of one language with where it is written.
 type Entry struct {
@@ -114,6 +117,10 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		diags.Errorf(file, 0, 0, "", "%v", err)
 		return
 	}
@@ -122,7 +129,8 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 		return
 	}
 	if !utf8.Valid(data) {
-		diags.Errorf(file, 0, 0, "", "invalid UTF-8")
+		p := tomlpos.InvalidUTF8(data)
+		diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
 		return
 	}
 	if p, deep := tomlpos.TooDeep(data, 32); deep {
@@ -133,12 +141,8 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 	// go-i18n's own parse below would report it without them.
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			diags.Errorf(file, pe.Position.Line, pe.Position.Col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
-		} else {
-			diags.Errorf(file, 0, 0, "", "%v", err)
-		}
+		p, msg := tomlpos.DecodeError(data, err)
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return
 	}
 	mf, err := c.bundle.ParseMessageFileBytes(data, name)
@@ -228,6 +232,10 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
 		src := forms[f]
 		if src == "" {
+			continue
+		}
+		if len(src) > MaxString {
+			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q is %d bytes; the limit is %d", f, len(src), MaxString)
 			continue
 		}
 		if _, err := template.New(m.ID).Parse(src); err != nil {

@@ -34,8 +34,14 @@ type Options struct {
 	Images map[string][]byte
 }
 
-// Write draws pages into a PDF written to w.
-func Write(w io.Writer, pages *layout.Pages, opt Options) error {
+// Write draws pages into a PDF written to w. A panic inside the PDF
+// writer (fpdf trusts the font tables it parses) becomes an error.
+func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the PDF writer failed: %v", r)
+		}
+	}()
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",

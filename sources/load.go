@@ -22,6 +22,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,6 +78,15 @@ type Loaded struct {
 	byID  map[string]int
 }
 
+// Pos returns the line and column of a value of the report, by its path
+// ("languages[1]", "section[2].block[0].name"); 0, 0 when unknown.
+func (l *Loaded) Pos(path string) (line, col int) {
+	if p, ok := l.index.Pos(path); ok {
+		return p.Line, p.Col
+	}
+	return 0, 0
+}
+
 // Message returns the source message with the given ID.
 func (l *Loaded) Message(id string) (Message, bool) {
 	i, ok := l.byID[id]
@@ -99,6 +109,7 @@ func LoadDir(fsys fs.FS, prefix string) ([]*Loaded, diag.List) {
 	sort.Strings(names)
 	var reports []*Loaded
 	ids := map[string]string{}
+	dupIDs := map[string]bool{}
 	for _, name := range names {
 		if strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") {
 			continue
@@ -111,11 +122,14 @@ func LoadDir(fsys fs.FS, prefix string) ([]*Loaded, diag.List) {
 		if other, dup := ids[r.ID]; dup {
 			p, _ := r.index.Pos("id")
 			diags.Errorf(r.File, p.Line, p.Col, r.ID, "report ID %q is already used by %s", r.ID, other)
+			dupIDs[r.ID] = true
 			continue
 		}
 		ids[r.ID] = r.File
 		reports = append(reports, r)
 	}
+	// Neither report of a duplicated ID is built: which one is meant?
+	reports = slices.DeleteFunc(reports, func(r *Loaded) bool { return dupIDs[r.ID] })
 	if len(names) == 0 {
 		diags.Errorf(prefix, 0, 0, "", "no report files (*.toml) found")
 	}
@@ -160,8 +174,8 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		return nil, diags
 	}
 	if !utf8.Valid(data) {
-		line, col := invalidUTF8At(data)
-		diags.Errorf(file, line, col, "", "invalid UTF-8")
+		p := tomlpos.InvalidUTF8(data)
+		diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
 		return nil, diags
 	}
 	if p, deep := tomlpos.TooDeep(data, MaxNesting); deep {
@@ -202,49 +216,8 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 // column in bytes, not runes, and puts an offset at the start of a line at
 // the end of the line before.
 func decodeError(diags *diag.List, file string, data []byte, err error) {
-	var pe toml.ParseError
-	if !errors.As(err, &pe) {
-		diags.Errorf(file, 0, 0, "", "%s", strings.TrimPrefix(err.Error(), "toml: "))
-		return
-	}
-	line, col := pe.Position.Line, pe.Position.Col
-	// The offset counts from after a byte order mark, as the parser drops it.
-	body := data
-	switch {
-	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
-		body = body[3:]
-	case bytes.HasPrefix(body, []byte("\xff\xfe")), bytes.HasPrefix(body, []byte("\xfe\xff")):
-		body = body[2:]
-	}
-	if start := pe.Position.Start; start >= 0 && start <= len(body) {
-		// A span such as " x" in "got 'x'" starts with the blank before it.
-		for n := pe.Position.Len; n > 1 && start < len(body) && (body[start] == ' ' || body[start] == '\t'); n-- {
-			start++
-		}
-		before := body[:start]
-		nl := bytes.LastIndexByte(before, '\n')
-		line = 1 + bytes.Count(before, []byte("\n"))
-		col = 1 + utf8.RuneCount(before[nl+1:])
-	}
-	diags.Errorf(file, line, col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
-}
-
-func invalidUTF8At(data []byte) (line, col int) {
-	line, col = 1, 1
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // not a column
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
-	}
-	return line, col
+	p, msg := tomlpos.DecodeError(data, err)
+	diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 }
 
 // validator checks a decoded report and collects its messages.
@@ -555,7 +528,10 @@ func (v *validator) report() {
 	referenced := map[string]bool{}
 	v.sections(annexes, referenced)
 	for i, a := range r.Annexes {
-		if a.Key != "" && !referenced[a.Key] {
+		if len(r.Annexes) > MaxAnnexes {
+			break
+		}
+		if a.Key != "" && !referenced[a.Key] && idRE.MatchString(a.Key) {
 			v.warnf(fmt.Sprintf("annex[%d].key", i), a.Key, "annex %q is never referred to, so it gets no number and is not listed", a.Key)
 		}
 	}
@@ -605,15 +581,18 @@ func (v *validator) annexes() map[string]bool {
 	keys := map[string]bool{}
 	if n := len(v.l.Annexes); n > MaxAnnexes {
 		v.errorf(fmt.Sprintf("annex[%d]", MaxAnnexes), "", "the report has %d annexes; the limit is %d", n, MaxAnnexes)
+		for _, a := range v.l.Annexes {
+			keys[a.Key] = true // no follow-on errors
+		}
 		return keys
 	}
 	for i, a := range v.l.Annexes {
 		base := fmt.Sprintf("annex[%d]", i)
-		if v.checkID(base+".key", "annex key", a.Key) {
-			if keys[a.Key] {
-				v.errorf(base+".key", a.Key, "annex key %q is defined twice", a.Key)
-			}
-			keys[a.Key] = true
+		if v.checkID(base+".key", "annex key", a.Key) && keys[a.Key] {
+			v.errorf(base+".key", a.Key, "annex key %q is defined twice", a.Key)
+		}
+		if a.Key != "" {
+			keys[a.Key] = true // known, even if invalid: no follow-on errors
 		}
 		v.requireText(base+".title", fmt.Sprintf("%s.annex.%s.title", v.l.ID, a.Key), "annex title", a.Title, false)
 		if len(a.Items) == 0 {
@@ -718,8 +697,14 @@ func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[st
 	case BlockModerator, BlockSubheading:
 		v.requireText(bp+".text", prefix+".text", b.Type+" text", b.Text, true)
 	}
+	listed := map[string]bool{}
 	for k, key := range b.Annexes {
 		ap := fmt.Sprintf("%s.annexes[%d]", bp, k)
+		if listed[key] {
+			v.errorf(ap, key, "annex %q is listed twice", key)
+			continue
+		}
+		listed[key] = true
 		if !annexes[key] {
 			v.errorf(ap, key, "unknown annex %q; annexes are defined with [[annex]] key = %q", key, key)
 			continue
@@ -762,6 +747,13 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 		return
 	}
 	p := v.pos(path)
+	// Catalog messages are go-i18n templates; a report's text is not, and
+	// "{{" in it would run as one.
+	if i := strings.Index(text, "{{"); i >= 0 {
+		at := v.stringPos(p, !strings.HasSuffix(path, "]"), i)
+		v.diags.Errorf(v.l.File, at.Line, at.Col, id, "\"{{\" is not allowed in report text")
+		return
+	}
 	var spans []markup.Span
 	if withMarkup {
 		var err error

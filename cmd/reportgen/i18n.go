@@ -273,7 +273,7 @@ glossary. Exits 1 on any error (warnings inform).
 			diags = append(diags, ds...)
 		}
 	}
-	diags = dedupe(diags)
+	diags = diags.Unique()
 	printDiags(stderr, diags, *format)
 	errs := 0
 	for _, d := range diags {
@@ -288,19 +288,6 @@ glossary. Exits 1 on any error (warnings inform).
 	return exitOK
 }
 
-// dedupe drops repeated diagnostics, keeping the first.
-func dedupe(l diag.List) diag.List {
-	seen := map[string]bool{}
-	var out diag.List
-	for _, d := range l {
-		k := d.String()
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, d)
-		}
-	}
-	return out
-}
 
 // coverage returns the fonts' coverage test of the project's house style:
 // a character must be drawable by all four faces.

@@ -1,0 +1,62 @@
+package tomlpos
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// DecodeError returns the position and message of an error from
+// BurntSushi/toml. The position of a ParseError is recomputed from its
+// byte offset: the library counts the column in bytes, not characters, and
+// puts an offset at the start of a line at the end of the line before.
+// Other errors have no position (line 0).
+func DecodeError(data []byte, err error) (Pos, string) {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return Pos{}, strings.TrimPrefix(err.Error(), "toml: ")
+	}
+	p := Pos{Line: pe.Position.Line, Col: pe.Position.Col}
+	// The offset counts from after a byte order mark, as the parser drops it.
+	body := data
+	switch {
+	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
+		body = body[3:]
+	case bytes.HasPrefix(body, []byte("\xff\xfe")), bytes.HasPrefix(body, []byte("\xfe\xff")):
+		body = body[2:]
+	}
+	if start := pe.Position.Start; start >= 0 && start <= len(body) {
+		// A span such as " x" in "got 'x'" starts with the blank before it.
+		for n := pe.Position.Len; n > 1 && start < len(body) && (body[start] == ' ' || body[start] == '\t'); n-- {
+			start++
+		}
+		before := body[:start]
+		nl := bytes.LastIndexByte(before, '\n')
+		p.Line = 1 + bytes.Count(before, []byte("\n"))
+		p.Col = 1 + utf8.RuneCount(before[nl+1:])
+	}
+	return p, strings.TrimPrefix(pe.Message, "toml: ")
+}
+
+// InvalidUTF8 returns the position of the first byte of data that is not
+// valid UTF-8 (or the end of data).
+func InvalidUTF8(data []byte) Pos {
+	line, col := 1, 1
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // not a column
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return Pos{Line: line, Col: col}
+}
