@@ -288,7 +288,6 @@ glossary. Exits 1 on any error (warnings inform).
 	return exitOK
 }
 
-
 // coverage returns the fonts' coverage test of the project's house style:
 // a character must be drawable by all four faces.
 func coverage(root string) func(rune) bool {
