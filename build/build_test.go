@@ -364,6 +364,22 @@ func TestReproducible(t *testing.T) {
 	}
 }
 
+// TestKilledBuildLeavesNoTemp: a temporary file left by a killed build is
+// removed by the next build.
+func TestKilledBuildLeavesNoTemp(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, ".central-asia-2021.en.123.tmp"), []byte("partial"), 0o644)
+	if _, diags := Run(Open(t.TempDir()), Options{OutDir: out, Langs: []string{"en"}}); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("%s left behind", e.Name())
+		}
+	}
+}
+
 func TestWriteFileAtomicKeepsOldFileOnFailure(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.pdf")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -188,6 +189,7 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 		diags.Errorf("", 0, 0, "", "build interrupted: %v; no PDF was written", err)
 		return nil, diags
 	}
+	removeStaleTemps(opt.OutDir)
 	var results []Result
 	for _, j := range jobs {
 		if failed[j.report.ID] {
@@ -419,4 +421,13 @@ func Check(p Project) ([]Edition, diag.List) {
 		eds = append(eds, e...)
 	}
 	return eds, diags
+}
+
+// removeStaleTemps deletes temporary files a killed build left in dir
+// (WriteFileAtomic names them ".<name>.<random>.tmp").
+func removeStaleTemps(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	for _, n := range names {
+		os.Remove(n)
+	}
 }
