@@ -17,6 +17,7 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/internal/pdfread"
+	"github.com/reportgen/reportgen/internal/projecttest"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/markup"
 	"github.com/reportgen/reportgen/sources"
@@ -443,34 +444,7 @@ func TestMissingGlyphFailsBuild(t *testing.T) {
 
 // copyProject copies the repository's sources, locales and fonts into a
 // temporary project folder.
-func copyProject(t *testing.T) string {
-	t.Helper()
-	root := t.TempDir()
-	for _, dir := range []string{"sources", "locales", "fonts"} {
-		src := filepath.Join("..", dir)
-		err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("..", path)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(root, rel), 0o755)
-			}
-			if strings.HasSuffix(path, ".go") {
-				return nil
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(root, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
+func copyProject(t *testing.T) string { return projecttest.Copy(t, "..") }
 
 // TestExternal cross-checks the PDFs with poppler and qpdf. It needs those
 // tools and runs when REPORTGEN_EXTERNAL=1 (.ci/run installs them and sets

@@ -7,38 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/reportgen/reportgen/internal/projecttest"
 )
 
 // copyRepo copies the project folders of the repository into a temporary
 // project.
-func copyRepo(t *testing.T) string {
-	t.Helper()
-	root := t.TempDir()
-	for _, dir := range []string{"sources", "locales", "fonts"} {
-		src := filepath.Join("..", "..", dir)
-		err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), path)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(root, rel), 0o755)
-			}
-			if strings.HasSuffix(path, ".go") {
-				return nil
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(root, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
+func copyRepo(t *testing.T) string { return projecttest.Copy(t, filepath.Join("..", "..")) }
 
 func runOK(t *testing.T, want int, args ...string) (string, string) {
 	t.Helper()

@@ -1,0 +1,45 @@
+// Package projecttest copies the repository's project folders (sources,
+// locales, fonts) into a temporary folder, for tests that change a project
+// and build it.
+package projecttest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Copy copies sources/, locales/ and fonts/ of the repository at repo
+// (a relative path from the test's package folder, e.g. "..") into a new
+// temporary folder and returns it. Go files are left out.
+func Copy(t testing.TB, repo string) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, dir := range []string{"sources", "locales", "fonts"} {
+		err := filepath.WalkDir(filepath.Join(repo, dir), func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(repo, path)
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(root, rel), 0o755)
+			}
+			if strings.HasSuffix(path, ".go") {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(root, rel), data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
