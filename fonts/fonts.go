@@ -14,8 +14,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -253,10 +251,6 @@ type Family struct {
 // Face returns the font for face f.
 func (fam *Family) Face(f Face) *Font { return fam.Faces[f&3] }
 
-// Check returns the characters of s that face f cannot draw.
-func (fam *Family) Check(f Face, s string) []rune {
-	return fam.Face(f).Missing(s)
-}
 
 // FamilyFiles names the four files of a family, in Face order.
 type FamilyFiles struct {
@@ -294,17 +288,6 @@ func Load(fsys fs.FS, files FamilyFiles) (*Family, error) {
 	return fam, nil
 }
 
-// Dir returns the fonts folder of a project root if it holds the default
-// family, else the embedded fonts.
-func Dir(root string) fs.FS {
-	if root != "" {
-		dir := filepath.Join(root, "fonts")
-		if _, err := os.Stat(filepath.Join(dir, NotoSans.Regular)); err == nil {
-			return os.DirFS(dir)
-		}
-	}
-	return embedded
-}
 
 // IsDrawn reports whether r needs a glyph at all: spaces and format
 // characters such as the soft hyphen are not drawn as themselves.
