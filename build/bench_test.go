@@ -15,7 +15,8 @@ import (
 )
 
 // BenchmarkReference measures building both reference PDFs, end to end
-// (files written), and each stage on its own.
+// (files written), each stage on its own, and fpdf's floor for the same
+// pages. BenchmarkLong50 (perf_test.go) does the same for a long report.
 func BenchmarkReference(b *testing.B) {
 	p := Open(b.TempDir())
 	b.Run("all", func(b *testing.B) {
@@ -72,6 +73,17 @@ func BenchmarkReference(b *testing.B) {
 		for b.Loop() {
 			for l, pg := range pages {
 				if err := render.Write(io.Discard, pg, render.Options{Meta: docs[l].Meta, Lang: l, Family: fam, Images: hs.Images}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	// What fpdf alone needs to write the same text (see fpdfFloor).
+	b.Run("floor", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, pg := range pages {
+				if err := fpdfFloor(io.Discard, pg, fam); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -26,6 +26,38 @@ import (
 //go:embed *.ttf OFL.txt
 var embedded embed.FS
 
+// The default family's files again, as byte slices that Load hands out
+// without copying them (fs.ReadFile of an embed.FS copies): nothing
+// writes into a Font's Data (fpdf only reads a font without ShortMetrics,
+// as the shipped ones are made).
+var (
+	//go:embed NotoSans-Regular.ttf
+	notoRegular []byte
+	//go:embed NotoSans-Bold.ttf
+	notoBold []byte
+	//go:embed NotoSans-Italic.ttf
+	notoItalic []byte
+	//go:embed NotoSans-BoldItalic.ttf
+	notoBoldItalic []byte
+
+	embeddedFiles = map[string][]byte{
+		"NotoSans-Regular.ttf":    notoRegular,
+		"NotoSans-Bold.ttf":       notoBold,
+		"NotoSans-Italic.ttf":     notoItalic,
+		"NotoSans-BoldItalic.ttf": notoBoldItalic,
+	}
+)
+
+// readFile is fs.ReadFile, without the copy for the embedded fonts.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	if efs, ok := fsys.(embed.FS); ok && efs == embedded {
+		if data, ok := embeddedFiles[name]; ok {
+			return data, nil
+		}
+	}
+	return fs.ReadFile(fsys, name)
+}
+
 // Embedded returns the font folder built into the binary.
 func Embedded() fs.FS { return embedded }
 
@@ -62,10 +94,16 @@ func (f Face) String() string { return [...]string{"regular", "bold", "italic", 
 type Font struct {
 	// Name is the file the face was read from, for messages.
 	Name string
-	// Data is the TrueType file.
+	// Data is the TrueType file. It is read only: for the embedded
+	// fonts it is shared by every Font loaded from them.
 	Data []byte
 	// Ascent and Descent are in 1/1000 em, as fpdf reports them.
 	Ascent, Descent int
+	// ShortMetrics says that the font stores the advance widths of some
+	// glyphs in the short form of its hmtx table (hhea.numberOfHMetrics
+	// below maxp.numGlyphs). fpdf writes into the font bytes when it
+	// embeds such a glyph, so a PDF writer must be given a copy of Data.
+	ShortMetrics bool
 
 	font *sfnt.Font
 	// widths caches advance widths of the Basic Multilingual Plane in
@@ -118,7 +156,10 @@ func Parse(name string, data []byte) (*Font, error) {
 			return fail("the font's licence does not allow embedding it in a PDF (OS/2 fsType 0x%04X)", t)
 		}
 	}
-	ft := &Font{Name: name, Data: data, font: f}
+	ft := &Font{Name: name, Data: data, font: f, ShortMetrics: true}
+	if hhea, maxp := table(data, "hhea"), table(data, "maxp"); len(hhea) >= 36 && len(maxp) >= 6 {
+		ft.ShortMetrics = binary.BigEndian.Uint16(hhea[34:]) < binary.BigEndian.Uint16(maxp[4:])
+	}
 	ft.upem = fixed.Int26_6(f.UnitsPerEm()) << 6
 	var buf sfnt.Buffer
 	m, err := f.Metrics(&buf, ft.upem, font.HintingNone)
@@ -174,9 +215,14 @@ func (f *Font) Has(r rune) bool {
 		return true
 	}
 	if r >= 0 && r < 0x10000 {
-		if w := f.widths[r].Load(); w != 0 {
-			return w != -1
+		w := f.widths[r].Load()
+		if w == 0 {
+			// Look the glyph up once: Advance caches -1 exactly when
+			// there is none.
+			f.Advance(r)
+			w = f.widths[r].Load()
 		}
+		return w != -1
 	}
 	buf := f.buffer()
 	defer f.bufs.Put(buf)
@@ -251,7 +297,6 @@ type Family struct {
 // Face returns the font for face f.
 func (fam *Family) Face(f Face) *Font { return fam.Faces[f&3] }
 
-
 // FamilyFiles names the four files of a family, in Face order.
 type FamilyFiles struct {
 	Name                            string
@@ -271,7 +316,7 @@ var NotoSans = FamilyFiles{
 func Load(fsys fs.FS, files FamilyFiles) (*Family, error) {
 	fam := &Family{Name: files.Name}
 	for i, name := range []string{files.Regular, files.Bold, files.Italic, files.BoldItal} {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readFile(fsys, name)
 		if err != nil {
 			var pe *fs.PathError
 			if errors.As(err, &pe) {
@@ -287,7 +332,6 @@ func Load(fsys fs.FS, files FamilyFiles) (*Family, error) {
 	}
 	return fam, nil
 }
-
 
 // IsDrawn reports whether r needs a glyph at all: spaces and format
 // characters such as the soft hyphen are not drawn as themselves.

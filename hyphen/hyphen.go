@@ -1,9 +1,11 @@
 // Package hyphen finds hyphenation points with Liang's algorithm and the TeX hyph-utf8 patterns.
 //
 // The patterns are the hyph-utf8 files hyph-en-us.tex (US English) and
-// hyph-ru.tex (Russian), embedded unmodified from TeX Live 2022 and parsed
-// in their TeX form (\patterns{…} and \hyphenation{…}) on first use. Their
-// licences and provenance are in the patterns directory of this package.
+// hyph-ru.tex (Russian), shipped unmodified from TeX Live 2022 with their
+// licences and provenance in the patterns directory of this package. They
+// are compiled ahead of time from their TeX form (\patterns{…} and
+// \hyphenation{…}) into patterns/hyph-*.trie (see compiled.go), which is
+// read on first use.
 //
 // The results are those of TeX with \lefthyphenmin and \righthyphenmin set to
 // the languages' typesetting values (en 2/3, ru 2/2): a word is hyphenated
@@ -22,7 +24,10 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed patterns/hyph-en-us.tex patterns/hyph-ru.tex
+// patternFiles holds the pattern files and their compiled forms. The
+// compiled form is what load reads; the TeX source travels with it.
+//
+//go:embed patterns/hyph-*
 var patternFiles embed.FS
 
 // language describes one shipped pattern set and holds its hyphenator once
@@ -90,8 +95,22 @@ func (l *language) hyphenator() *Hyphenator {
 	return l.h
 }
 
-// load parses the embedded pattern file of l.
+// load reads the compiled form of the embedded pattern file of l.
 func load(l *language) (*Hyphenator, error) {
+	name := compiledFile(l.file)
+	data, err := patternFiles.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("hyphen: %w", err)
+	}
+	h, err := decode(data, l.leftMin, l.rightMin)
+	if err != nil {
+		return nil, fmt.Errorf("hyphen: %s: %w", name, err)
+	}
+	return h, nil
+}
+
+// loadTeX parses the embedded TeX pattern file of l.
+func loadTeX(l *language) (*Hyphenator, error) {
 	src, err := patternFiles.ReadFile(l.file)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: %w", err)
@@ -141,8 +160,15 @@ const maxStack = 64
 // letter ё or й, so decomposed text hyphenates like composed text. Invalid
 // UTF-8 is not a letter. The result is nil when there are no points.
 func (h *Hyphenator) Points(word string) []int {
+	return h.AppendPoints(nil, word)
+}
+
+// AppendPoints appends the hyphenation points of word, as Points returns
+// them, to dst and returns the extended slice (dst itself when there are
+// none).
+func (h *Hyphenator) AppendPoints(dst []int, word string) []int {
 	if h == nil || len(word) == 0 {
-		return nil
+		return dst
 	}
 
 	// w is the lower-cased word between the boundary markers '.', as the
@@ -165,7 +191,7 @@ func (h *Hyphenator) Points(word string) []int {
 		}
 		lower, ok := lowerLetter(r)
 		if !ok {
-			return nil
+			return dst
 		}
 		w = append(w, lower)
 		offs = append(offs, i)
@@ -173,7 +199,7 @@ func (h *Hyphenator) Points(word string) []int {
 	}
 	n := len(offs)
 	if n < h.leftMin+h.rightMin {
-		return nil
+		return dst
 	}
 	w = append(w, '.')
 	// A hyphen after k letters, leftMin <= k <= n-rightMin, is at word[offs[k]].
@@ -186,13 +212,12 @@ func (h *Hyphenator) Points(word string) []int {
 		key = utf8.AppendRune(key, r)
 	}
 	if after, ok := h.exceptions[string(key)]; ok {
-		var points []int
 		for _, k := range after {
 			if int(k) >= first && int(k) <= last {
-				points = append(points, offs[k])
+				dst = append(dst, offs[k])
 			}
 		}
-		return points
+		return dst
 	}
 
 	// Liang: every pattern matching w at position i raises the levels of
@@ -229,22 +254,24 @@ func (h *Hyphenator) Points(word string) []int {
 		}
 	}
 
-	count := 0
+	if dst == nil {
+		count := 0
+		for k := first; k <= last; k++ {
+			if level[k+1]&1 == 1 {
+				count++
+			}
+		}
+		if count == 0 {
+			return nil
+		}
+		dst = make([]int, 0, count)
+	}
 	for k := first; k <= last; k++ {
 		if level[k+1]&1 == 1 {
-			count++
+			dst = append(dst, offs[k])
 		}
 	}
-	if count == 0 {
-		return nil
-	}
-	points := make([]int, 0, count)
-	for k := first; k <= last; k++ {
-		if level[k+1]&1 == 1 {
-			points = append(points, offs[k])
-		}
-	}
-	return points
+	return dst
 }
 
 // lowerLetter reports whether r is a letter and returns its lower case, with

@@ -41,7 +41,7 @@ type lineInfo struct {
 type flow struct {
 	st    Style
 	m     measurer
-	boxes []box
+	boxes boxList
 	upper cases.Caser
 	// ascent and descent of the regular face, in em.
 	ascent, descent float64
@@ -49,6 +49,8 @@ type flow struct {
 	hy *hyphenation
 	// paras counts paragraphs, to number them in lineInfo.
 	paras int
+	// sc is working memory reused from paragraph to paragraph.
+	sc *scratch
 }
 
 // lineInfo measures a laid-out line.
@@ -79,19 +81,26 @@ func (f *flow) baselineIn(lh, size float64) float64 {
 	return lh/2 + (f.ascent-f.descent)/2*size
 }
 
-// paragraph breaks spans into line boxes. The first box gets spaceBefore.
+// paragraph breaks spans into line boxes, valid until the next call of
+// paragraph (they are in the flow's working memory). The first box gets
+// spaceBefore.
 // Lines of a paragraph keep together at its start and end (no orphans,
 // no widows); keepAll keeps every line with the next box (a heading).
 func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore float64, keepAll bool) []box {
 	width := f.st.textWidth() - indent
+	if f.sc == nil {
+		f.sc = new(scratch)
+	}
+	f.sc.pieces = f.sc.pieces[:0]
+	ws := f.m.words(spans, ts, f.sc)
 	var lines []line
 	if ts.align == Justify {
-		lines = f.m.justify(f.m.words(spans, ts), width, ts, f.st.Justify, f.hy)
+		lines = f.m.justify(ws, width, ts, f.st.Justify, f.hy, f.sc)
 	} else {
-		lines = f.m.breakLines(f.m.words(spans, ts), width, 1)
+		lines = f.m.breakLines(ws, width, 1)
 	}
 	lh := ts.size * ts.leading
-	var out []box
+	out := f.sc.boxes[:0] // valid until the next paragraph
 	f.paras++
 	for i, ln := range lines {
 		b := box{height: lh}
@@ -110,10 +119,45 @@ func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore 
 		b.keepWithNext = keepAll || (i == 0 && n >= 2) || i == n-2 || ln.hyphen
 		out = append(out, b)
 	}
+	f.sc.boxes = out
 	return out
 }
 
-func (f *flow) add(bs ...box) { f.boxes = append(f.boxes, bs...) }
+func (f *flow) add(bs ...box) { f.boxes.add(bs...) }
+
+// boxList is a list of boxes kept in chunks, so that adding one never
+// moves those before it: a long report has tens of thousands.
+type boxList struct {
+	chunks [][]box
+	n      int
+}
+
+// boxChunk is the number of boxes in a chunk.
+const boxChunk = 256
+
+// listOf returns a list of the boxes bs.
+func listOf(bs []box) *boxList {
+	l := new(boxList)
+	l.add(bs...)
+	return l
+}
+
+func (l *boxList) add(bs ...box) {
+	for _, b := range bs {
+		if l.n%boxChunk == 0 {
+			l.chunks = append(l.chunks, make([]box, 0, boxChunk))
+		}
+		c := &l.chunks[len(l.chunks)-1]
+		*c = append(*c, b)
+		l.n++
+	}
+}
+
+// at returns box i.
+func (l *boxList) at(i int) *box { return &l.chunks[i/boxChunk][i%boxChunk] }
+
+// len returns the number of boxes.
+func (l *boxList) len() int { return l.n }
 
 // group merges boxes into one unbreakable box.
 func group(bs []box) box {

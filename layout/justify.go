@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,10 @@ type hyphenation struct {
 	h *hyphen.Hyphenator
 	// keep holds words never hyphenated (names), lower-cased.
 	keep map[string]bool
+	// lower is working memory for breakable.
+	lower []byte
+	// memo holds the points of the words seen so far, by word.
+	memo map[string][]int
 }
 
 // breakable reports whether a run of letters may be hyphenated.
@@ -43,12 +48,53 @@ func (hy *hyphenation) breakable(run string) bool {
 			}
 		}
 	}
-	return !hy.keep[strings.ToLower(run)]
+	if len(hy.keep) == 0 {
+		return true
+	}
+	// hy.keep[strings.ToLower(run)], without allocating: a run is
+	// letters, valid UTF-8, which strings.ToLower maps rune by rune.
+	b := hy.lower[:0]
+	for _, r := range run {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	hy.lower = b
+	return !hy.keep[string(b)]
 }
 
 // points returns the byte offsets in text where it may be hyphenated.
 func (hy *hyphenation) points(text string) []int {
-	var out []int
+	return hy.appendPoints(nil, text)
+}
+
+// cachedPoints is appendPoints, remembering the points of each text: a
+// report repeats its words.
+func (hy *hyphenation) cachedPoints(dst []int, text string) []int {
+	if p, ok := hy.memo[text]; ok {
+		return append(dst, p...)
+	}
+	n := len(dst)
+	dst = hy.appendPoints(dst, text)
+	if hy.memo == nil {
+		hy.memo = map[string][]int{}
+	}
+	var p []int
+	if len(dst) > n {
+		p = slices.Clone(dst[n:])
+	}
+	hy.memo[text] = p
+	return dst
+}
+
+// appendPoints appends the byte offsets in text where it may be
+// hyphenated to dst.
+func (hy *hyphenation) appendPoints(dst []int, text string) []int {
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -56,14 +102,16 @@ func (hy *hyphenation) points(text string) []int {
 		}
 		run := text[start:end]
 		if hy.breakable(run) {
-			for _, p := range hy.h.Points(run) {
-				out = append(out, start+p)
+			n := len(dst)
+			dst = hy.h.AppendPoints(dst, run)
+			for i := n; i < len(dst); i++ {
+				dst[i] += start
 			}
 		}
 		start = -1
 	}
 	for i, r := range text {
-		if unicode.IsLetter(r) {
+		if isLetter(r) {
 			if start < 0 {
 				start = i
 			}
@@ -72,16 +120,28 @@ func (hy *hyphenation) points(text string) []int {
 		flush(i)
 	}
 	flush(len(text))
-	return out
+	return dst
 }
 
-// splitWord cuts a word's pieces at byte offsets of its text.
-func splitWord(w word, cuts []int, m measurer, size float64) []word {
-	if len(cuts) == 0 {
-		return []word{w}
+// isLetter is unicode.IsLetter, quicker for Russian.
+func isLetter(r rune) bool {
+	if 'а' <= r && r <= 'я' || 'А' <= r && r <= 'Я' || r == 'ё' || r == 'Ё' {
+		return true
 	}
-	var out []word
-	var cur word
+	return unicode.IsLetter(r)
+}
+
+// splitWord appends the pieces of a word cut at byte offsets of its text
+// to dst, as words. The pieces of the words it makes are in sc.pieces.
+func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scratch) []word {
+	if len(cuts) == 0 {
+		return append(dst, w)
+	}
+	start := len(sc.pieces) // the current word's first piece
+	cur := func() word {
+		end := len(sc.pieces)
+		return word{pieces: sc.pieces[start:end:end]}
+	}
 	off := 0 // byte offset of the current piece in the word's text
 	ci := 0
 	for _, p := range w.pieces {
@@ -90,22 +150,22 @@ func splitWord(w word, cuts []int, m measurer, size float64) []word {
 		for ci < len(cuts) && cuts[ci] <= base+len(text) {
 			at := cuts[ci] - base
 			if at > 0 {
-				cur.pieces = append(cur.pieces, m.piece(p, text[:at], size))
+				sc.pieces = append(sc.pieces, m.piece(p, text[:at], size))
 			}
-			out = append(out, cur.measured())
-			cur = word{}
+			dst = append(dst, cur().measured())
+			start = len(sc.pieces)
 			base += at
 			text = text[at:]
 			ci++
 		}
 		if text != "" {
-			cur.pieces = append(cur.pieces, m.piece(p, text, size))
+			sc.pieces = append(sc.pieces, m.piece(p, text, size))
 		}
 		off += len(p.text)
 	}
-	cur.space = w.space
-	out = append(out, cur.measured())
-	return out
+	last := cur()
+	last.space = w.space
+	return append(dst, last.measured())
 }
 
 func (m measurer) piece(like piece, text string, size float64) piece {
@@ -120,22 +180,41 @@ func (w word) measured() word {
 	return w
 }
 
+// part is a box of a justified paragraph: a word or a fragment of one.
+type part struct {
+	w      word
+	hyphen float64 // width of the hyphen if the line breaks after this part, else 0
+}
+
+// scratch is working memory that a flow reuses from one paragraph to the
+// next; nothing in it outlives the paragraph it was used for.
+type scratch struct {
+	items  []linebreak.Item
+	parts  []part // parts[i] belongs to the box items[boxOf[i]]
+	boxOf  []int  // item index → part index, -1 for glue and penalties
+	cuts   []int
+	frags  []word
+	pieces []piece // pieces of fragments, and of words (see words)
+	words  []word
+	breaks linebreak.Breaker
+	// lineWords and linePieces hold the words of justified lines.
+	lineWords  []word
+	linePieces []piece
+	boxes      []box // a paragraph's boxes
+}
+
 // justify breaks words into justified lines with total-fit line breaking.
-func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyle, hy *hyphenation) []line {
+func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyle, hy *hyphenation, sc *scratch) []line {
 	ws = m.splitLong(ws, width)
-	type part struct {
-		w      word
-		hyphen float64 // width of the hyphen if the line breaks after this part, else 0
-	}
-	var items []linebreak.Item
-	var parts []part // parts[i] belongs to the box items[boxAt[i]]
-	var boxOf []int  // item index → part index, -1 for glue and penalties
+	items, parts, boxOf := sc.items[:0], sc.parts[:0], sc.boxOf[:0]
 	for wi, w := range ws {
 		var cuts []int
 		if js.Hyphenate && hy != nil && !hasLink(w) {
-			cuts = hy.points(wordText(w))
+			cuts = hy.cachedPoints(sc.cuts[:0], wordText(w))
+			sc.cuts = cuts
 		}
-		frags := splitWord(w, cuts, m, ts.size)
+		frags := splitWord(sc.frags[:0], w, cuts, m, ts.size, sc)
+		sc.frags = frags
 		for fi, f := range frags {
 			items = append(items, linebreak.Item{Kind: linebreak.Box, Width: f.w})
 			boxOf = append(boxOf, len(parts))
@@ -155,34 +234,43 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 			boxOf = append(boxOf, -1)
 		}
 	}
-	items = linebreak.Finish(items)
+	items = finish(items)
+	sc.items, sc.parts, sc.boxOf = items, parts, boxOf
 	params := linebreak.DefaultParams()
 	params.Tolerance = js.Tolerance
 	params.MaxConsecutiveFlagged = js.MaxConsecutiveHyphens
 	params.EmergencyStretch = width * 0.1
-	brs, _ := linebreak.Breaks(items, func(int) float64 { return width }, params)
+	brs, _ := sc.breaks.Breaks(items, func(int) float64 { return width }, params)
 
-	var lines []line
+	// The lines' words and their pieces are in sc.lineWords and
+	// sc.linePieces: a line's words, and a word's pieces, are consecutive
+	// there.
+	lines := make([]line, 0, len(brs))
+	lws, lps := sc.lineWords[:0], sc.linePieces[:0]
 	for li, br := range brs {
 		ln := line{ratio: br.Ratio, justified: true, last: li == len(brs)-1}
+		firstWord := len(lws)
 		var cur *word
+		firstPiece := 0 // of cur
 		for i := br.Start; i < br.Break && i < len(items); i++ {
 			it := items[i]
 			switch it.Kind {
 			case linebreak.Box:
 				p := parts[boxOf[i]]
 				if cur == nil {
-					ln.words = append(ln.words, word{})
-					cur = &ln.words[len(ln.words)-1]
+					lws = append(lws, word{})
+					cur = &lws[len(lws)-1]
+					firstPiece = len(lps)
 				}
 				for _, pc := range p.w.pieces {
-					if n := len(cur.pieces); n > 0 && cur.pieces[n-1].face == pc.face && cur.pieces[n-1].url == pc.url {
-						cur.pieces[n-1].text += pc.text // a word cut at a hyphenation point, rejoined
-						cur.pieces[n-1].w += pc.w
+					if n := len(lps); n > firstPiece && lps[n-1].face == pc.face && lps[n-1].url == pc.url {
+						lps[n-1].text += pc.text // a word cut at a hyphenation point, rejoined
+						lps[n-1].w += pc.w
 						continue
 					}
-					cur.pieces = append(cur.pieces, pc)
+					lps = append(lps, pc)
 				}
+				cur.pieces = lps[firstPiece:len(lps):len(lps)]
 				cur.w += p.w.w
 				cur.space = p.w.space
 			case linebreak.Glue:
@@ -191,6 +279,9 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 				}
 				cur = nil
 			}
+		}
+		if len(lws) > firstWord {
+			ln.words = lws[firstWord:len(lws):len(lws)]
 		}
 		if br.Break < len(items) && items[br.Break].Kind == linebreak.Penalty && items[br.Break].Flagged && len(ln.words) > 0 {
 			ln.hyphen = true
@@ -203,7 +294,20 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 		}
 		lines = append(lines, ln)
 	}
+	sc.lineWords, sc.linePieces = lws, lps
 	return lines
+}
+
+// paragraphEnd is what linebreak.Finish appends.
+var paragraphEnd = linebreak.Finish(nil)
+
+// finish is linebreak.Finish, reusing the memory of items.
+func finish(items []linebreak.Item) []linebreak.Item {
+	n := len(items)
+	for n > 0 && items[n-1].Kind == linebreak.Glue {
+		n--
+	}
+	return append(items[:n], paragraphEnd...)
 }
 
 func hasLink(w word) bool {
@@ -216,6 +320,9 @@ func hasLink(w word) bool {
 }
 
 func wordText(w word) string {
+	if len(w.pieces) == 1 {
+		return w.pieces[0].text
+	}
 	var b strings.Builder
 	for _, p := range w.pieces {
 		b.WriteString(p.text)

@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/markup"
@@ -69,48 +71,61 @@ func (m measurer) width(face fonts.Face, s string, size float64) float64 {
 
 func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
 
-// words cuts spans into words.
-func (m measurer) words(spans []markup.Span, ts textStyle) []word {
-	var out []word
-	var cur word
-	var buf strings.Builder
-	var bufFace fonts.Face
-	var bufURL string
-	flushPiece := func() {
-		if buf.Len() == 0 {
-			return
-		}
-		p := piece{text: buf.String(), face: bufFace, url: bufURL}
-		p.w = m.width(p.face, p.text, ts.size)
-		cur.pieces = append(cur.pieces, p)
-		cur.w += p.w
-		buf.Reset()
+// words cuts spans into words. The words and their pieces are in sc
+// (sc.words, sc.pieces), valid until the next paragraph.
+func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
+	out := sc.words[:0]
+	first := len(sc.pieces) // of the current word
+	var w float64           // of the current word
+	end := func(space float64) {
+		n := len(sc.pieces)
+		out = append(out, word{pieces: sc.pieces[first:n:n], w: w, space: space})
+		first, w = n, 0
 	}
 	for _, sp := range spans {
 		face := fonts.FaceOf(sp.Style&markup.Bold != 0 || ts.face&fonts.Bold != 0, sp.Style&markup.Italic != 0 || ts.face&fonts.Italic != 0)
-		for _, r := range sp.Text {
-			if isSpace(r) {
-				flushPiece()
-				if len(cur.pieces) > 0 {
-					cur.space = m.width(face, " ", ts.size)
-					out = append(out, cur)
-					cur = word{}
+		text := validText(sp.Text)
+		// A piece is a run of non-space characters of one span, so a
+		// substring of its text: spaces are ASCII, never part of another
+		// character's encoding.
+		start := -1
+		for i := 0; i <= len(text); i++ {
+			if i < len(text) && !isSpace(rune(text[i])) {
+				if start < 0 {
+					start = i
 				}
 				continue
 			}
-			if buf.Len() > 0 && (face != bufFace || sp.URL != bufURL) {
-				flushPiece()
+			if start >= 0 {
+				p := piece{text: text[start:i], face: face, url: sp.URL}
+				p.w = m.width(p.face, p.text, ts.size)
+				sc.pieces = append(sc.pieces, p)
+				w += p.w
+				start = -1
 			}
-			bufFace, bufURL = face, sp.URL
-			buf.WriteRune(r)
+			if i < len(text) && len(sc.pieces) > first {
+				end(m.width(face, " ", ts.size))
+			}
 		}
-		flushPiece()
 	}
-	flushPiece()
-	if len(cur.pieces) > 0 {
-		out = append(out, cur)
+	if len(sc.pieces) > first {
+		end(0)
 	}
+	sc.words = out
 	return out
+}
+
+// validText returns s with every byte that is not part of valid UTF-8
+// replaced by U+FFFD, as ranging over s reads it.
+func validText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // line is a set of words placed on one line.
@@ -155,6 +170,9 @@ func (m measurer) breakLines(ws []word, width float64, minShrink float64) []line
 
 // splitLong cuts words wider than width into pieces that fit.
 func (m measurer) splitLong(ws []word, width float64) []word {
+	if !slices.ContainsFunc(ws, func(w word) bool { return w.w > width }) {
+		return ws
+	}
 	var out []word
 	for _, w := range ws {
 		if w.w <= width {
@@ -254,6 +272,13 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 	}
 	var texts []Text
 	var links []Link
+	n := 0
+	for _, w := range ln.words {
+		n += len(w.pieces)
+	}
+	if n > 0 {
+		texts = make([]Text, 0, n)
+	}
 	for i, w := range ln.words {
 		for _, p := range w.pieces {
 			color := ts.color

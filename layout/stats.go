@@ -38,12 +38,12 @@ func (s Stats) WriteTo(w io.Writer) (int64, error) {
 }
 
 // stats measures the boxes as paginated into ranges.
-func stats(boxes []box, ranges [][2]int) Stats {
+func stats(boxes *boxList, ranges [][2]int) Stats {
 	s := Stats{Pages: len(ranges), MinStretch: 1}
 	sum, n := 0.0, 0
 	run := 0
-	for _, b := range boxes {
-		li := b.info
+	for i := range boxes.len() {
+		li := boxes.at(i).info
 		if li.para == 0 {
 			continue
 		}
@@ -72,7 +72,7 @@ func stats(boxes []box, ranges [][2]int) Stats {
 		s.MeanStretch = sum / float64(n)
 	}
 	for _, r := range ranges {
-		first, last := boxes[r[0]].info, boxes[r[1]-1].info
+		first, last := boxes.at(r[0]).info, boxes.at(r[1]-1).info
 		if first.para != 0 && first.of >= 2 && first.index == first.of-1 {
 			s.Widows++
 		}

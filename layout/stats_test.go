@@ -16,7 +16,7 @@ func TestStatsCountsWidowsAndOrphans(t *testing.T) {
 		line(3, 0, 1, false),
 	}
 	ranges := [][2]int{{0, 4}, {4, 6}, {6, 8}}
-	s := stats(boxes, ranges)
+	s := stats(listOf(boxes), ranges)
 	if s.Orphans != 1 || s.Widows != 1 {
 		t.Errorf("orphans %d, widows %d; want 1 and 1", s.Orphans, s.Widows)
 	}
@@ -43,8 +43,8 @@ func TestPaginateAvoidsWidowsAndOrphans(t *testing.T) {
 					boxes = append(boxes, b)
 				}
 			}
-			_, ranges := paginate(boxes, st)
-			if s := stats(boxes, ranges); s.Widows != 0 || s.Orphans != 0 {
+			_, ranges := paginate(listOf(boxes), st, nil)
+			if s := stats(listOf(boxes), ranges); s.Widows != 0 || s.Orphans != 0 {
 				t.Fatalf("lead %d, n %d: %d widows, %d orphans", lead, n, s.Widows, s.Orphans)
 			}
 		}

@@ -64,10 +64,29 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 	pdf.SetDisplayMode("fullwidth", "single")
 
 	fam := opt.Family
+	// Only the faces the pages draw go into the PDF: fpdf parses and
+	// embeds every face it is given, used or not. Regular is always
+	// there: bookmarks are encoded with it.
+	used := [4]bool{fonts.Regular: true}
+	for i := range pages.Pages {
+		for _, t := range pages.Pages[i].Texts {
+			used[t.Face&3] = true
+		}
+	}
 	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+		if !used[f] {
+			continue
+		}
 		data := fam.Face(f).Data
 		if len(data) == 0 {
 			return fmt.Errorf("font %s %s is empty", fam.Name, f)
+		}
+		// fpdf writes into the font bytes it is given when it embeds a
+		// glyph past the font's last long horizontal metric (it appends
+		// to a slice of the file): such a font gets a copy, as a family
+		// is shared by concurrent builds. The shipped fonts have none.
+		if fam.Face(f).ShortMetrics {
+			data = bytes.Clone(data)
 		}
 		pdf.AddUTF8FontFromBytes(fam.Name, f.Style(), data)
 		if err := pdf.Error(); err != nil {

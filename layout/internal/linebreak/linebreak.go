@@ -189,7 +189,21 @@ func Finish(items []Item) []Item {
 // (those with the fewest demerits), which in practice only matters in the
 // pass accepting any badness; otherwise the solution is optimal.
 func Breaks(items []Item, lineWidth func(line int) float64, p Params) (lines []Line, ok bool) {
-	s := newSolver(items, lineWidth, p)
+	var b Breaker
+	return b.Breaks(items, lineWidth, p)
+}
+
+// Breaker breaks paragraphs as Breaks does, keeping its working memory
+// from one paragraph to the next. The zero Breaker is ready to use; it is
+// not safe for concurrent use.
+type Breaker struct {
+	s solver
+}
+
+// Breaks returns the lines of the paragraph, as the function Breaks does.
+func (bk *Breaker) Breaks(items []Item, lineWidth func(line int) float64, p Params) (lines []Line, ok bool) {
+	s := &bk.s
+	s.init(items, lineWidth, p)
 	if len(s.breaks) == 0 {
 		return nil, true
 	}
@@ -316,9 +330,22 @@ type group struct {
 func isBox(k Kind) bool { return k != Glue && k != Penalty }
 
 func newSolver(items []Item, lineWidth func(int) float64, p Params) *solver {
-	s := &solver{p: p}
+	s := &solver{}
+	s.init(items, lineWidth, p)
+	return s
+}
+
+// resize returns a slice of length n, reusing b's memory when it can;
+// its contents are not cleared.
+func resize[T any](b []T, n int) []T {
+	return slices.Grow(b[:0], n)[:n]
+}
+
+// init prepares s for a paragraph, reusing the memory of the previous one.
+func (s *solver) init(items []Item, lineWidth func(int) float64, p Params) {
+	s.p = p
 	n := len(items)
-	s.sums = make([]sum, n+1)
+	s.sums = resize(s.sums, n+1)
 	nb := 0
 	afterForced := false // a box follows the last forced break
 	var t sum
@@ -352,7 +379,7 @@ func newSolver(items []Item, lineWidth func(int) float64, p Params) *solver {
 	if afterForced {
 		nb++
 	}
-	s.breaks = make([]brk, 0, nb)
+	s.breaks = resize(s.breaks, nb)[:0]
 	for i, it := range items {
 		switch {
 		case it.Kind == Glue && i > 0 && isBox(items[i-1].Kind):
@@ -388,7 +415,7 @@ func newSolver(items []Item, lineWidth func(int) float64, p Params) *solver {
 	// easy on have equal widths, so their nodes can be merged as TeX
 	// does beyond its easy_line.
 	m := len(s.breaks)
-	s.widths = make([]float64, m)
+	s.widths = resize(s.widths, m)
 	for i := range s.widths {
 		s.widths[i] = lineWidth(i)
 	}
@@ -400,9 +427,8 @@ func newSolver(items []Item, lineWidth func(int) float64, p Params) *solver {
 		easy = 0
 	}
 	s.easy = int32(easy)
-	s.slots = make([]slot, (easy+1)*4)
-	s.lineSlots = make([]slot, easy+1)
-	return s
+	s.slots = resize(s.slots, (easy+1)*4) // cleared by run
+	s.lineSlots = resize(s.lineSlots, easy+1)
 }
 
 func same(a, b float64) bool { return a == b || a != a && b != b }

@@ -1106,3 +1106,34 @@ func TestOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakerReuse checks that a Breaker used for paragraph after
+// paragraph, long and short, with varying line widths and parameters,
+// gives what a fresh Breaks gives for each.
+func TestBreakerReuse(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	var bk Breaker
+	for i := 0; i < 300; i++ {
+		items := randomParagraph(rng, 1+rng.Intn(120), rng.Intn(4) != 0)
+		p := DefaultParams()
+		switch i % 4 {
+		case 1:
+			p.Tolerance = math.Inf(1)
+		case 2:
+			p.MaxConsecutiveFlagged = 2
+			p.EmergencyStretch = 3
+		case 3:
+			p.Tolerance = 50
+		}
+		w := 12 + float64(rng.Intn(30))
+		lw := width(w)
+		if i%5 == 0 {
+			lw = func(line int) float64 { return w - float64(line%3) } // varying widths
+		}
+		want, wantOK := Breaks(items, lw, p)
+		got, gotOK := bk.Breaks(items, lw, p)
+		if gotOK != wantOK || !reflect.DeepEqual(got, want) {
+			t.Fatalf("paragraph %d: reused Breaker gives\n%+v, %v\nwant\n%+v, %v", i, got, gotOK, want, wantOK)
+		}
+	}
+}

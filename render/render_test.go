@@ -1,0 +1,111 @@
+package render
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/layout"
+)
+
+// date is written into the test PDFs: with none, fpdf writes the time.
+var date = time.Date(2021, 1, 28, 0, 0, 0, 0, time.UTC)
+
+// TestFontBytesUntouched checks that writing a PDF leaves the family's
+// font bytes as they were, so that PDFs built one after the other, or at
+// once, from one family are byte-identical. fpdf writes into the font it
+// is given when a used glyph lies past the font's last long horizontal
+// metric: in a subset made by pyftsubset alone, the combining accents
+// (U+0301, U+0306, U+0308 of decomposed text here); the shipped fonts
+// store every glyph's metrics in full (fonts/subset.sh).
+func TestFontBytesUntouched(t *testing.T) {
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before [4][]byte
+	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+		if fam.Face(f).ShortMetrics {
+			t.Errorf("%s: the shipped font has short metrics; see fonts/subset.sh", f)
+		}
+		before[f] = bytes.Clone(fam.Face(f).Data)
+	}
+	pages := &layout.Pages{Width: 300, Height: 200, Pages: []layout.Page{{}}}
+	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+		pages.Pages[0].Texts = append(pages.Pages[0].Texts, layout.Text{X: 10, Y: 20 + 20*float64(f), Face: f, Size: 10, Text: "Cafe\u0301, е\u0308лка, и\u0306од"})
+	}
+	var out [2]bytes.Buffer
+	for i := range out {
+		if err := Write(&out[i], pages, Options{Family: fam, Date: date}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+		if !bytes.Equal(before[f], fam.Face(f).Data) {
+			t.Errorf("%s: font bytes changed by Write", f)
+		}
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Error("two PDFs of the same pages differ")
+	}
+}
+
+// TestShortMetricsFontCopied checks the same for a font that stores some
+// advance widths in hmtx's short form, which fpdf writes into: here the
+// shipped regular face with hhea.numberOfHMetrics lowered to leave the
+// combining accents (the last glyphs) in the short form.
+func TestShortMetricsFontCopied(t *testing.T) {
+	reg, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := bytes.Clone(reg.Face(fonts.Regular).Data)
+	hhea, _ := table(t, data, "hhea")
+	maxp, _ := table(t, data, "maxp")
+	glyphs := int(data[maxp+4])<<8 | int(data[maxp+5])
+	n := glyphs - 120
+	data[hhea+34], data[hhea+35] = byte(n>>8), byte(n)
+	_, rec := table(t, data, "hmtx")
+	size := 4*n + 2*(glyphs-n) // the rest of the table is left as padding
+	data[rec+12], data[rec+13], data[rec+14], data[rec+15] = byte(size>>24), byte(size>>16), byte(size>>8), byte(size)
+	f, err := fonts.Parse("short.ttf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.ShortMetrics {
+		t.Fatal("ShortMetrics not set")
+	}
+	fam := &fonts.Family{Name: "Short", Faces: [4]*fonts.Font{f, f, f, f}}
+	before := bytes.Clone(data)
+	pages := &layout.Pages{Width: 300, Height: 200, Pages: []layout.Page{{Texts: []layout.Text{
+		{X: 10, Y: 20, Size: 10, Text: "Cafe\u0301, е\u0308лка, и\u0306од"},
+	}}}}
+	var out [2]bytes.Buffer
+	for i := range out {
+		if err := Write(&out[i], pages, Options{Family: fam, Date: date}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(before, f.Data) {
+		t.Error("font bytes changed by Write")
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Error("two PDFs of the same pages differ")
+	}
+}
+
+// table returns the offset of a TrueType table in data and that of its
+// record in the table directory.
+func table(t *testing.T, data []byte, tag string) (offset, record int) {
+	t.Helper()
+	n := int(data[4])<<8 | int(data[5])
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == tag {
+			return int(rec[8])<<24 | int(rec[9])<<16 | int(rec[10])<<8 | int(rec[11]), 12 + 16*i
+		}
+	}
+	t.Fatalf("no %s table", tag)
+	return 0, 0
+}
