@@ -122,7 +122,7 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 			failed[r.ID] = true
 			continue
 		}
-		cat, ds := catalogFor(p, r)
+		cat, ds := catalogFor(p, r, opt.Langs)
 		diags = append(diags, ds...)
 		if ds.HasErrors() {
 			failed[r.ID] = true
@@ -212,9 +212,14 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 }
 
 // catalogFor loads the catalogs with the report's source messages added.
-func catalogFor(p Project, r *sources.Loaded) (*locales.Catalog, diag.List) {
+// Only the catalogs of langs are read when langs is not empty.
+func catalogFor(p Project, r *sources.Loaded, langs []string) (*locales.Catalog, diag.List) {
 	src := language.Make(r.SourceLanguage)
-	cat, diags := locales.Load(p.Locales, p.LocalesDir, src)
+	var only []string
+	if len(langs) > 0 {
+		only = langs
+	}
+	cat, diags := locales.LoadLanguages(p.Locales, p.LocalesDir, src, only)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -225,6 +230,9 @@ func catalogFor(p Project, r *sources.Loaded) (*locales.Catalog, diag.List) {
 	// translation to draft: one error instead of a warning per message.
 	for i, l := range r.Languages {
 		tag := language.Make(l)
+		if len(langs) > 0 && !contains(langs, l) {
+			continue // not built, not loaded
+		}
 		if tag != src && len(cat.IDs(tag)) == 0 {
 			line, col := r.Pos(fmt.Sprintf("languages[%d]", i))
 			diags.Errorf(r.File, line, col, l, "language %q has no catalog: add locales/%s/*.%s.toml or remove it from languages", l, l, l)
@@ -316,7 +324,7 @@ func edition(r *sources.Loaded, cat *locales.Catalog, hs *HouseStyle, lang strin
 // Editions resolves, checks and lays out report r in each of its
 // languages (only those in langs, when given), serially.
 func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]Edition, diag.List) {
-	cat, diags := catalogFor(p, r)
+	cat, diags := catalogFor(p, r, langs)
 	if diags.HasErrors() {
 		return nil, diags
 	}

@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -83,6 +84,13 @@ func New(source language.Tag) *Catalog {
 // locales folder; prefix is the folder's path shown in diagnostics) into a
 // new catalog whose fallback language is source.
 func Load(fsys fs.FS, prefix string, source language.Tag) (*Catalog, diag.List) {
+	return LoadLanguages(fsys, prefix, source, nil)
+}
+
+// LoadLanguages is Load for the folders of the source language and of
+// langs only (all folders when langs is nil): a build of two editions
+// need not parse the catalogs of a third.
+func LoadLanguages(fsys fs.FS, prefix string, source language.Tag, langs []string) (*Catalog, diag.List) {
 	c := New(source)
 	var diags diag.List
 	names, err := fs.Glob(fsys, "*/*.toml")
@@ -92,6 +100,9 @@ func Load(fsys fs.FS, prefix string, source language.Tag) (*Catalog, diag.List) 
 	}
 	sort.Strings(names)
 	for _, name := range names {
+		if dir := path.Dir(name); langs != nil && dir != source.String() && !slices.Contains(langs, dir) {
+			continue
+		}
 		c.loadFile(fsys, name, path.Join(prefix, name), &diags)
 	}
 	return c, diags
