@@ -68,7 +68,6 @@ type resolver struct {
 	srcLoc    *locales.Localizer
 	stale     map[string]bool
 	diags     *diag.List
-	missing   int
 	reported  map[string]bool
 	names     []string
 	// counted, messages and translated count distinct messages used.
@@ -170,7 +169,6 @@ func (rs *resolver) checked(id, s string, err error) string {
 	case err == nil:
 		return s
 	case errors.Is(err, locales.ErrMissing), errors.Is(err, errStale):
-		rs.missing++
 		rs.fallback[id] = true
 		if rs.reported[id] {
 			return s

@@ -297,6 +297,20 @@ type Family struct {
 // Face returns the font for face f.
 func (fam *Family) Face(f Face) *Font { return fam.Faces[f&3] }
 
+// Covers reports whether every face of the family can draw r (characters
+// that are not drawn, such as spaces, count as covered).
+func (fam *Family) Covers(r rune) bool {
+	if !IsDrawn(r) {
+		return true
+	}
+	for _, f := range fam.Faces {
+		if !f.Has(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // FamilyFiles names the four files of a family, in Face order.
 type FamilyFiles struct {
 	Name                            string

@@ -179,38 +179,8 @@ func group(bs []box) box {
 	return g
 }
 
-// append adds the items of q shifted down by dy (and right by nothing).
-func (p *Page) append(q Page, dy float64) {
-	for _, r := range q.Rects {
-		r.Y += dy
-		p.Rects = append(p.Rects, r)
-	}
-	for _, im := range q.Images {
-		im.Y += dy
-		p.Images = append(p.Images, im)
-	}
-	for _, r := range q.Rules {
-		r.Y1 += dy
-		r.Y2 += dy
-		p.Rules = append(p.Rules, r)
-	}
-	for _, t := range q.Texts {
-		t.Y += dy
-		p.Texts = append(p.Texts, t)
-	}
-	for _, l := range q.Links {
-		l.Y += dy
-		p.Links = append(p.Links, l)
-	}
-	for _, a := range q.Anchors {
-		a.Y += dy
-		p.Anchors = append(p.Anchors, a)
-	}
-	for _, b := range q.Bookmarks {
-		b.Y += dy
-		p.Bookmarks = append(p.Bookmarks, b)
-	}
-}
+// append adds the items of q shifted down by dy.
+func (p *Page) append(q Page, dy float64) { p.appendShifted(&q, 0, dy) }
 
 func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
 

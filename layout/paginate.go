@@ -110,7 +110,7 @@ func (p *Page) grow(boxes *boxList, from, to int) {
 
 // appendShifted adds the items of a box's page q placed with its top
 // left corner at (x, y) of the page: what moving the box down by y and
-// then its rectangles, rules, texts and links right by x gives.
+// then right by x gives.
 func (p *Page) appendShifted(q *Page, x, y float64) {
 	for _, r := range q.Rects {
 		r.Y += y
@@ -119,6 +119,7 @@ func (p *Page) appendShifted(q *Page, x, y float64) {
 	}
 	for _, im := range q.Images {
 		im.Y += y
+		im.X += x
 		p.Images = append(p.Images, im)
 	}
 	for _, r := range q.Rules {

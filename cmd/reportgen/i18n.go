@@ -11,7 +11,6 @@ import (
 
 	"github.com/reportgen/reportgen/build"
 	"github.com/reportgen/reportgen/diag"
-	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/translate"
 )
 
@@ -295,15 +294,5 @@ func coverage(root string) func(rune) bool {
 	if diags.HasErrors() || hs == nil {
 		return func(rune) bool { return true }
 	}
-	return func(r rune) bool {
-		if !fonts.IsDrawn(r) {
-			return true
-		}
-		for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
-			if !hs.Family.Face(f).Has(r) {
-				return false
-			}
-		}
-		return true
-	}
+	return hs.Family.Covers
 }
