@@ -148,15 +148,18 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than 32 deep")
 		return
 	}
-	// Decode once with positions, for a syntax error's line and column;
-	// go-i18n's own parse below would report it without them.
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		p, msg := tomlpos.DecodeError(data, err)
+	// One TOML decode, shared with go-i18n, which builds the messages
+	// from it; a syntax error is reported with its line and column.
+	var syntaxErr error
+	msgs, err := c.bundle.ParseMessageBytes(tag, data, func(b []byte, v any) error {
+		_, syntaxErr = toml.Decode(string(b), v)
+		return syntaxErr
+	})
+	if syntaxErr != nil {
+		p, msg := tomlpos.DecodeError(data, syntaxErr)
 		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return
 	}
-	mf, err := c.bundle.ParseMessageFileBytes(data, name)
 	if err != nil {
 		diags.Errorf(file, 0, 0, "", "%v", err)
 		return
@@ -167,8 +170,8 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 		entries = map[string]*Entry{}
 		c.entries[tag] = entries
 	}
-	sort.Slice(mf.Messages, func(i, j int) bool { return mf.Messages[i].ID < mf.Messages[j].ID })
-	for _, m := range mf.Messages {
+	sort.Slice(msgs, func(i, j int) bool { return msgs[i].ID < msgs[j].ID })
+	for _, m := range msgs {
 		p, _ := index.Pos(m.ID)
 		if p.Line == 0 {
 			p, _ = index.Table(m.ID)
