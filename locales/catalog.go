@@ -252,6 +252,9 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q is %d bytes; the limit is %d", f, len(src), MaxString)
 			continue
 		}
+		if !strings.Contains(src, "{{") {
+			continue // plain text: no template to check
+		}
 		if _, err := template.New(m.ID).Parse(src); err != nil {
 			msg := err.Error()
 			if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template: ") {
