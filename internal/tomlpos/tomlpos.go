@@ -388,7 +388,7 @@ func (p *parser) simpleKey() (string, bool) {
 		if p.hasPrefix(`"""`) {
 			return "", false
 		}
-		return p.basicString()
+		return p.basicString(true)
 	case '\'':
 		if p.hasPrefix(`'''`) {
 			return "", false
@@ -405,11 +405,17 @@ func (p *parser) simpleKey() (string, bool) {
 	return string(p.data[start:p.off]), true
 }
 
-// basicString reads a single-line "…" string and returns its value.
-func (p *parser) basicString() (string, bool) {
+// basicString reads a single-line "…" string and returns its value when
+// keep is set (a quoted key); a value's text is not needed, only its end.
+func (p *parser) basicString(keep bool) (string, bool) {
 	p.adv() // opening quote
 	var b []byte
 	for {
+		start := p.off
+		p.skipPlain('"', true)
+		if keep {
+			b = append(b, p.data[start:p.off]...)
+		}
 		if p.eof() {
 			return "", false
 		}
@@ -417,8 +423,6 @@ func (p *parser) basicString() (string, bool) {
 		case '"':
 			p.adv()
 			return string(b), true
-		case '\n':
-			return "", false
 		case '\\':
 			p.adv()
 			e := p.peek()
@@ -460,11 +464,28 @@ func (p *parser) basicString() (string, bool) {
 			default:
 				return "", false
 			}
-		default:
-			start := p.off
-			p.adv()
-			b = append(b, p.data[start:p.off]...)
+		default: // a newline
+			return "", false
 		}
+	}
+}
+
+// skipPlain advances over the characters of a single-line string up to
+// the next newline, closing quote q or (when escapes) backslash: the
+// common case of adv, without its per-character branches.
+func (p *parser) skipPlain(q byte, escapes bool) {
+	for p.off < len(p.data) {
+		c := p.data[p.off]
+		if c == q || c == '\n' || escapes && c == '\\' {
+			return
+		}
+		if c < utf8.RuneSelf {
+			p.off++
+		} else {
+			_, w := utf8.DecodeRune(p.data[p.off:])
+			p.off += w
+		}
+		p.col++
 	}
 }
 
@@ -472,17 +493,13 @@ func (p *parser) basicString() (string, bool) {
 func (p *parser) literalString() (string, bool) {
 	p.adv() // opening quote
 	start := p.off
-	for {
-		if p.eof() || p.peek() == '\n' {
-			return "", false
-		}
-		if p.peek() == '\'' {
-			s := string(p.data[start:p.off])
-			p.adv()
-			return s, true
-		}
-		p.adv()
+	p.skipPlain('\'', false)
+	if p.eof() || p.peek() == '\n' {
+		return "", false
 	}
+	s := string(p.data[start:p.off])
+	p.adv()
+	return s, true
 }
 
 // multiline skips a multi-line basic or literal string; q is its quote byte.
@@ -530,7 +547,7 @@ func (p *parser) value(n *node, depth int) bool {
 		if p.hasPrefix(`"""`) {
 			return p.multiline('"')
 		}
-		_, ok := p.basicString()
+		_, ok := p.basicString(false)
 		return ok
 	case '\'':
 		if p.hasPrefix(`'''`) {
