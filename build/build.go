@@ -162,12 +162,15 @@ func unwrap(err error) error {
 // with the message it comes from.
 func Coverage(doc *document.Document, fam *fonts.Family, cat *locales.Catalog) diag.List {
 	var diags diag.List
+	// The document's characters, each once, in order of first appearance:
+	// a long report has few distinct characters and many of each.
+	var chars distinctRunes
+	doc.Walk(func(_, text string) { chars.add(text) })
+	chars.add(" -—«»0123456789")
+	all := string(chars.order)
 	// Every glyph the PDF will embed must be readable.
-	var all strings.Builder
-	doc.Walk(func(_, text string) { all.WriteString(text) })
-	all.WriteString(" -—«»0123456789")
 	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
-		if err := fam.Face(f).CheckGlyphs(all.String()); err != nil {
+		if err := fam.Face(f).CheckGlyphs(all); err != nil {
 			var fe *fonts.FileError
 			if errors.As(err, &fe) {
 				diags.Errorf(path.Join("fonts", fe.Name), 0, 0, "", "%v", fe.Err)
@@ -176,6 +179,17 @@ func Coverage(doc *document.Document, fam *fonts.Family, cat *locales.Catalog) d
 			}
 			return diags
 		}
+	}
+	// Which message holds a missing character is looked up only when one
+	// is missing.
+	missing := false
+	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+		for _, r := range fam.Face(f).Missing(all) {
+			missing = missing || fonts.IsDrawn(r) && !unicode.IsSpace(r)
+		}
+	}
+	if !missing {
+		return diags
 	}
 	seen := map[string]bool{}
 	doc.Walk(func(id, text string) {
@@ -200,6 +214,34 @@ func Coverage(doc *document.Document, fam *fonts.Family, cat *locales.Catalog) d
 		}
 	})
 	return diags
+}
+
+// distinctRunes collects characters, each once, in order of first
+// appearance.
+type distinctRunes struct {
+	order []rune
+	bmp   [0x10000 / 64]uint64 // seen, for the Basic Multilingual Plane
+	other map[rune]bool        // seen, beyond it
+}
+
+func (d *distinctRunes) add(s string) {
+	for _, r := range s {
+		if r >= 0 && r < 0x10000 {
+			if d.bmp[r/64]&(1<<(r%64)) != 0 {
+				continue
+			}
+			d.bmp[r/64] |= 1 << (r % 64)
+		} else {
+			if d.other[r] {
+				continue
+			}
+			if d.other == nil {
+				d.other = map[rune]bool{}
+			}
+			d.other[r] = true
+		}
+		d.order = append(d.order, r)
+	}
 }
 
 // Date returns the date to write into PDFs: opt.Date, else
