@@ -71,7 +71,9 @@ func referenceSource(t *testing.T) (*sources.Loaded, *locales.Catalog) {
 	return r, cat
 }
 
-var spaceRE = regexp.MustCompile(`\s+`)
+// spaceRE matches runs of white space, no-break spaces included: the
+// layout sets a no-break space (U+00A0) as a word space that never breaks.
+var spaceRE = regexp.MustCompile(`[\s\x{00a0}]+`)
 
 func normalize(s string) string { return strings.TrimSpace(spaceRE.ReplaceAllString(s, " ")) }
 

@@ -241,12 +241,12 @@ var hostileCases = []hostileCase{
 		name: "catalog: truncated in the middle of a string",
 		mutate: func(p *hostileProject) {
 			data := p.read(ruCatalog)
-			i := bytes.Index(data, []byte("Г-жа Ренате Хельд приветствовала"))
-			p.write(ruCatalog, data[:i+len("Г-жа Ренате Хельд")])
+			i := bytes.Index(data, []byte("Г-жа\u00a0Ренате Хельд приветствовала"))
+			p.write(ruCatalog, data[:i+len("Г-жа\u00a0Ренате Хельд")])
 		},
 		// The file ends after `p1 = "Г-жа Ренате Хельд`: 23 characters.
 		want: func(w where) []string {
-			return []string{w.at(ruCatalog, `p1 = "Г-жа Ренате Хельд`) + `:24: error: unexpected EOF; expected '"'`}
+			return []string{w.at(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`) + `:24: error: unexpected EOF; expected '"'`}
 		},
 		bug: "catalog syntax errors count the column in bytes, not characters",
 	},
@@ -413,7 +413,7 @@ var hostileCases = []hostileCase{
 		name:   "catalog: javascript: link",
 		mutate: func(p *hostileProject) { p.edit(ruCatalog, "("+heldLinkReview+")", `(JavaScript:alert%281%29)`) },
 		want: func(w where) []string {
-			at := w.pos(ruCatalog, `p1 = "Г-жа Ренате Хельд`)
+			at := w.pos(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`)
 			return []string{
 				at + `: error: the translation's links [JavaScript:alert%281%29 ` + heldLinkGCM + `] differ from the source's [` + heldLinkReview + ` ` + heldLinkGCM + `] [central-asia-2021.opening.held.p1]`,
 				at + `: error: link "JavaScript:alert%281%29": ` + fmt.Sprintf(notAllowed, "javascript") + ` [central-asia-2021.opening.held.p1]`,
@@ -424,7 +424,7 @@ var hostileCases = []hostileCase{
 		name:   "catalog: file: link",
 		mutate: func(p *hostileProject) { p.edit(ruCatalog, "("+heldLinkReview+")", `(file:///etc/passwd)`) },
 		want: func(w where) []string {
-			at := w.pos(ruCatalog, `p1 = "Г-жа Ренате Хельд`)
+			at := w.pos(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`)
 			return []string{
 				at + `: error: the translation's links [file:///etc/passwd ` + heldLinkGCM + `] differ from the source's [` + heldLinkReview + ` ` + heldLinkGCM + `] [central-asia-2021.opening.held.p1]`,
 				at + `: error: link "file:///etc/passwd": ` + fmt.Sprintf(notAllowed, "file") + ` [central-asia-2021.opening.held.p1]`,
@@ -713,7 +713,7 @@ var hostileCases = []hostileCase{
 	{
 		name: "catalog: invalid UTF-8",
 		mutate: func(p *hostileProject) {
-			p.edit(ruCatalog, `name = "г-жа Ренате Хельд"`, "name = \"г-жа Рен\xffате Хельд\"")
+			p.edit(ruCatalog, `name = "г-жа`+"\u00a0"+`Ренате Хельд"`, "name = \"г-жа\u00a0Рен\xffате Хельд\"")
 		},
 		want: func(w where) []string {
 			return []string{w.pos(ruCatalog, "\xff") + `: error: invalid UTF-8`}

@@ -164,7 +164,7 @@ func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scr
 		off += len(p.text)
 	}
 	last := cur()
-	last.space = w.space
+	last.space, last.tied = w.space, w.tied
 	return append(dst, last.measured())
 }
 
@@ -206,6 +206,7 @@ type scratch struct {
 // justify breaks words into justified lines with total-fit line breaking.
 func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyle, hy *hyphenation, sc *scratch) []line {
 	ws = m.splitLong(ws, width)
+	untieLong(ws, width)
 	items, parts, boxOf := sc.items[:0], sc.parts[:0], sc.boxOf[:0]
 	for wi, w := range ws {
 		var cuts []int
@@ -229,6 +230,10 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 			parts = append(parts, p)
 		}
 		if wi < len(ws)-1 {
+			if w.tied { // TeX's ~: a space that stretches but never breaks
+				items = append(items, linebreak.Item{Kind: linebreak.Penalty, Penalty: linebreak.Infinity})
+				boxOf = append(boxOf, -1)
+			}
 			sp := w.space
 			items = append(items, linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * js.Stretch, Shrink: sp * js.Shrink})
 			boxOf = append(boxOf, -1)

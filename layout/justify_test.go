@@ -2,9 +2,12 @@ package layout
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/hyphen"
+	"github.com/reportgen/reportgen/markup"
 )
 
 func TestHyphenationPoints(t *testing.T) {
@@ -29,4 +32,79 @@ func TestHyphenationPoints(t *testing.T) {
 			t.Errorf("points(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
+}
+
+// TestTies checks that a no-break space (U+00A0) keeps its words on one
+// line, in justified and in ragged paragraphs, and that a tied group
+// wider than the line is broken rather than set across the margin.
+func TestTies(t *testing.T) {
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := measurer{fam: fam}
+	st := DefaultStyle()
+	ts := textStyle{size: 10, leading: 1.4}
+	// Lines of the text set at width, as strings (words joined by a space).
+	set := func(text string, width float64, justify bool) []string {
+		sc := new(scratch)
+		ws := m.words([]markup.Span{{Text: text}}, ts, sc)
+		var lines []line
+		if justify {
+			lines = m.justify(ws, width, ts, st.Justify, nil, sc)
+		} else {
+			lines = m.breakLines(ws, width, 1)
+		}
+		var out []string
+		for _, ln := range lines {
+			var words []string
+			for _, w := range ln.words {
+				words = append(words, wordText(w))
+			}
+			out = append(out, strings.Join(words, " "))
+		}
+		return out
+	}
+	text := "the first biennial report of the Secretary-General (December 2020\u00a0г.) and the first review"
+	for _, justify := range []bool{true, false} {
+		// Every width at which the plain text would break between
+		// "2020" and "г.)" must keep them together.
+		broke := 0
+		for width := 60.0; width <= 300; width += 2 {
+			plain := set(strings.ReplaceAll(text, "\u00a0", " "), width, justify)
+			if !splits(plain, "2020", "г.)") {
+				continue
+			}
+			broke++
+			if got := set(text, width, justify); splits(got, "2020", "г.)") {
+				t.Errorf("justify=%v width %g: tied words broken apart: %q", justify, width, got)
+			}
+		}
+		if broke == 0 {
+			t.Errorf("justify=%v: no width breaks the plain text at the tie; the test checks nothing", justify)
+		}
+		// A tied group wider than the line is broken, never overfull.
+		long := "aaaa\u00a0bbbb\u00a0cccc\u00a0dddd\u00a0eeee\u00a0ffff\u00a0gggg\u00a0hhhh"
+		for _, ln := range set(long, 60, justify) {
+			if w := float64(fam.Face(fonts.Regular).Width(ln)) * ts.size / 1000; w > 60+0.01 {
+				t.Errorf("justify=%v: line %q is %.1f pt wide in a 60 pt measure", justify, ln, w)
+			}
+		}
+	}
+	// The no-break space is not drawn: it is the space between two words.
+	sc := new(scratch)
+	ws := m.words([]markup.Span{{Text: "Mr.\u00a0Prentice \u00a0said"}}, ts, sc)
+	if len(ws) != 3 || !ws[0].tied || !ws[1].tied || ws[2].tied || wordText(ws[1]) != "Prentice" {
+		t.Errorf("words of %q: %+v", "Mr.\u00a0Prentice \u00a0said", ws)
+	}
+}
+
+// splits reports whether a line ends with a and the next starts with b.
+func splits(lines []string, a, b string) bool {
+	for i := 0; i+1 < len(lines); i++ {
+		if strings.HasSuffix(lines[i], a) && strings.HasPrefix(lines[i+1], b) {
+			return true
+		}
+	}
+	return false
 }

@@ -36,6 +36,9 @@ type word struct {
 	w      float64
 	// space is the natural width of the space after the word.
 	space float64
+	// tied forbids a line break at that space: it was a no-break space
+	// (U+00A0), as in "2020 г." or "Mr. Prentice".
+	tied bool
 }
 
 // Align is the horizontal alignment of a paragraph's lines.
@@ -77,20 +80,21 @@ func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
 	out := sc.words[:0]
 	first := len(sc.pieces) // of the current word
 	var w float64           // of the current word
-	end := func(space float64) {
+	end := func(space float64, tied bool) {
 		n := len(sc.pieces)
-		out = append(out, word{pieces: sc.pieces[first:n:n], w: w, space: space})
+		out = append(out, word{pieces: sc.pieces[first:n:n], w: w, space: space, tied: tied})
 		first, w = n, 0
 	}
 	for _, sp := range spans {
 		face := fonts.FaceOf(sp.Style&markup.Bold != 0 || ts.face&fonts.Bold != 0, sp.Style&markup.Italic != 0 || ts.face&fonts.Italic != 0)
 		text := validText(sp.Text)
 		// A piece is a run of non-space characters of one span, so a
-		// substring of its text: spaces are ASCII, never part of another
-		// character's encoding.
+		// substring of its text: spaces are ASCII, or the two bytes of a
+		// no-break space, never part of another character's encoding.
 		start := -1
 		for i := 0; i <= len(text); i++ {
-			if i < len(text) && !isSpace(rune(text[i])) {
+			nbsp := i+1 < len(text) && text[i] == 0xc2 && text[i+1] == 0xa0
+			if i < len(text) && !isSpace(rune(text[i])) && !nbsp {
 				if start < 0 {
 					start = i
 				}
@@ -103,13 +107,18 @@ func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
 				w += p.w
 				start = -1
 			}
+			if nbsp {
+				i++
+			}
 			if i < len(text) && len(sc.pieces) > first {
-				end(m.width(face, " ", ts.size))
+				end(m.width(face, " ", ts.size), nbsp)
+			} else if nbsp && len(out) > 0 && len(sc.pieces) == first {
+				out[len(out)-1].tied = true // "a \u00a0b": the tie wins
 			}
 		}
 	}
 	if len(sc.pieces) > first {
-		end(0)
+		end(0, false)
 	}
 	sc.words = out
 	return out
@@ -141,9 +150,28 @@ type line struct {
 	hyphen bool
 }
 
+// untieLong unties the words of every tied group wider than width: a line
+// break between them is better than one across the margin.
+func untieLong(ws []word, width float64) {
+	for start := 0; start < len(ws); {
+		end, w := start, ws[start].w
+		for end < len(ws)-1 && ws[end].tied {
+			w += ws[end].space + ws[end+1].w
+			end++
+		}
+		if w > width+1e-6 {
+			for i := start; i < end; i++ {
+				ws[i].tied = false
+			}
+		}
+		start = end + 1
+	}
+}
+
 // breakLines fills lines of the given width greedily.
 func (m measurer) breakLines(ws []word, width float64, minShrink float64) []line {
 	ws = m.splitLong(ws, width)
+	untieLong(ws, width)
 	var lines []line
 	start := 0
 	for start < len(ws) {
@@ -158,6 +186,16 @@ func (m measurer) breakLines(ws []word, width float64, minShrink float64) []line
 			spaces += sp
 			w += ws[end].w
 			end++
+		}
+		if end < len(ws) {
+			// Not between tied words: back off to the last untied space.
+			k := end
+			for k > start+1 && ws[k-1].tied {
+				k--
+			}
+			if !ws[k-1].tied {
+				end = k
+			}
 		}
 		lines = append(lines, line{words: ws[start:end]})
 		start = end
@@ -235,7 +273,7 @@ func (m measurer) cutWord(w word, width float64) []word {
 		}
 		start = end
 		if start == len(chars) {
-			nw.space = w.space
+			nw.space, nw.tied = w.space, w.tied
 		}
 		out = append(out, nw)
 	}

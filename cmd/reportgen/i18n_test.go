@@ -56,7 +56,7 @@ func TestTranslatorCycle(t *testing.T) {
 		t.Fatalf("extract wrote nothing: %s", out)
 	}
 	text := string(extracted)
-	if !strings.Contains(text, `["`+id+`"]`) || !strings.Contains(text, "warmly welcomed") || !strings.Contains(text, "# previous translation: \"Г-жа Ренате Хельд приветствовала") {
+	if !strings.Contains(text, `["`+id+`"]`) || !strings.Contains(text, "warmly welcomed") || !strings.Contains(text, "# previous translation: \"Г-жа\u00a0Ренате Хельд приветствовала") {
 		t.Errorf("translate.ru.toml:\n%s", text)
 	}
 	if strings.Count(text, "\n[") > 1 || strings.Count(text, "\n[\"") > 1 {
