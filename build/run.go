@@ -278,6 +278,8 @@ func (j *job) build(opt Options) {
 		Date:   date,
 		Family: j.style.Family,
 		Images: j.style.Images,
+		// Only the number of pages and the statistics are read below.
+		Release: true,
 	})
 	if err != nil {
 		j.diags.Errorf("", 0, 0, "", "%s.%s: %v", r.ID, j.lang, err)

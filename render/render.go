@@ -32,6 +32,11 @@ type Options struct {
 	Family *fonts.Family
 	// Images holds the PNG data of the display list's images by name.
 	Images map[string][]byte
+	// Release lets Write empty each page of the display list once it is
+	// drawn (the number of pages and the statistics stay), so that a long
+	// report holds its pages in one form at a time, not in both while the
+	// PDF grows. The caller must not read the pages' items afterwards.
+	Release bool
 }
 
 // Write draws pages into a PDF written to w. A panic inside the PDF
@@ -123,7 +128,10 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 		}
 	}
 
-	for _, pg := range pages.Pages {
+	for pi, pg := range pages.Pages {
+		if opt.Release {
+			pages.Pages[pi] = layout.Page{}
+		}
 		pdf.AddPage()
 		// A UTF-8 font must be current for Bookmark to encode titles.
 		pdf.SetFont(fam.Name, "", 10)

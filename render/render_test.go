@@ -109,3 +109,44 @@ func table(t *testing.T, data []byte, tag string) (offset, record int) {
 	t.Fatalf("no %s table", tag)
 	return 0, 0
 }
+
+// TestRelease checks that Release gives the same PDF, empties each page
+// of the display list and keeps their number and the statistics.
+func TestRelease(t *testing.T) {
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func() *layout.Pages {
+		p := &layout.Pages{Width: 300, Height: 200, Stats: layout.Stats{Pages: 3, Lines: 3}}
+		for i := range 3 {
+			p.Pages = append(p.Pages, layout.Page{
+				Texts: []layout.Text{{X: 10, Y: 20, Size: 10, Text: "Page " + string(rune('1'+i))}},
+				Rules: []layout.Rule{{X1: 10, Y1: 30, X2: 100, Y2: 30, Width: 1}},
+			})
+		}
+		return p
+	}
+	kept, released := mk(), mk()
+	var a, b bytes.Buffer
+	if err := Write(&a, kept, Options{Family: fam, Date: date}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, released, Options{Family: fam, Date: date, Release: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("Release changes the PDF")
+	}
+	if len(released.Pages) != 3 || released.Stats != kept.Stats {
+		t.Errorf("Release lost the page count or the statistics: %d pages, %+v", len(released.Pages), released.Stats)
+	}
+	for i, pg := range released.Pages {
+		if len(pg.Texts) != 0 || len(pg.Rules) != 0 {
+			t.Errorf("page %d still holds its items after Release", i+1)
+		}
+	}
+	if len(kept.Pages[0].Texts) != 1 {
+		t.Error("Write without Release emptied the pages")
+	}
+}
