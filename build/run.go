@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -95,8 +96,19 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 		ctx = context.Background()
 	}
 	var diags diag.List
+	// The catalog files do not depend on the reports: they are parsed
+	// (once for all reports) while the reports load.
+	parsed := make(chan *locales.Files, 1)
+	go func() {
+		var langs []string // every language folder, unless narrowed
+		if len(opt.Langs) > 0 {
+			langs = opt.Langs
+		}
+		parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, langs)
+	}()
 	reports, ds := sources.LoadDir(p.Sources, p.SourcesDir)
 	diags = append(diags, ds...)
+	files := <-parsed
 	for _, id := range opt.Reports {
 		if !hasReport(reports, id) {
 			diags.Errorf(p.SourcesDir, 0, 0, id, "no report with ID %q", id)
@@ -122,7 +134,7 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 			failed[r.ID] = true
 			continue
 		}
-		cat, ds := catalogFor(p, r, opt.Langs)
+		cat, ds := catalogFor(files, r, opt.Langs)
 		diags = append(diags, ds...)
 		if ds.HasErrors() {
 			failed[r.ID] = true
@@ -211,15 +223,16 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 	return results, diags
 }
 
-// catalogFor loads the catalogs with the report's source messages added.
+// catalogFor assembles the report's catalog from the project's catalog
+// files, with the report's source messages added.
 // Only the catalogs of langs are read when langs is not empty.
-func catalogFor(p Project, r *sources.Loaded, langs []string) (*locales.Catalog, diag.List) {
+func catalogFor(files *locales.Files, r *sources.Loaded, langs []string) (*locales.Catalog, diag.List) {
 	src := language.Make(r.SourceLanguage)
 	var only []string
 	if len(langs) > 0 {
 		only = langs
 	}
-	cat, diags := locales.LoadLanguages(p.Locales, p.LocalesDir, src, only)
+	cat, diags := files.Catalog(src, only)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -326,7 +339,16 @@ func edition(r *sources.Loaded, cat *locales.Catalog, hs *HouseStyle, lang strin
 // Editions resolves, checks and lays out report r in each of its
 // languages (only those in langs, when given), serially.
 func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]Edition, diag.List) {
-	cat, diags := catalogFor(p, r, langs)
+	var only []string
+	if len(langs) > 0 {
+		only = append(slices.Clip(langs), r.SourceLanguage)
+	}
+	return editions(p, locales.ParseFiles(p.Locales, p.LocalesDir, only), r, hs, langs)
+}
+
+// editions is Editions with the project's catalog files parsed.
+func editions(p Project, files *locales.Files, r *sources.Loaded, hs *HouseStyle, langs []string) ([]Edition, diag.List) {
+	cat, diags := catalogFor(files, r, langs)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -417,8 +439,15 @@ func staleIDs(p Project, r *sources.Loaded, cat *locales.Catalog, lang string) (
 // build would, without rendering or writing anything.
 func Check(p Project) ([]Edition, diag.List) {
 	var diags diag.List
+	// The catalog files do not depend on the reports: they are parsed
+	// (once for all reports) while the reports load.
+	parsed := make(chan *locales.Files, 1)
+	go func() {
+		parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, nil)
+	}()
 	reports, ds := sources.LoadDir(p.Sources, p.SourcesDir)
 	diags = append(diags, ds...)
+	files := <-parsed
 	var eds []Edition
 	for _, r := range reports {
 		hs, ds := p.HouseStyle(r.Style)
@@ -426,7 +455,7 @@ func Check(p Project) ([]Edition, diag.List) {
 		if hs == nil {
 			continue
 		}
-		e, ds := Editions(p, r, hs, nil)
+		e, ds := editions(p, files, r, hs, nil)
 		diags = append(diags, ds...)
 		eds = append(eds, e...)
 	}

@@ -30,9 +30,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 	"unicode/utf8"
@@ -91,41 +93,138 @@ func Load(fsys fs.FS, prefix string, source language.Tag) (*Catalog, diag.List) 
 // langs only (all folders when langs is nil): a build of two editions
 // need not parse the catalogs of a third.
 func LoadLanguages(fsys fs.FS, prefix string, source language.Tag, langs []string) (*Catalog, diag.List) {
+	folders := langs
+	if langs != nil {
+		folders = append(slices.Clip(langs), source.String())
+	}
+	return ParseFiles(fsys, prefix, folders).Catalog(source, langs)
+}
+
+// Files are the catalog files of a project, each parsed and checked once:
+// a build of several reports assembles each report's catalog (its source
+// language and its editions) from them, and can parse them while the
+// reports load. Safe for concurrent use.
+type Files struct {
+	fsys    fs.FS
+	prefix  string
+	names   []string // every catalog file, sorted
+	globErr error
+
+	mu     sync.Mutex
+	parsed map[string]*parsedFile // by name
+}
+
+// ParseFiles lists the catalog files of fsys (its root is the locales
+// folder; prefix is the folder's path shown in diagnostics) and parses
+// those in the folders of langs (every folder when langs is nil),
+// concurrently.
+func ParseFiles(fsys fs.FS, prefix string, langs []string) *Files {
+	f := &Files{fsys: fsys, prefix: prefix, parsed: map[string]*parsedFile{}}
+	f.names, f.globErr = fs.Glob(fsys, "*/*.toml")
+	sort.Strings(f.names)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.parse(f.in(langs))
+	return f
+}
+
+// in returns the names of the files in the folders of langs (all when
+// nil).
+func (f *Files) in(langs []string) []string {
+	if langs == nil {
+		return f.names
+	}
+	return slices.DeleteFunc(slices.Clone(f.names), func(name string) bool {
+		return !slices.Contains(langs, path.Dir(name))
+	})
+}
+
+// parse parses the files among names not parsed yet, concurrently; f.mu
+// is held.
+func (f *Files) parse(names []string) {
+	names = slices.DeleteFunc(slices.Clone(names), func(name string) bool { return f.parsed[name] != nil })
+	files := make([]*parsedFile, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				files[i] = parseFile(f.fsys, names[i], path.Join(f.prefix, names[i]))
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, name := range names {
+		f.parsed[name] = files[i]
+	}
+}
+
+// Catalog returns the catalog of the folders of the source language and
+// of langs (all folders when langs is nil), whose fallback language is
+// source, parsing the files not parsed yet. Files are added in name
+// order: the catalog and its diagnostics are those of a serial load.
+func (f *Files) Catalog(source language.Tag, langs []string) (*Catalog, diag.List) {
 	c := New(source)
 	var diags diag.List
-	names, err := fs.Glob(fsys, "*/*.toml")
-	if err != nil {
-		diags.Errorf(prefix, 0, 0, "", "%v", err)
+	if f.globErr != nil {
+		diags.Errorf(f.prefix, 0, 0, "", "%v", f.globErr)
 		return c, diags
 	}
-	sort.Strings(names)
+	folders := langs
+	if langs != nil {
+		folders = append(slices.Clip(langs), source.String())
+	}
+	names := f.in(folders)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.parse(names)
 	for _, name := range names {
-		if dir := path.Dir(name); langs != nil && dir != source.String() && !slices.Contains(langs, dir) {
-			continue
-		}
-		c.loadFile(fsys, name, path.Join(prefix, name), &diags)
+		c.add(f.parsed[name], &diags)
 	}
 	return c, diags
 }
 
-func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
+// parsedFile is a catalog file read, parsed and checked on its own, ready
+// to be added to a catalog.
+type parsedFile struct {
+	file  string
+	tag   language.Tag
+	diags diag.List // of the file as a whole; nothing to add when it has errors
+	// entries are the file's messages in ID order, each with the
+	// diagnostics of CheckMessage.
+	entries []*Entry
+	checks  []diag.List
+}
+
+// parseFile reads, parses and checks the catalog file name of fsys,
+// shown as file in diagnostics.
+func parseFile(fsys fs.FS, name, file string) *parsedFile {
+	pf := &parsedFile{file: file}
+	diags := &pf.diags
 	dir := path.Dir(name)
 	base := path.Base(name)
 	parts := strings.Split(base, ".")
 	if len(parts) < 3 {
 		diags.Errorf(file, 0, 0, "", "catalog file names end in .<lang>.toml (e.g. interface.%s.toml)", dir)
-		return
+		return pf
 	}
 	fileLang := parts[len(parts)-2]
 	if fileLang != dir {
 		diags.Errorf(file, 0, 0, "", "file is named for language %q but is in the folder of %q", fileLang, dir)
-		return
+		return pf
 	}
 	tag, err := language.Parse(dir)
 	if err != nil {
 		diags.Errorf(file, 0, 0, "", "folder %q is not a BCP 47 language tag", dir)
-		return
+		return pf
 	}
+	pf.tag = tag
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		var pe *fs.PathError
@@ -133,45 +232,42 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 			err = pe.Err
 		}
 		diags.Errorf(file, 0, 0, "", "%v", err)
-		return
+		return pf
 	}
 	if len(data) > MaxFileSize {
 		diags.Errorf(file, 0, 0, "", "file is %d bytes; the limit is %d", len(data), MaxFileSize)
-		return
+		return pf
 	}
 	if !utf8.Valid(data) {
 		p := tomlpos.InvalidUTF8(data)
 		diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
-		return
+		return pf
 	}
 	if p, deep := tomlpos.TooDeep(data, 32); deep {
 		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than 32 deep")
-		return
+		return pf
 	}
 	// One TOML decode, shared with go-i18n, which builds the messages
 	// from it; a syntax error is reported with its line and column.
 	var syntaxErr error
-	msgs, err := c.bundle.ParseMessageBytes(tag, data, func(b []byte, v any) error {
+	msgs, err := i18n.ParseMessageBytes(data, func(b []byte, v any) error {
 		_, syntaxErr = toml.Decode(string(b), v)
 		return syntaxErr
 	})
 	if syntaxErr != nil {
 		p, msg := tomlpos.DecodeError(data, syntaxErr)
 		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
-		return
+		return pf
 	}
 	if err != nil {
 		diags.Errorf(file, 0, 0, "", "%v", err)
-		return
+		return pf
 	}
 	index := tomlpos.Build(data)
-	entries := c.entries[tag]
-	if entries == nil {
-		entries = map[string]*Entry{}
-		c.entries[tag] = entries
-	}
 	sort.Slice(msgs, func(i, j int) bool { return msgs[i].ID < msgs[j].ID })
-	for _, m := range msgs {
+	pf.entries = make([]*Entry, len(msgs))
+	pf.checks = make([]diag.List, len(msgs))
+	for i, m := range msgs {
 		p, _ := index.Pos(m.ID)
 		if p.Line == 0 {
 			p, _ = index.Table(m.ID)
@@ -179,13 +275,40 @@ func (c *Catalog) loadFile(fsys fs.FS, name, file string, diags *diag.List) {
 		if p.Line == 0 { // written as one quoted key: "a.b.c" = "…"
 			p, _ = index.Pos(tomlpos.QuoteKey(m.ID))
 		}
-		e := &Entry{Message: m, File: file, Line: p.Line, Col: p.Col}
-		if prev, dup := entries[m.ID]; dup {
-			diags.Errorf(file, p.Line, p.Col, m.ID, "message is defined twice (also at %s:%d)", prev.File, prev.Line)
+		pf.entries[i] = &Entry{Message: m, File: file, Line: p.Line, Col: p.Col}
+		CheckMessage(tag, pf.entries[i], &pf.checks[i])
+	}
+	return pf
+}
+
+// add adds the messages of a parsed file to c, after those of the files
+// before it: a message defined twice is an error at its second place.
+func (c *Catalog) add(pf *parsedFile, diags *diag.List) {
+	*diags = append(*diags, pf.diags...)
+	if pf.diags.HasErrors() {
+		return
+	}
+	msgs := make([]*i18n.Message, len(pf.entries))
+	for i, e := range pf.entries {
+		msgs[i] = e.Message
+	}
+	if err := c.bundle.AddMessages(pf.tag, msgs...); err != nil {
+		diags.Errorf(pf.file, 0, 0, "", "%v", err)
+		return
+	}
+	entries := c.entries[pf.tag]
+	if entries == nil {
+		entries = map[string]*Entry{}
+		c.entries[pf.tag] = entries
+	}
+	for i, e := range pf.entries {
+		id := e.Message.ID
+		if prev, dup := entries[id]; dup {
+			diags.Errorf(e.File, e.Line, e.Col, id, "message is defined twice (also at %s:%d)", prev.File, prev.Line)
 			continue
 		}
-		entries[m.ID] = e
-		CheckMessage(tag, e, diags)
+		entries[id] = e
+		*diags = append(*diags, pf.checks[i]...)
 	}
 }
 
