@@ -46,7 +46,9 @@ type flow struct {
 	// ascent and descent of the regular face, in em.
 	ascent, descent float64
 	// hy decides hyphenation; nil when the language has no patterns.
-	hy *hyphenation
+	// hySource does for text shown in the source language (draft
+	// fall-backs in another edition).
+	hy, hySource *hyphenation
 	// paras counts paragraphs, to number them in lineInfo.
 	paras int
 	// sc is working memory reused from paragraph to paragraph.
@@ -95,7 +97,11 @@ func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore 
 	ws := f.m.words(spans, ts, f.sc)
 	var lines []line
 	if ts.align == Justify {
-		lines = f.m.justify(ws, width, ts, f.st.Justify, f.hy, f.sc)
+		hy := f.hy
+		if ts.draft {
+			hy = f.hySource // the source language's text, its patterns
+		}
+		lines = f.m.justify(ws, width, ts, f.st.Justify, hy, f.sc)
 	} else {
 		lines = f.m.breakLines(ws, width, 1)
 	}

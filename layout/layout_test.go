@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -174,5 +175,58 @@ func TestHyphenationRules(t *testing.T) {
 	}
 	if pages.Stats.MaxHyphenRun > 2 {
 		t.Errorf("%d hyphenated lines in a row", pages.Stats.MaxHyphenRun)
+	}
+}
+
+// TestFallbackHyphenation checks that text shown in the source language
+// inside another edition (a draft fall-back) is hyphenated with the source
+// language's patterns: the French edition of the reference report, whose
+// translation is in progress, has no French patterns, so every hyphenated
+// line must be English text, marked as a fall-back.
+func TestFallbackHyphenation(t *testing.T) {
+	r, diags := sources.Load(sources.Embedded(), "central-asia-2021.toml", "sources/central-asia-2021.toml")
+	if r == nil {
+		t.Fatal(diags)
+	}
+	cat, diags := locales.Load(locales.Embedded(), "locales", language.English)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if err := cat.AddSource(language.English, document.SourceEntries(r)); err != nil {
+		t.Fatal(err)
+	}
+	doc, diags := document.Resolve(r, cat, language.French)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := layout.DefaultStyle()
+	pages := layout.Layout(doc, st, fam)
+	hyphenated := 0
+	for pi, pg := range pages.Pages {
+		for i, tx := range pg.Texts {
+			// A hyphen added at a line end follows a letter and ends the
+			// line: the next text is lower on the page.
+			runes := []rune(tx.Text)
+			if len(runes) < 2 || runes[len(runes)-1] != '-' || !unicode.IsLetter(runes[len(runes)-2]) || i+1 < len(pg.Texts) && pg.Texts[i+1].Y == tx.Y {
+				continue
+			}
+			hyphenated++
+			marked := false
+			for _, rc := range pg.Rects {
+				if rc.Color == st.Colors.Draft && rc.Y <= tx.Y && tx.Y <= rc.Y+rc.H {
+					marked = true
+				}
+			}
+			if !marked {
+				t.Errorf("page %d: %q is hyphenated outside the English fall-backs", pi+1, tx.Text)
+			}
+		}
+	}
+	if hyphenated == 0 || pages.Stats.HyphenatedLines == 0 {
+		t.Errorf("no line of the English fall-backs is hyphenated (%d seen, stats %d)", hyphenated, pages.Stats.HyphenatedLines)
 	}
 }

@@ -22,8 +22,16 @@ func Layout(doc *document.Document, st Style, fam *fonts.Family) *Pages {
 		ascent:  float64(reg.Ascent) / 1000,
 		descent: float64(reg.Descent) / 1000,
 	}
+	keep := nameWords(doc.Names)
 	if h := hyphen.For(doc.Lang.String()); h != nil {
-		f.hy = &hyphenation{h: h, keep: nameWords(doc.Names)}
+		f.hy = &hyphenation{h: h, keep: keep}
+	}
+	f.hySource = f.hy
+	if doc.Source != doc.Lang {
+		f.hySource = nil
+		if h := hyphen.For(doc.Source.String()); h != nil {
+			f.hySource = &hyphenation{h: h, keep: keep}
+		}
 	}
 	f.build(doc)
 	pages, ranges := paginate(&f.boxes, st, header(doc, st, f))
