@@ -117,6 +117,40 @@ var paragraphOrNameRE = regexp.MustCompile(`\.(p\d+|name|text|participants|headi
 
 var footerRE = regexp.MustCompile(`^(Page|Страница) \d+ (of|из) \d+$`)
 
+// TestNoBreakAfterTies checks what a reader sees at line ends: no line
+// ends with an initial, an abbreviated title or (in Russian) a one-letter
+// preposition, and none starts with the "г." of a year.
+func TestNoBreakAfterTies(t *testing.T) {
+	pdfs := reference(t)
+	badEnd := map[string]*regexp.Regexp{
+		"en": regexp.MustCompile(`(^|\s)(\p{Lu}\.)+$|(^|\s)(Mr|Mrs|Ms|Dr)\.$`),
+		"ru": regexp.MustCompile(`(^|\s)(\p{Lu}\.)+$|(^|\s)[Гг]-(н|жа|на|жи)$|(^|\s)\pL$`),
+	}
+	badStart := regexp.MustCompile(`^гг?\.`)
+	for _, lang := range []string{"en", "ru"} {
+		doc, err := pdfread.Read(pdfs[lang])
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := 0
+		for pi, pg := range doc.Pages {
+			text := strings.Split(pg.Text(), "\n")
+			for i, ln := range text {
+				lines++
+				if i+1 < len(text) && badEnd[lang].MatchString(ln) {
+					t.Errorf("%s page %d: line ends with a word tied to the next: %q / %q", lang, pi+1, ln, text[i+1])
+				}
+				if badStart.MatchString(ln) {
+					t.Errorf("%s page %d: line starts with the abbreviation of a year: %q", lang, pi+1, ln)
+				}
+			}
+		}
+		if lines < 200 {
+			t.Errorf("%s: %d lines read back; the check saw too little", lang, lines)
+		}
+	}
+}
+
 func TestReferenceTextReadsBack(t *testing.T) {
 	pdfs := reference(t)
 	r, cat := referenceSource(t)

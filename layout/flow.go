@@ -49,6 +49,9 @@ type flow struct {
 	// hySource does for text shown in the source language (draft
 	// fall-backs in another edition).
 	hy, hySource *hyphenation
+	// ties and tiesSource tie words, in the edition's language and in
+	// the source language.
+	ties, tiesSource *tieRules
 	// paras counts paragraphs, to number them in lineInfo.
 	paras int
 	// sc is working memory reused from paragraph to paragraph.
@@ -95,6 +98,11 @@ func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore 
 	}
 	f.sc.pieces = f.sc.pieces[:0]
 	ws := f.m.words(spans, ts, f.sc)
+	if ts.draft {
+		f.tiesSource.apply(ws)
+	} else {
+		f.ties.apply(ws)
+	}
 	var lines []line
 	if ts.align == Justify {
 		hy := f.hy

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/hyphen"
 	"github.com/reportgen/reportgen/markup"
@@ -107,4 +109,43 @@ func splits(lines []string, a, b string) bool {
 		}
 	}
 	return false
+}
+
+func TestTieRules(t *testing.T) {
+	en, ru, fr := tieRulesFor(language.English), tieRulesFor(language.Russian), tieRulesFor(language.French)
+	for _, tt := range []struct {
+		rules *tieRules
+		a, b  string
+		want  bool
+	}{
+		{en, "H.E.", "Erkin", true}, // initials before a name
+		{en, "E.", "Mukhitdinov", true},
+		{en, "Mr.", "Abidine", true}, // titles
+		{en, "Ms.", "Held", true},
+		{en, "DR.", "Marie", true}, // in any case
+		{en, "No.", "5", true},
+		{en, "A.", "report", false}, // an initial before a lower-case word
+		{en, "GCM.", "The", false},  // an acronym ending a sentence
+		{en, "a", "report", false},  // one-letter words tie in Russian only
+		{en, "2020", "г.", false},
+		{ru, "Е.", "П.", true},
+		{ru, "П.", "Эркин", true},
+		{ru, "г-жа", "Ренате", true},
+		{ru, "Г-н", "Прентис", true},
+		{ru, "2020", "г.", true}, // a year and its abbreviation
+		{ru, "2020", "г.);", true},
+		{ru, "2021", "года", false},
+		{ru, "15", "%", true},
+		{ru, "в", "регионе", true}, // one-letter prepositions and conjunctions
+		{ru, "и", "Узбекистана", true},
+		{ru, "—", "рамочную", false}, // a dash is no letter
+		{ru, "на", "пандемию", false},
+		{fr, "Mme", "Held", true},
+		{fr, "M.", "Prentice", true},
+		{fr, "me", "dit", false},
+	} {
+		if got := tt.rules.ties(tt.a, tt.b); got != tt.want {
+			t.Errorf("ties(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
 }

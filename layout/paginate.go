@@ -22,6 +22,7 @@ func Layout(doc *document.Document, st Style, fam *fonts.Family) *Pages {
 		ascent:  float64(reg.Ascent) / 1000,
 		descent: float64(reg.Descent) / 1000,
 	}
+	f.ties, f.tiesSource = tieRulesFor(doc.Lang), tieRulesFor(doc.Source)
 	keep := nameWords(doc.Names)
 	if h := hyphen.For(doc.Lang.String()); h != nil {
 		f.hy = &hyphenation{h: h, keep: keep}
