@@ -13,6 +13,7 @@ func ExampleHyphenator_Points() {
 		{"en", "cooperation"},
 		{"ru-RU", "Организации"},
 		{"ru", "сотрудничества"},
+		{"fr", "coopération"},
 	} {
 		h := hyphen.For(tc.lang)
 		var parts []string
@@ -25,12 +26,13 @@ func ExampleHyphenator_Points() {
 		fmt.Println(strings.Join(parts, "-"))
 	}
 	fmt.Println(hyphen.For("ru").Points("ёлка"))
-	fmt.Println(hyphen.For("fr") == nil)
+	fmt.Println(hyphen.For("de") == nil) // no German patterns
 	// Output:
 	// hy-phen-ation
 	// co-op-er-a-tion
 	// Ор-га-ни-за-ции
 	// со-труд-ни-че-ства
+	// co-opé-ra-tion
 	// [4]
 	// true
 }

@@ -1,18 +1,18 @@
 // Package hyphen finds hyphenation points with Liang's algorithm and the TeX hyph-utf8 patterns.
 //
-// The patterns are the hyph-utf8 files hyph-en-us.tex (US English) and
-// hyph-ru.tex (Russian), shipped unmodified from TeX Live 2022 with their
-// licences and provenance in the patterns directory of this package. They
-// are compiled ahead of time from their TeX form (\patterns{…} and
-// \hyphenation{…}) into patterns/hyph-*.trie (see compiled.go), which is
-// read on first use.
+// The patterns are the hyph-utf8 files hyph-en-us.tex (US English),
+// hyph-ru.tex (Russian) and hyph-fr.tex (French), shipped unmodified from
+// TeX Live 2022 with their licences and provenance in the patterns
+// directory of this package. They are compiled ahead of time from their TeX
+// form (\patterns{…} and \hyphenation{…}) into patterns/hyph-*.trie (see
+// compiled.go), which is read on first use.
 //
-// The results are those of TeX with \lefthyphenmin and \righthyphenmin set to
-// the languages' typesetting values (en 2/3, ru 2/2): a word is hyphenated
-// from its exception list entry when it has one, otherwise from the patterns,
-// and no hyphen leaves fewer than LeftMin letters before it or fewer than
-// RightMin letters after it, exceptions included (as in TeX82, pdfTeX and
-// XeTeX).
+// The results are those of TeX with \lefthyphenmin and \righthyphenmin set
+// to the languages' typesetting values (en 2/3, ru 2/2, fr 2/2): a word is
+// hyphenated from its exception list entry when it has one, otherwise from
+// the patterns, and no hyphen leaves fewer than LeftMin letters before it or
+// fewer than RightMin letters after it, exceptions included (as in TeX82,
+// pdfTeX and XeTeX).
 package hyphen
 
 import (
@@ -45,6 +45,7 @@ type language struct {
 var languages = map[string]*language{
 	"en": {file: "patterns/hyph-en-us.tex", leftMin: 2, rightMin: 3},
 	"ru": {file: "patterns/hyph-ru.tex", leftMin: 2, rightMin: 2},
+	"fr": {file: "patterns/hyph-fr.tex", leftMin: 2, rightMin: 2},
 }
 
 // Hyphenator hyphenates words of one language. Safe for concurrent use.
@@ -66,7 +67,8 @@ type Hyphenator struct {
 //
 // The base language is the tag's first subtag, up to the first '-' or '_',
 // compared case-insensitively: "en", "en-US", "en_GB" and "EN" all give the
-// US English hyphenator, "ru" and "ru-RU" the Russian one, and every call for
+// US English hyphenator, "ru" and "ru-RU" the Russian one, "fr" and "fr-CA"
+// the French one, and every call for
 // the same base language returns the same *Hyphenator.
 func For(lang string) *Hyphenator {
 	base := lang

@@ -1,6 +1,7 @@
 -- texref.lua: hyphenates a list of words with LuaTeX's own hyphenation
 -- routine (lang.hyphenate) and the hyph-utf8 patterns, to produce the
--- reference files tex-en.tsv and tex-ru.tsv. Not used by the Go build.
+-- reference files tex-en.tsv, tex-ru.tsv and tex-fr.tsv. Not used by the
+-- Go build.
 --
 -- Run from a directory holding this file (see README.md):
 --   printf '\\catcode`\\{=1 \\catcode`\\}=2 \\directlua{dofile("texref.lua")}\\end\n' > texref.tex
@@ -28,6 +29,17 @@ for c = 0x430, 0x44F do l:sethjcode(c, c) end   -- а-я
 for c = 0x410, 0x42F do l:sethjcode(c, c + 32) end -- А-Я
 l:sethjcode(0x451, 0x451)                       -- ё
 l:sethjcode(0x401, 0x451)                       -- Ё
+for c = 0xE0, 0xFF do if c ~= 0xF7 then l:sethjcode(c, c) end end      -- à-ÿ
+for c = 0xC0, 0xDE do if c ~= 0xD7 then l:sethjcode(c, c + 32) end end -- À-Þ
+-- Latin Extended-A (ā, ś, œ …): a capital letter, then its small letter.
+local function pairs_from(first, last)
+  for c = first, last, 2 do l:sethjcode(c, c + 1) l:sethjcode(c + 1, c + 1) end
+end
+pairs_from(0x100, 0x12F) pairs_from(0x132, 0x137) pairs_from(0x139, 0x148)
+pairs_from(0x14A, 0x177) pairs_from(0x179, 0x17E)
+for _, c in ipairs({ 0x131, 0x138, 0x149, 0x17F }) do l:sethjcode(c, c) end -- ı ĸ ŉ ſ
+l:sethjcode(0x178, 0xFF)                        -- Ÿ
+l:sethjcode(39, 39)                             -- ' (hyph-fr patterns; \lccode`\'=`\' in TeX)
 l:patterns(slurp(os.getenv("PATF")))
 l:hyphenation(slurp(os.getenv("HYPF")))
 
