@@ -117,6 +117,14 @@ var paragraphOrNameRE = regexp.MustCompile(`\.(p\d+|name|text|participants|headi
 
 var footerRE = regexp.MustCompile(`^(Page|Страница) \d+ (of|из) \d+$`)
 
+// TestCountLimit checks that the plural forms a catalog must have cover
+// every count of annexes a report may have.
+func TestCountLimit(t *testing.T) {
+	if locales.MaxCount != sources.MaxAnnexes {
+		t.Errorf("locales.MaxCount = %d, sources.MaxAnnexes = %d", locales.MaxCount, sources.MaxAnnexes)
+	}
+}
+
 // TestNoBreakAfterTies checks what a reader sees at line ends: no line
 // ends with an initial, an abbreviated title or (in Russian) a one-letter
 // preposition, and none starts with the "г." of a year.

@@ -445,20 +445,71 @@ func parseTemplate(id, src string) (map[string]*parse.Tree, error) {
 	return trees, err
 }
 
-// RequiredForms returns the CLDR plural forms a language uses for whole
-// numbers, plus "other", which go-i18n always requires.
-func RequiredForms(tag language.Tag) []string {
-	seen := map[plural.Form]bool{plural.Other: true}
-	for i := 0; i <= 1000; i++ {
-		seen[plural.Cardinal.MatchPlural(tag, i, 0, 0, 0, 0)] = true
+// MaxCount is the largest count a message is given: a report has at most
+// 1000 annexes (sources.MaxAnnexes).
+const MaxCount = 1000
+
+// RequiredForms returns the plural forms go-i18n picks in a language for
+// the counts a report can have (0 to MaxCount), plus "other", which
+// go-i18n always requires: a plural message must have all of them.
+func RequiredForms(tag language.Tag) []string { return pluralForms(tag).required }
+
+// KnownForms returns every plural form of a language's CLDR rule as
+// go-i18n applies it (RequiredForms included): French "many" is for a
+// million and more, so it is known but not required. A form outside it is
+// never used.
+func KnownForms(tag language.Tag) []string { return pluralForms(tag).known }
+
+type formSets struct{ required, known []string }
+
+var formCache sync.Map // language.Tag → formSets
+
+// pluralForms finds the forms go-i18n, which renders the messages, picks
+// for whole numbers up to MaxCount (required), and for millions and
+// decimals as well (known), by asking it. For a language go-i18n has no
+// rule for, it asks golang.org/x/text's CLDR data.
+func pluralForms(tag language.Tag) formSets {
+	if fs, ok := formCache.Load(tag); ok {
+		return fs.(formSets)
 	}
+	var fs formSets
+	b := i18n.NewBundle(tag)
+	probe := &i18n.Message{ID: "forms", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
+	if err := b.AddMessages(tag, probe); err == nil {
+		loc := i18n.NewLocalizer(b, tag.String())
+		seen := map[string]bool{"other": true}
+		pick := func(n any) {
+			if f, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "forms", PluralCount: n}); err == nil {
+				seen[f] = true
+			}
+		}
+		for n := range MaxCount + 1 {
+			pick(n)
+		}
+		fs.required = formsIn(seen)
+		for _, n := range []any{1_000_000, 2_000_000, 10_000_000, "0.0", "0.5", "1.0", "1.5", "2.0", "2.5", "3.5", "11.5"} {
+			pick(n)
+		}
+		fs.known = formsIn(seen)
+	} else {
+		seen := map[string]bool{"other": true}
+		names := map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many", plural.Other: "other"}
+		for i := range MaxCount + 1 {
+			seen[names[plural.Cardinal.MatchPlural(tag, i, 0, 0, 0, 0)]] = true
+		}
+		fs.required = formsIn(seen)
+		fs.known = fs.required
+	}
+	formCache.Store(tag, fs)
+	return fs
+}
+
+// formsIn lists the forms in seen in CLDR order.
+func formsIn(seen map[string]bool) []string {
 	var out []string
-	for _, f := range []struct {
-		form plural.Form
-		name string
-	}{{plural.Zero, "zero"}, {plural.One, "one"}, {plural.Two, "two"}, {plural.Few, "few"}, {plural.Many, "many"}, {plural.Other, "other"}} {
-		if seen[f.form] {
-			out = append(out, f.name)
+	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if seen[f] {
+			out = append(out, f)
 		}
 	}
 	return out

@@ -33,18 +33,23 @@ func TestEmbeddedCatalogsLoadClean(t *testing.T) {
 	}
 }
 
-func TestRequiredForms(t *testing.T) {
+func TestPluralForms(t *testing.T) {
 	for _, tt := range []struct {
-		lang string
-		want []string
+		lang            string
+		required, known []string
 	}{
-		{"en", []string{"one", "other"}},
-		{"ru", []string{"one", "few", "many", "other"}},
-		{"fr", []string{"one", "other"}},
-		{"ja", []string{"other"}},
+		{"en", []string{"one", "other"}, []string{"one", "other"}},
+		{"ru", []string{"one", "few", "many", "other"}, []string{"one", "few", "many", "other"}},
+		{"fr", []string{"one", "other"}, []string{"one", "many", "other"}}, // "many": 1 000 000
+		{"ar", []string{"zero", "one", "two", "few", "many", "other"}, []string{"zero", "one", "two", "few", "many", "other"}},
+		{"ja", []string{"other"}, []string{"other"}},
 	} {
-		if got := RequiredForms(language.Make(tt.lang)); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("%s: %v, want %v", tt.lang, got, tt.want)
+		tag := language.Make(tt.lang)
+		if got := RequiredForms(tag); !reflect.DeepEqual(got, tt.required) {
+			t.Errorf("%s: required %v, want %v", tt.lang, got, tt.required)
+		}
+		if got := KnownForms(tag); !reflect.DeepEqual(got, tt.known) {
+			t.Errorf("%s: known %v, want %v", tt.lang, got, tt.known)
 		}
 	}
 }

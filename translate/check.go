@@ -64,7 +64,8 @@ var DefaultQuotes = map[string]QuoteStyle{
 //	error    a character the fonts cannot draw (Coverage)
 //	warning  or error (the glossary's severity): a glossary term without its rendering
 //	warning  quotation marks the language does not use, or unbalanced « »
-//	warning  the text (or a plural form) is the source text of a non-trivial source
+//	warning  the text (or a plural form) is the source text of a non-trivial source,
+//	         unless the glossary's [same] table lists it for the language
 //
 // Check runs them on one translation; every diagnostic is at tr's file
 // and line with the message ID as key.
@@ -105,8 +106,9 @@ func (c Checker) Check(src Source, tr Translation, lang language.Tag) diag.List 
 				add(diag.Error, "plural form %q is missing; %s needs %s", n, lang, strings.Join(req, ", "))
 			}
 		}
+		known := locales.KnownForms(lang)
 		for _, f := range forms {
-			if !slices.Contains(req, f.name) {
+			if !slices.Contains(known, f.name) {
 				add(diag.Warning, "plural form %q is not used in %s and is ignored", f.name, lang)
 			}
 		}
@@ -252,7 +254,7 @@ func (c Checker) Check(src Source, tr Translation, lang language.Tag) diag.List 
 	if !trivial(src.Forms.joined()) {
 		var same []string
 		for _, f := range forms {
-			if strings.TrimSpace(f.text) == strings.TrimSpace(srcForm(f.name)) {
+			if strings.TrimSpace(f.text) == strings.TrimSpace(srcForm(f.name)) && !c.Glossary.IsSame(lang, f.text) {
 				same = append(same, f.name)
 			}
 		}

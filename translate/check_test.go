@@ -137,6 +137,28 @@ func TestGlossaryFile(t *testing.T) {
 			t.Errorf("%s: want %q, got %v", tt.name, tt.want, diags)
 		}
 	}
+	// [same]: texts a language writes as the source does are not flagged
+	// as untranslated; others still are.
+	same, diags := ParseGlossary("g.toml", []byte("[same]\nfr = [\"Annexes\", \"original\"]\n"))
+	if len(diags) > 0 || !same.IsSame(language.French, " annexes ") || !same.IsSame(language.MustParse("fr-CA"), "Original") || same.IsSame(ru, "Annexes") {
+		t.Fatalf("[same]: %+v %v", same, diags)
+	}
+	fr := Checker{SourceLang: language.English, Glossary: same}
+	if d := fr.Check(Source{ID: "annexes.heading", Forms: Forms{Other: "Annexes"}}, Translation{Forms: Forms{Other: "Annexes"}}, language.French); len(d) > 0 {
+		t.Errorf("[same] text flagged: %v", d)
+	}
+	if d := fr.Check(Source{ID: "x", Forms: Forms{Other: "Opening remarks"}}, Translation{Forms: Forms{Other: "Opening remarks"}}, language.French); !strings.Contains(diagString(d), "probably not translated") {
+		t.Errorf("untranslated text not flagged with [same]: %v", d)
+	}
+	for _, bad := range []struct{ data, want string }{
+		{"same = 1\n", "same must be a table"},
+		{"[same]\nfrench = \"Annexes\"\n", `g.toml:2: error: [same]: "french" is not a language tag`},
+		{"[same]\nfr = []\n", "[same]: fr must be a string or a list of strings, not empty"},
+	} {
+		if _, diags := ParseGlossary("g.toml", []byte(bad.data)); !strings.Contains(diagString(diags), bad.want) {
+			t.Errorf("%q: want %q, got %v", bad.data, bad.want, diags)
+		}
+	}
 	g2, diags := ParseGlossary("g.toml", []byte("severity = \"error\"\n[[term]]\nen = \"Almaty Process\"\nru = \"Алматинск процесс\"\n"))
 	if len(diags) > 0 || g2.Severity != diag.Error {
 		t.Fatalf("%v %v", g2, diags)

@@ -25,6 +25,9 @@ import (
 //	en = "Almaty Process"         # the term as the source may write it: a string or a list
 //	ru = ["Алматинск процесс"]    # acceptable renderings: a string or a list
 //
+//	[same]
+//	fr = ["Annexes", "original"]  # texts a language writes as the source does
+//
 // A term table has a key per language (a BCP 47 tag) and an optional note.
 // The source language's values are the term as it may appear in the
 // source text; they match whole words, case-insensitively, ignoring
@@ -36,12 +39,36 @@ import (
 // "Алматинского процесса"; "ГДМ" matches "ГДМ"). A translation whose
 // source contains a term must contain one of the renderings for its
 // language; a language the term does not list is not checked.
+//
+// The [same] table lists, per language, texts that are written as in the
+// source: a translation that equals its source text is not reported as
+// probably untranslated when it is one of them (whole text, case
+// ignored).
 type Glossary struct {
 	// File is the glossary's path as shown in diagnostics.
 	File string
 	// Severity is what a translation lacking a rendering gets.
 	Severity diag.Severity
 	Terms    []Term
+	// Same holds the texts of [same] by language tag.
+	Same map[string][]string
+}
+
+// IsSame reports whether text is written in lang as in the source
+// language, by the [same] table.
+func (g *Glossary) IsSame(lang language.Tag, text string) bool {
+	if g == nil {
+		return false
+	}
+	base, _ := lang.Base()
+	for _, tag := range []string{lang.String(), base.String()} {
+		for _, s := range g.Same[tag] {
+			if strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(text)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Term is one glossary entry.
@@ -152,8 +179,29 @@ func ParseGlossary(file string, data []byte) (*Glossary, diag.List) {
 				}
 				g.Terms = append(g.Terms, term)
 			}
+		case "same":
+			table, ok := v.(map[string]any)
+			if !ok {
+				diags.Errorf(file, at(k), 0, "", "same must be a table: [same]")
+				continue
+			}
+			g.Same = map[string][]string{}
+			for tk, tv := range table {
+				line := at("same." + tomlpos.QuoteKey(tk))
+				tag, err := language.Parse(tk)
+				if err != nil {
+					diags.Errorf(file, line, 0, "", "[same]: %q is not a language tag", tk)
+					continue
+				}
+				vals, ok := stringList(tv)
+				if !ok || len(vals) == 0 {
+					diags.Errorf(file, line, 0, "", "[same]: %s must be a string or a list of strings, not empty", tk)
+					continue
+				}
+				g.Same[tag.String()] = vals
+			}
 		default:
-			diags.Errorf(file, at(tomlpos.QuoteKey(k)), 0, "", "unknown key %q (a glossary has severity and [[term]] tables)", k)
+			diags.Errorf(file, at(tomlpos.QuoteKey(k)), 0, "", "unknown key %q (a glossary has severity, [[term]] tables and [same])", k)
 		}
 	}
 	return g, diags
