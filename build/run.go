@@ -70,6 +70,8 @@ type Edition struct {
 	Report   *sources.Loaded
 	Document *document.Document
 	Pages    *layout.Pages
+	// Style is the house style the edition is laid out in.
+	Style *HouseStyle
 }
 
 // job is one edition to build.
@@ -333,7 +335,7 @@ func edition(r *sources.Loaded, cat *locales.Catalog, hs *HouseStyle, lang strin
 	if cov := Coverage(doc, hs.Family, cat); len(cov) > 0 {
 		return nil, append(diags, cov...)
 	}
-	return &Edition{Report: r, Document: doc, Pages: layout.Layout(doc, hs.Style, hs.Family)}, diags
+	return &Edition{Report: r, Document: doc, Pages: layout.Layout(doc, hs.Style, hs.Family), Style: hs}, diags
 }
 
 // Editions resolves, checks and lays out report r in each of its
@@ -449,9 +451,15 @@ func Check(p Project) ([]Edition, diag.List) {
 	diags = append(diags, ds...)
 	files := <-parsed
 	var eds []Edition
+	styles := map[string]*HouseStyle{}
 	for _, r := range reports {
-		hs, ds := p.HouseStyle(r.Style)
-		diags = append(diags, ds...)
+		hs, ok := styles[r.Style]
+		if !ok {
+			var ds diag.List
+			hs, ds = p.HouseStyle(r.Style)
+			diags = append(diags, ds...)
+			styles[r.Style] = hs
+		}
 		if hs == nil {
 			continue
 		}

@@ -190,7 +190,7 @@ others are merged. Exits 1 when any translation was refused.
 	if !ok {
 		return exitFail
 	}
-	res, err := p.Merge(fs.Args(), p.Checker(coverage(*root)))
+	res, err := p.Merge(fs.Args(), p.Checker(coverage(build.Open(*root), nil)))
 	if err != nil {
 		fmt.Fprintf(stderr, "reportgen i18n merge: %v\n", err)
 		return exitFail
@@ -259,12 +259,12 @@ glossary. Exits 1 on any error (warnings inform).
 	var diags diag.List
 	// The build's checks: resolve and lay out every edition in memory.
 	proj := build.Open(*root)
-	_, ds := build.Check(proj)
+	eds, ds := build.Check(proj)
 	diags = append(diags, ds...)
 	// The translators' checks, on a project with its own sources.
 	if !proj.Embedded {
 		if p, ds := translate.Open(*root); !ds.HasErrors() {
-			c := p.Checker(coverage(*root))
+			c := p.Checker(coverage(proj, eds))
 			for _, tag := range p.Languages() {
 				diags = append(diags, p.Check(tag, c)...)
 			}
@@ -287,10 +287,16 @@ glossary. Exits 1 on any error (warnings inform).
 	return exitOK
 }
 
-// coverage returns the fonts' coverage test of the project's house style:
-// a character must be drawable by all four faces.
-func coverage(root string) func(rune) bool {
-	hs, diags := build.Open(root).HouseStyle("")
+// coverage returns the fonts' coverage test of the project's default
+// house style: a character must be drawable by all four faces. The style
+// is taken from an edition laid out in it, else loaded.
+func coverage(proj build.Project, eds []build.Edition) func(rune) bool {
+	for _, ed := range eds {
+		if ed.Report.Style == "" || ed.Report.Style == "house" {
+			return ed.Style.Family.Covers
+		}
+	}
+	hs, diags := proj.HouseStyle("")
 	if diags.HasErrors() || hs == nil {
 		return func(rune) bool { return true }
 	}
