@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -148,4 +149,72 @@ func TestTieRules(t *testing.T) {
 			t.Errorf("ties(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
+}
+
+// FuzzParagraph sets arbitrary text, with no-break spaces, long words and
+// any characters, at any measure, justified and ragged, with each
+// language's ties and hyphenation, and checks that no line is wider than
+// the measure and that the lines hold the text's characters in order.
+func FuzzParagraph(f *testing.F) {
+	f.Add("the first biennial report of the Secretary-General (December 2020\u00a0г.) and the first review", uint8(30), true, uint8(1))
+	f.Add("Mr. Abidine and H.E. Erkin Mukhitdinov thanked Ms. Held", uint8(10), false, uint8(0))
+	f.Add("в регионе и в мире\u00a0\u00a0с\u00a0\u00a0 https://example.org/"+strings.Repeat("segment/", 20), uint8(0), true, uint8(1))
+	f.Add("« le Réseau » : Mme Held ; M. Prentice !", uint8(5), true, uint8(2))
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		f.Fatal(err)
+	}
+	m := measurer{fam: fam}
+	st := DefaultStyle()
+	langs := []language.Tag{language.English, language.Russian, language.French}
+	f.Fuzz(func(t *testing.T, text string, w uint8, justify bool, li uint8) {
+		lang := langs[int(li)%len(langs)]
+		width := 40 + float64(w)*2 // 40 to 550 pt
+		ts := textStyle{size: 10, leading: 1.4, align: Left}
+		if justify {
+			ts.align = Justify
+		}
+		sc := new(scratch)
+		// Two spans, the second bold, to mix faces inside words.
+		cut := len(text) / 2
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		spans := []markup.Span{{Text: text[:cut]}, {Text: text[cut:], Style: markup.Bold}}
+		ws := m.words(spans, ts, sc)
+		tieRulesFor(lang).apply(ws)
+		var lines []line
+		hy := &hyphenation{h: hyphen.For(lang.String())}
+		if justify {
+			lines = m.justify(ws, width, ts, st.Justify, hy, sc)
+		} else {
+			lines = m.breakLines(ws, width, 1)
+		}
+		var got strings.Builder
+		for i, ln := range lines {
+			texts, _ := placeLine(ln, 0, width, 10, ts.size, 0, 14, ts, st.Justify, Color{})
+			for _, tx := range texts {
+				right := tx.X + m.width(tx.Face, tx.Text, ts.size)
+				if right > width+0.01 && utf8.RuneCountInString(tx.Text) > 1 {
+					t.Fatalf("line %d: %q ends at %.2f, past the %.0f pt measure", i, tx.Text, right, width)
+				}
+			}
+			for j, tx := range texts {
+				s := tx.Text
+				if ln.hyphen && j == len(texts)-1 {
+					s = strings.TrimSuffix(s, "-") // the hyphen added at the break
+				}
+				got.WriteString(s)
+			}
+		}
+		want := strings.Map(func(r rune) rune {
+			if isSpace(r) || r == '\u00a0' {
+				return -1
+			}
+			return r
+		}, validText(text))
+		if got.String() != want {
+			t.Fatalf("lines hold %q, want %q", got.String(), want)
+		}
+	})
 }
