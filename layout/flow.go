@@ -96,7 +96,7 @@ func (f *flow) paragraph(spans []markup.Span, ts textStyle, indent, spaceBefore 
 	if f.sc == nil {
 		f.sc = new(scratch)
 	}
-	f.sc.pieces = f.sc.pieces[:0]
+	f.sc.pieces, f.sc.shy = f.sc.pieces[:0], f.sc.shy[:0]
 	ws := f.m.words(spans, ts, f.sc)
 	if ts.draft {
 		f.tiesSource.apply(ws)

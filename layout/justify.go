@@ -195,6 +195,7 @@ type scratch struct {
 	cuts   []int
 	frags  []word
 	pieces []piece // pieces of fragments, and of words (see words)
+	shy    []int   // soft hyphens of words (see words)
 	words  []word
 	breaks linebreak.Breaker
 	// lineWords and linePieces hold the words of justified lines.
@@ -210,7 +211,11 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 	items, parts, boxOf := sc.items[:0], sc.parts[:0], sc.boxOf[:0]
 	for wi, w := range ws {
 		var cuts []int
-		if js.Hyphenate && hy != nil && !hasLink(w) {
+		switch {
+		case hasLink(w):
+		case len(w.shy) > 0:
+			cuts = w.shy // the author's points, and only those
+		case js.Hyphenate && hy != nil:
 			cuts = hy.cachedPoints(sc.cuts[:0], wordText(w))
 			sc.cuts = cuts
 		}

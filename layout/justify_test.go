@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -160,6 +162,7 @@ func FuzzParagraph(f *testing.F) {
 	f.Add("Mr. Abidine and H.E. Erkin Mukhitdinov thanked Ms. Held", uint8(10), false, uint8(0))
 	f.Add("в регионе и в мире\u00a0\u00a0с\u00a0\u00a0 https://example.org/"+strings.Repeat("segment/", 20), uint8(0), true, uint8(1))
 	f.Add("« le Réseau » : Mme Held ; M. Prentice !", uint8(5), true, uint8(2))
+	f.Add("\u00adMukhit\u00ad\u00addinov\u00ad devel\u00adopment \u00ad \u00adx", uint8(0), true, uint8(0))
 	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
 	if err != nil {
 		f.Fatal(err)
@@ -208,7 +211,7 @@ func FuzzParagraph(f *testing.F) {
 			}
 		}
 		want := strings.Map(func(r rune) rune {
-			if isSpace(r) || r == '\u00a0' {
+			if isSpace(r) || r == '\u00a0' || r == '\u00ad' {
 				return -1
 			}
 			return r
@@ -217,4 +220,47 @@ func FuzzParagraph(f *testing.F) {
 			t.Fatalf("lines hold %q, want %q", got.String(), want)
 		}
 	})
+}
+
+// TestSoftHyphens checks that a soft hyphen (U+00AD) is not drawn, marks
+// the only points where its word may be hyphenated, and gives the hyphen
+// of a line that breaks there.
+func TestSoftHyphens(t *testing.T) {
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := measurer{fam: fam}
+	ts := textStyle{size: 10, leading: 1.4, align: Justify}
+	sc := new(scratch)
+	ws := m.words([]markup.Span{{Text: "Erkin \u00adMukhit\u00ad\u00addinov\u00ad "}, {Text: "devel\u00adopment", Style: markup.Italic}}, ts, sc)
+	if len(ws) != 3 || wordText(ws[1]) != "Mukhitdinov" || !slices.Equal(ws[1].shy, []int{6}) || wordText(ws[2]) != "development" || !slices.Equal(ws[2].shy, []int{5}) {
+		t.Fatalf("words: %+v", ws)
+	}
+	if w := m.width(fonts.Regular, "Mukhitdinov", 10); math.Abs(ws[1].w-w) > 1e-9 {
+		t.Errorf("Mukhitdinov measures %.2f with its soft hyphens, %.2f without", ws[1].w, w)
+	}
+	// In a measure that cannot hold "development" whole, it breaks at the
+	// author's point only, although the patterns know de-vel-op-ment.
+	hy := &hyphenation{h: hyphen.For("en")}
+	var ends []string
+	// Measures that hold "development" but not "our development".
+	lo, hi := m.width(fonts.Regular, "development", 10), m.width(fonts.Regular, "our development", 10)
+	for width := lo + 1; width < hi; width += 2 {
+		sc := new(scratch)
+		ws := m.words([]markup.Span{{Text: "our devel\u00adopment"}}, ts, sc)
+		for _, ln := range m.justify(ws, width, ts, DefaultStyle().Justify, hy, sc) {
+			if ln.hyphen {
+				ends = append(ends, wordText(ln.words[len(ln.words)-1]))
+			}
+		}
+	}
+	if len(ends) == 0 {
+		t.Fatal("no line breaks at the soft hyphen")
+	}
+	for _, e := range ends {
+		if e != "devel-" {
+			t.Errorf("line ends with %q, want devel-", e)
+		}
+	}
 }

@@ -39,7 +39,15 @@ type word struct {
 	// tied forbids a line break at that space: it was a no-break space
 	// (U+00A0), as in "2020 г." or "Mr. Prentice".
 	tied bool
+	// shy are the byte offsets in the word's text of its soft hyphens
+	// (U+00AD, taken out of the text): the author's hyphenation points,
+	// which replace the patterns' (TeX's \-).
+	shy []int
 }
+
+// softHyphen (U+00AD) marks where a word may be hyphenated; it is drawn
+// only as the hyphen of a line that breaks there.
+const softHyphen = "\u00ad"
 
 // Align is the horizontal alignment of a paragraph's lines.
 type Align uint8
@@ -79,11 +87,17 @@ func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\
 func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
 	out := sc.words[:0]
 	first := len(sc.pieces) // of the current word
+	firstShy := len(sc.shy) // of the current word
 	var w float64           // of the current word
+	wordLen := 0            // bytes of the current word's text
 	end := func(space float64, tied bool) {
 		n := len(sc.pieces)
-		out = append(out, word{pieces: sc.pieces[first:n:n], w: w, space: space, tied: tied})
-		first, w = n, 0
+		// Soft hyphens at a word's ends are no hyphenation points.
+		shy := slices.DeleteFunc(sc.shy[firstShy:], func(off int) bool { return off == 0 || off == wordLen })
+		sc.shy = sc.shy[:firstShy+len(shy)]
+		ns := len(sc.shy)
+		out = append(out, word{pieces: sc.pieces[first:n:n], w: w, space: space, tied: tied, shy: sc.shy[firstShy:ns:ns]})
+		first, firstShy, w, wordLen = n, ns, 0, 0
 	}
 	for _, sp := range spans {
 		face := fonts.FaceOf(sp.Style&markup.Bold != 0 || ts.face&fonts.Bold != 0, sp.Style&markup.Italic != 0 || ts.face&fonts.Italic != 0)
@@ -101,10 +115,17 @@ func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
 				continue
 			}
 			if start >= 0 {
-				p := piece{text: text[start:i], face: face, url: sp.URL}
-				p.w = m.width(p.face, p.text, ts.size)
-				sc.pieces = append(sc.pieces, p)
-				w += p.w
+				t := text[start:i]
+				if strings.Contains(t, softHyphen) {
+					t = sc.takeSoftHyphens(t, wordLen)
+				}
+				if t != "" {
+					p := piece{text: t, face: face, url: sp.URL}
+					p.w = m.width(p.face, p.text, ts.size)
+					sc.pieces = append(sc.pieces, p)
+					w += p.w
+					wordLen += len(t)
+				}
 				start = -1
 			}
 			if nbsp {
@@ -122,6 +143,27 @@ func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
 	}
 	sc.words = out
 	return out
+}
+
+// takeSoftHyphens returns t without its soft hyphens, and appends their
+// offsets in the word's text (t starts at offset base) to sc.shy, each
+// once.
+func (sc *scratch) takeSoftHyphens(t string, base int) string {
+	var b strings.Builder
+	for {
+		k := strings.Index(t, softHyphen)
+		if k < 0 {
+			break
+		}
+		b.WriteString(t[:k])
+		off := base + b.Len()
+		if n := len(sc.shy); n == 0 || sc.shy[n-1] != off {
+			sc.shy = append(sc.shy, off)
+		}
+		t = t[k+len(softHyphen):]
+	}
+	b.WriteString(t)
+	return b.String()
 }
 
 // validText returns s with every byte that is not part of valid UTF-8
