@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"strings"
+
 	"golang.org/x/text/cases"
 
 	"github.com/reportgen/reportgen/document"
@@ -207,7 +209,7 @@ func (f *flow) build(doc *document.Document) {
 	// Title block: one unbreakable group, with a rule under it.
 	var title []box
 	title = append(title, f.paragraph(plainSpans(doc.Title.Text), textStyle{size: st.Type.Title, leading: st.Type.TitleLeading, face: fonts.Bold, color: st.Colors.Brand, align: Left}, 0, 0, true)...)
-	title[0].page.Bookmarks = append(title[0].page.Bookmarks, Bookmark{Title: doc.Title.Text, Level: 0})
+	title[0].page.Bookmarks = append(title[0].page.Bookmarks, Bookmark{Title: outlineTitle(doc.Title.Text), Level: 0})
 	title = append(title, f.paragraph(plainSpans(doc.DateLine), textStyle{size: st.Type.Date, leading: 1.3, color: st.Colors.Text, align: Left}, 0, 8, true)...)
 	if len(doc.Participants.Spans) > 0 {
 		title = append(title, f.paragraph(doc.Participants.Spans, textStyle{size: st.Type.Participants, leading: 1.35, face: fonts.Italic, color: st.Colors.Muted, align: Left}, 0, 10, true)...)
@@ -241,7 +243,7 @@ func (f *flow) build(doc *document.Document) {
 				f.add(f.paragraph(blk.Lead.Spans, lt, 0, gap, true)...)
 			case document.SpeakerHeading, document.Subheading:
 				ls := f.paragraph(blk.Lead.Spans, textStyle{size: st.Type.Subheading, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left, draft: blk.Lead.Fallback}, 0, max(gap, st.Spacing.Heading*0.7), true)
-				ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: blk.Outline, Level: 1})
+				ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: outlineTitle(blk.Outline), Level: 1})
 				f.add(ls...)
 			}
 			for pi, p := range blk.Paragraphs {
@@ -269,7 +271,7 @@ func (f *flow) heading(text string, level int, draft bool) {
 		text = f.upper.String(text)
 	}
 	ls := f.paragraph(plainSpans(text), textStyle{size: st.Type.Heading, leading: 1.3, face: fonts.Bold, color: st.Colors.Brand, align: Left, draft: draft}, 0, st.Spacing.Heading, true)
-	ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: text, Level: level})
+	ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: outlineTitle(text), Level: level})
 	last := &ls[len(ls)-1]
 	last.height += st.Spacing.HeadingAfter
 	f.add(ls...)
@@ -310,7 +312,7 @@ func (f *flow) annexes(doc *document.Document) {
 		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold}}
 		ls := f.paragraph(spans, textStyle{size: st.Type.Body, leading: st.Type.BodyLeading, color: st.Colors.Text, align: Left}, 0, 10, true)
 		ls[0].page.Anchors = append(ls[0].page.Anchors, Anchor{Name: a.Anchor})
-		ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: a.Label + ". " + a.Title.Text, Level: 1})
+		ls[0].page.Bookmarks = append(ls[0].page.Bookmarks, Bookmark{Title: outlineTitle(a.Label + ". " + a.Title.Text), Level: 1})
 		f.add(ls...)
 		for i, it := range a.Items {
 			var sp []markup.Span
@@ -328,4 +330,10 @@ func (f *flow) annexes(doc *document.Document) {
 			f.add(ib...)
 		}
 	}
+}
+
+// outlineTitle is text as an outline entry shows it: without soft
+// hyphens, which mark hyphenation points on the page only.
+func outlineTitle(text string) string {
+	return strings.ReplaceAll(text, softHyphen, "")
 }

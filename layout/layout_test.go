@@ -249,3 +249,32 @@ func TestFallbackHyphenation(t *testing.T) {
 		t.Errorf("hyphenated lines: %d in English fall-backs, %d in French text; want both", seen["en"], seen["fr"])
 	}
 }
+
+// TestSoftHyphenNeverDrawn puts soft hyphens in a heading and a paragraph:
+// neither the page nor the outline shows them.
+func TestSoftHyphenNeverDrawn(t *testing.T) {
+	docs, fam := referenceDocs(t)
+	doc := *docs["en"]
+	doc.Sections = []document.Section{{ID: "s", Heading: document.Text{Text: "Open\u00ading re\u00admarks"}, Blocks: []document.Block{{
+		Kind:       document.Plain,
+		Paragraphs: []document.Paragraph{{Spans: spansOf("Mukhit\u00addinov wel\u00adcomed the dele\u00adgates."), ID: "x"}},
+	}}}}
+	pages := layout.Layout(&doc, layout.DefaultStyle(), fam)
+	var drawn, outline strings.Builder
+	for _, pg := range pages.Pages {
+		for _, tx := range pg.Texts {
+			drawn.WriteString(tx.Text + " ")
+		}
+		for _, b := range pg.Bookmarks {
+			outline.WriteString(b.Title + "\n")
+		}
+	}
+	for what, s := range map[string]string{"page": drawn.String(), "outline": outline.String()} {
+		if strings.Contains(s, "\u00ad") {
+			t.Errorf("the %s shows a soft hyphen: %q", what, s)
+		}
+	}
+	if !strings.Contains(drawn.String(), "Mukhitdinov welcomed") || !strings.Contains(outline.String(), "Opening remarks") {
+		t.Errorf("page %q, outline %q", drawn.String(), outline.String())
+	}
+}
