@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,8 +21,10 @@ import (
 // tieRules are the ties of one language.
 type tieRules struct {
 	// titles are words that tie to the next: abbreviated titles and
-	// signs ("Mr.", "г-жа", "№"), matched without regard to case.
-	titles map[string]bool
+	// signs ("mr.", "г-жа", "№"), lower case, matched without regard to
+	// case; titleMax is the length of the longest, in bytes.
+	titles   []string
+	titleMax int
 	// numberAbbrevs tie to the number before them ("г." in "2020 г.");
 	// the word may go on with punctuation ("г.)").
 	numberAbbrevs []string
@@ -35,25 +38,24 @@ func tieRulesFor(lang language.Tag) *tieRules {
 	base, _ := lang.Base()
 	switch base.String() {
 	case "en":
-		return &tieRules{titles: setOf("mr.", "mrs.", "ms.", "dr.", "prof.", "no.")}
+		return newTieRules([]string{"mr.", "mrs.", "ms.", "dr.", "prof.", "no."}, nil, false)
 	case "ru":
-		return &tieRules{
-			titles:        setOf("г-н", "г-на", "г-ну", "г-ном", "г-не", "г-жа", "г-жи", "г-же", "г-жу", "г-жой", "№", "т.", "им."),
-			numberAbbrevs: []string{"г.", "гг.", "млн", "млрд", "тыс.", "%"},
-			oneLetter:     true,
-		}
+		return newTieRules(
+			[]string{"г-н", "г-на", "г-ну", "г-ном", "г-не", "г-жа", "г-жи", "г-же", "г-жу", "г-жой", "№", "т.", "им."},
+			[]string{"г.", "гг.", "млн", "млрд", "тыс.", "%"},
+			true)
 	case "fr":
-		return &tieRules{titles: setOf("m.", "mme", "mmes", "mlle", "n°")}
+		return newTieRules([]string{"m.", "mme", "mmes", "mlle", "n°"}, nil, false)
 	}
 	return &tieRules{}
 }
 
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+func newTieRules(titles, numberAbbrevs []string, oneLetter bool) *tieRules {
+	tr := &tieRules{titles: titles, numberAbbrevs: numberAbbrevs, oneLetter: oneLetter}
+	for _, t := range titles {
+		tr.titleMax = max(tr.titleMax, len(t))
 	}
-	return m
+	return tr
 }
 
 // apply ties the words of a paragraph by the rules.
@@ -74,11 +76,12 @@ func (tr *tieRules) ties(a, b string) bool {
 	if isInitials(a) && startsUpper(b) {
 		return true
 	}
-	if tr.titles[strings.ToLower(a)] {
+	// Titles are ASCII or Cyrillic, whose capitals are as long as their
+	// small letters.
+	if len(a) <= tr.titleMax && slices.ContainsFunc(tr.titles, func(t string) bool { return len(t) == len(a) && strings.EqualFold(t, a) }) {
 		return true
 	}
-	if tr.oneLetter && utf8.RuneCountInString(a) == 1 {
-		r, _ := utf8.DecodeRuneInString(a)
+	if r, n := utf8.DecodeRuneInString(a); tr.oneLetter && n == len(a) && n > 0 {
 		return unicode.IsLetter(r)
 	}
 	if len(tr.numberAbbrevs) > 0 && endsDigit(a) {
