@@ -97,20 +97,11 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	var diags diag.List
-	// The catalog files do not depend on the reports: they are parsed
-	// (once for all reports) while the reports load.
-	parsed := make(chan *locales.Files, 1)
-	go func() {
-		var langs []string // every language folder, unless narrowed
-		if len(opt.Langs) > 0 {
-			langs = opt.Langs
-		}
-		parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, langs)
-	}()
-	reports, ds := sources.LoadDir(p.Sources, p.SourcesDir)
-	diags = append(diags, ds...)
-	files := <-parsed
+	var langs []string // every language folder, unless narrowed
+	if len(opt.Langs) > 0 {
+		langs = opt.Langs
+	}
+	reports, files, diags := load(p, langs)
 	for _, id := range opt.Reports {
 		if !hasReport(reports, id) {
 			diags.Errorf(p.SourcesDir, 0, 0, id, "no report with ID %q", id)
@@ -120,18 +111,12 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 	// Jobs in a fixed order: reports by file name, languages as listed.
 	var jobs []*job
 	failed := map[string]bool{}
-	styles := map[string]*HouseStyle{}
+	styles := houseStyles{p: p}
 	for _, r := range reports {
 		if len(opt.Reports) > 0 && !contains(opt.Reports, r.ID) {
 			continue
 		}
-		hs, ok := styles[r.Style]
-		if !ok {
-			var ds diag.List
-			hs, ds = p.HouseStyle(r.Style)
-			diags = append(diags, ds...)
-			styles[r.Style] = hs
-		}
+		hs := styles.get(r.Style, &diags)
 		if hs == nil {
 			failed[r.ID] = true
 			continue
@@ -223,6 +208,37 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 		}
 	}
 	return results, diags
+}
+
+// load reads the reports of p and, meanwhile, the catalog files in the
+// folders of langs (every folder when nil), which do not depend on them:
+// each file is parsed once for all reports.
+func load(p Project, langs []string) ([]*sources.Loaded, *locales.Files, diag.List) {
+	parsed := make(chan *locales.Files, 1)
+	go func() { parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, langs) }()
+	reports, diags := sources.LoadDir(p.Sources, p.SourcesDir)
+	return reports, <-parsed, diags
+}
+
+// houseStyles loads each house style of a project once.
+type houseStyles struct {
+	p      Project
+	loaded map[string]*HouseStyle
+}
+
+// get returns the house style name (nil if it does not load), adding the
+// diagnostics of loading it to diags the first time.
+func (hs *houseStyles) get(name string, diags *diag.List) *HouseStyle {
+	if s, ok := hs.loaded[name]; ok {
+		return s
+	}
+	s, ds := hs.p.HouseStyle(name)
+	*diags = append(*diags, ds...)
+	if hs.loaded == nil {
+		hs.loaded = map[string]*HouseStyle{}
+	}
+	hs.loaded[name] = s
+	return s
 }
 
 // catalogFor assembles the report's catalog from the project's catalog
@@ -440,26 +456,11 @@ func staleIDs(p Project, r *sources.Loaded, cat *locales.Catalog, lang string) (
 // Check resolves and lays out every edition of every report of p, as a
 // build would, without rendering or writing anything.
 func Check(p Project) ([]Edition, diag.List) {
-	var diags diag.List
-	// The catalog files do not depend on the reports: they are parsed
-	// (once for all reports) while the reports load.
-	parsed := make(chan *locales.Files, 1)
-	go func() {
-		parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, nil)
-	}()
-	reports, ds := sources.LoadDir(p.Sources, p.SourcesDir)
-	diags = append(diags, ds...)
-	files := <-parsed
+	reports, files, diags := load(p, nil)
 	var eds []Edition
-	styles := map[string]*HouseStyle{}
+	styles := houseStyles{p: p}
 	for _, r := range reports {
-		hs, ok := styles[r.Style]
-		if !ok {
-			var ds diag.List
-			hs, ds = p.HouseStyle(r.Style)
-			diags = append(diags, ds...)
-			styles[r.Style] = hs
-		}
+		hs := styles.get(r.Style, &diags)
 		if hs == nil {
 			continue
 		}
