@@ -27,6 +27,7 @@ import (
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/internal/atomicfile"
 	"github.com/reportgen/reportgen/internal/tomlpos"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
@@ -261,34 +262,11 @@ func Date(opt Options, r *sources.Report) (time.Time, error) {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 }
 
-// WriteFileAtomic writes data to path through a temporary file in the same
-// folder, synced and renamed, so path holds either its old content or all
-// of data.
+// WriteFileAtomic writes data to path (mode 0644) through a temporary
+// file in the same folder, synced and renamed, so path holds either its old
+// content or all of data.
 func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+strings.TrimSuffix(filepath.Base(path), ".pdf")+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, data, 0o644)
 }
 
 // overlay reads files from top, and from base what top lacks. Glob and

@@ -235,8 +235,7 @@ func pipeline(tb testing.TB, p Project) {
 		tb.Fatal(diags)
 	}
 	for _, ed := range eds {
-		err := render.Write(io.Discard, ed.Pages, render.Options{Meta: ed.Document.Meta, Lang: ed.Document.Lang.String(), Family: hs.Family, Images: hs.Images})
-		if err != nil {
+		if err := render.Write(io.Discard, ed.Pages, ed.renderOptions(time.Time{})); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -260,8 +259,7 @@ func BenchmarkPerPage(b *testing.B) {
 					b.Fatal(diags)
 				}
 				for _, ed := range eds {
-					err := render.Write(io.Discard, ed.Pages, render.Options{Meta: ed.Document.Meta, Lang: ed.Document.Lang.String(), Family: hs.Family, Images: hs.Images})
-					if err != nil {
+					if err := render.Write(io.Discard, ed.Pages, ed.renderOptions(time.Time{})); err != nil {
 						b.Fatal(err)
 					}
 					pages += len(ed.Pages.Pages)

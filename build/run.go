@@ -74,6 +74,11 @@ type Edition struct {
 	Style *HouseStyle
 }
 
+// renderOptions are what ed is written into a PDF with, dated date.
+func (ed *Edition) renderOptions(date time.Time) render.Options {
+	return render.Options{Meta: ed.Document.Meta, Lang: ed.Document.Lang.String(), Date: date, Family: ed.Style.Family, Images: ed.Style.Images}
+}
+
 // job is one edition to build.
 type job struct {
 	report *sources.Loaded
@@ -303,15 +308,9 @@ func (j *job) build(opt Options) {
 		return
 	}
 	var buf bytes.Buffer
-	err = render.Write(&buf, ed.Pages, render.Options{
-		Meta:   ed.Document.Meta,
-		Lang:   ed.Document.Lang.String(),
-		Date:   date,
-		Family: j.style.Family,
-		Images: j.style.Images,
-		// Only the number of pages and the statistics are read below.
-		Release: true,
-	})
+	ro := ed.renderOptions(date)
+	ro.Release = true // only the number of pages and the statistics are read below
+	err = render.Write(&buf, ed.Pages, ro)
 	if err != nil {
 		j.diags.Errorf("", 0, 0, "", "%s.%s: %v", r.ID, j.lang, err)
 		return

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -47,11 +48,7 @@ func (h *Hyphenator) encode() []byte {
 	u32 := func(v uint32) { b = binary.LittleEndian.AppendUint32(b, v) }
 	u32(uint32(len(t.codes)))
 	b = append(b, t.codes...)
-	high := make([]rune, 0, len(t.highCodes))
-	for r := range t.highCodes {
-		high = append(high, r)
-	}
-	slices.Sort(high)
+	high := slices.Sorted(maps.Keys(t.highCodes))
 	u32(uint32(len(high)))
 	for _, r := range high {
 		u32(uint32(r))
@@ -68,11 +65,7 @@ func (h *Hyphenator) encode() []byte {
 	for _, v := range t.val {
 		b = append(b, v.pos, v.level)
 	}
-	words := make([]string, 0, len(h.exceptions))
-	for w := range h.exceptions {
-		words = append(words, w)
-	}
-	slices.Sort(words)
+	words := slices.Sorted(maps.Keys(h.exceptions))
 	u32(uint32(len(words)))
 	for _, w := range words {
 		b = binary.LittleEndian.AppendUint16(b, uint16(len(w)))

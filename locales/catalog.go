@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -347,11 +348,7 @@ func (c *Catalog) Entry(tag language.Tag, id string) (*Entry, bool) {
 
 // IDs returns the message IDs of a language, sorted.
 func (c *Catalog) IDs(tag language.Tag) []string {
-	ids := make([]string, 0, len(c.entries[tag]))
-	for id := range c.entries[tag] {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(c.entries[tag]))
 	return ids
 }
 
@@ -609,11 +606,7 @@ func Placeholders(m *i18n.Message) ([]string, error) {
 			walkFields(tr.Root, set)
 		}
 	}
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
+	out := slices.Sorted(maps.Keys(set))
 	return out, nil
 }
 

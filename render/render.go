@@ -10,7 +10,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -99,12 +100,8 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 		}
 	}
 
-	names := make([]string, 0, len(opt.Images))
-	for name := range opt.Images {
-		names = append(names, name)
-	}
-	sort.Strings(names) // object numbers must not depend on map order
-	for _, name := range names {
+	// Object numbers must not depend on map order.
+	for _, name := range slices.Sorted(maps.Keys(opt.Images)) {
 		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(opt.Images[name]))
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("image %s: %w", name, err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -104,12 +105,8 @@ func ParseGlossary(file string, data []byte) (*Glossary, diag.List) {
 	g := &Glossary{File: file, Severity: diag.Warning}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			diags.Errorf(file, pe.Position.Line, pe.Position.Col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
-		} else {
-			diags.Errorf(file, 0, 0, "", "%v", err)
-		}
+		p, msg := tomlpos.DecodeError(data, err)
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return g, diags
 	}
 	index := tomlpos.Build(data)
@@ -117,11 +114,7 @@ func ParseGlossary(file string, data []byte) (*Glossary, diag.List) {
 		p, _ := index.Pos(path)
 		return p.Line
 	}
-	keys := make([]string, 0, len(raw))
-	for k := range raw {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(raw))
 	for _, k := range keys {
 		switch v := raw[k]; k {
 		case "severity":
@@ -142,11 +135,7 @@ func ParseGlossary(file string, data []byte) (*Glossary, diag.List) {
 			for i, t := range terms {
 				base := fmt.Sprintf("term[%d]", i)
 				term := Term{Forms: map[string][]string{}, Line: at(base)}
-				tkeys := make([]string, 0, len(t))
-				for tk := range t {
-					tkeys = append(tkeys, tk)
-				}
-				slices.Sort(tkeys)
+				tkeys := slices.Sorted(maps.Keys(t))
 				for _, tk := range tkeys {
 					line := at(base + "." + tomlpos.QuoteKey(tk))
 					if tk == "note" {

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"slices"
@@ -116,11 +117,7 @@ func Open(root string) (*Project, diag.List) {
 			File: e.File, Line: e.Line, Col: e.Col,
 		})
 	}
-	files := make([]string, 0, len(byFile))
-	for f := range byFile {
-		files = append(files, f)
-	}
-	slices.Sort(files)
+	files := slices.Sorted(maps.Keys(byFile))
 	for _, f := range files {
 		msgs := byFile[f]
 		slices.SortStableFunc(msgs, func(a, b Source) int {

@@ -1,10 +1,9 @@
 package translate
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
-	"os"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,6 +12,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/internal/atomicfile"
+	"github.com/reportgen/reportgen/internal/tomlpos"
 )
 
 // Hashes maps message IDs to the source hash recorded for their
@@ -36,12 +37,8 @@ func ParseSidecar(file string, data []byte) (map[string]string, diag.List) {
 	var diags diag.List
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			diags.Errorf(file, pe.Position.Line, pe.Position.Col, "", "%s", strings.TrimPrefix(pe.Message, "toml: "))
-		} else {
-			diags.Errorf(file, 0, 0, "", "%v", err)
-		}
+		p, msg := tomlpos.DecodeError(data, err)
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return nil, diags
 	}
 	out := map[string]string{}
@@ -123,11 +120,7 @@ func (p *Project) sidecars(lang language.Tag) (map[string]map[string]string, dia
 // hand keeps its hash).
 func (p *Project) Hashes(lang language.Tag) (Hashes, diag.List) {
 	sc, diags := p.sidecars(lang)
-	files := make([]string, 0, len(sc))
-	for f := range sc {
-		files = append(files, f)
-	}
-	slices.Sort(files)
+	files := slices.Sorted(maps.Keys(sc))
 	h := Hashes{}
 	for _, f := range files {
 		for id, v := range sc[f] {
@@ -151,44 +144,12 @@ func catalogOrder(data []byte, name string) []string {
 		return c.order
 	}
 	msgs, _ := parseMessages(data, name)
-	ids := make([]string, 0, len(msgs))
-	for id := range msgs {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
+	ids := slices.Sorted(maps.Keys(msgs))
 	return ids
 }
 
-// writeAtomic writes data to path through a temporary file in the same
-// folder, synced and renamed into place, so a reader never sees a partial
+// writeAtomic writes data to path so that a reader never sees a partial
 // file. An existing file keeps its permissions; a new one gets 0644.
 func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, data, atomicfile.Perm(path, 0o644))
 }

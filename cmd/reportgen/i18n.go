@@ -68,7 +68,9 @@ func newFlags(name, usage string, stderr io.Writer) (*flag.FlagSet, *string) {
 	return fs, root
 }
 
-func parse(fs *flag.FlagSet, args []string) (int, bool) {
+// parse parses a command's flags; when the command must stop (-h, or a
+// flag error it has printed) ok is false and code is the exit status.
+func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK, false
