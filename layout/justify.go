@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportgen/reportgen/hyphen"
-	"github.com/reportgen/reportgen/layout/internal/linebreak"
+	"github.com/reportgen/reportgen/layout/internal/totalfit"
 )
 
 // This file sets justified paragraphs with the Knuth–Plass algorithm
@@ -189,7 +189,7 @@ type part struct {
 // scratch is working memory that a flow reuses from one paragraph to the
 // next; nothing in it outlives the paragraph it was used for.
 type scratch struct {
-	items  []linebreak.Item
+	items  []totalfit.Item
 	parts  []part // parts[i] belongs to the box items[boxOf[i]]
 	boxOf  []int  // item index → part index, -1 for glue and penalties
 	cuts   []int
@@ -197,7 +197,7 @@ type scratch struct {
 	pieces []piece // pieces of fragments, and of words (see words)
 	shy    []int   // soft hyphens of words (see words)
 	words  []word
-	breaks linebreak.Breaker
+	breaks totalfit.Breaker
 	// lineWords and linePieces hold the words of justified lines.
 	lineWords  []word
 	linePieces []piece
@@ -222,31 +222,31 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 		frags := splitWord(sc.frags[:0], w, cuts, m, ts.size, sc)
 		sc.frags = frags
 		for fi, f := range frags {
-			items = append(items, linebreak.Item{Kind: linebreak.Box, Width: f.w})
+			items = append(items, totalfit.Item{Kind: totalfit.Box, Width: f.w})
 			boxOf = append(boxOf, len(parts))
 			p := part{w: f}
 			if fi < len(frags)-1 {
 				last := f.pieces[len(f.pieces)-1]
 				p.hyphen = m.width(last.face, "-", ts.size)
 				p.w.space = 0
-				items = append(items, linebreak.Item{Kind: linebreak.Penalty, Width: p.hyphen, Penalty: js.HyphenPenalty, Flagged: true})
+				items = append(items, totalfit.Item{Kind: totalfit.Penalty, Width: p.hyphen, Penalty: js.HyphenPenalty, Flagged: true})
 				boxOf = append(boxOf, -1)
 			}
 			parts = append(parts, p)
 		}
 		if wi < len(ws)-1 {
 			if w.tied { // TeX's ~: a space that stretches but never breaks
-				items = append(items, linebreak.Item{Kind: linebreak.Penalty, Penalty: linebreak.Infinity})
+				items = append(items, totalfit.Item{Kind: totalfit.Penalty, Penalty: totalfit.Infinity})
 				boxOf = append(boxOf, -1)
 			}
 			sp := w.space
-			items = append(items, linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * js.Stretch, Shrink: sp * js.Shrink})
+			items = append(items, totalfit.Item{Kind: totalfit.Glue, Width: sp, Stretch: sp * js.Stretch, Shrink: sp * js.Shrink})
 			boxOf = append(boxOf, -1)
 		}
 	}
 	items = finish(items)
 	sc.items, sc.parts, sc.boxOf = items, parts, boxOf
-	params := linebreak.DefaultParams()
+	params := totalfit.DefaultParams()
 	params.Tolerance = js.Tolerance
 	params.MaxConsecutiveFlagged = js.MaxConsecutiveHyphens
 	params.EmergencyStretch = width * 0.1
@@ -265,7 +265,7 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 		for i := br.Start; i < br.Break && i < len(items); i++ {
 			it := items[i]
 			switch it.Kind {
-			case linebreak.Box:
+			case totalfit.Box:
 				p := parts[boxOf[i]]
 				if cur == nil {
 					lws = append(lws, word{})
@@ -283,7 +283,7 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 				cur.pieces = lps[firstPiece:len(lps):len(lps)]
 				cur.w += p.w.w
 				cur.space = p.w.space
-			case linebreak.Glue:
+			case totalfit.Glue:
 				if cur != nil {
 					cur.space = it.Width
 				}
@@ -293,7 +293,7 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 		if len(lws) > firstWord {
 			ln.words = lws[firstWord:len(lws):len(lws)]
 		}
-		if br.Break < len(items) && items[br.Break].Kind == linebreak.Penalty && items[br.Break].Flagged && len(ln.words) > 0 {
+		if br.Break < len(items) && items[br.Break].Kind == totalfit.Penalty && items[br.Break].Flagged && len(ln.words) > 0 {
 			ln.hyphen = true
 			lw := &ln.words[len(ln.words)-1]
 			last := lw.pieces[len(lw.pieces)-1]
@@ -308,13 +308,13 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 	return lines
 }
 
-// paragraphEnd is what linebreak.Finish appends.
-var paragraphEnd = linebreak.Finish(nil)
+// paragraphEnd is what totalfit.Finish appends.
+var paragraphEnd = totalfit.Finish(nil)
 
-// finish is linebreak.Finish, reusing the memory of items.
-func finish(items []linebreak.Item) []linebreak.Item {
+// finish is totalfit.Finish, reusing the memory of items.
+func finish(items []totalfit.Item) []totalfit.Item {
 	n := len(items)
-	for n > 0 && items[n-1].Kind == linebreak.Glue {
+	for n > 0 && items[n-1].Kind == totalfit.Glue {
 		n--
 	}
 	return append(items[:n], paragraphEnd...)

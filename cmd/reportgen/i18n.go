@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/reportgen/reportgen/build"
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/pipeline"
 	"github.com/reportgen/reportgen/translate"
 )
 
@@ -164,7 +164,7 @@ for a stale one, the previous translation in a comment. Translate the
 	if *out == "" {
 		*out = filepath.Join(*root, translate.TranslateFile(tag))
 	}
-	if err := build.WriteFileAtomic(*out, data); err != nil {
+	if err := pipeline.WriteFileAtomic(*out, data); err != nil {
 		fmt.Fprintf(stderr, "reportgen i18n extract: %v\n", err)
 		return exitFail
 	}
@@ -192,7 +192,7 @@ others are merged. Exits 1 when any translation was refused.
 	if !ok {
 		return exitFail
 	}
-	res, err := p.Merge(fs.Args(), p.Checker(coverage(build.Open(*root), nil)))
+	res, err := p.Merge(fs.Args(), p.Checker(coverage(pipeline.Open(*root), nil)))
 	if err != nil {
 		fmt.Fprintf(stderr, "reportgen i18n merge: %v\n", err)
 		return exitFail
@@ -260,8 +260,8 @@ glossary. Exits 1 on any error (warnings inform).
 	}
 	var diags diag.List
 	// The build's checks: resolve and lay out every edition in memory.
-	proj := build.Open(*root)
-	eds, ds := build.Check(proj)
+	proj := pipeline.Open(*root)
+	eds, ds := pipeline.Check(proj)
 	diags = append(diags, ds...)
 	// The translators' checks, on a project with its own sources.
 	if !proj.Embedded {
@@ -292,7 +292,7 @@ glossary. Exits 1 on any error (warnings inform).
 // coverage returns the fonts' coverage test of the project's default
 // house style: a character must be drawable by all four faces. The style
 // is taken from an edition laid out in it, else loaded.
-func coverage(proj build.Project, eds []build.Edition) func(rune) bool {
+func coverage(proj pipeline.Project, eds []pipeline.Edition) func(rune) bool {
 	for _, ed := range eds {
 		if ed.Report.Style == "" || ed.Report.Style == "house" {
 			return ed.Style.Family.Covers

@@ -20,8 +20,8 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/reportgen/reportgen/build"
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/pipeline"
 )
 
 // Exit codes.
@@ -128,7 +128,7 @@ Flags:
 		fmt.Fprintf(stderr, "reportgen build: --format must be text or json, not %q\n", *format)
 		return exitUsage
 	}
-	opt := build.Options{Reports: reports, Langs: langs, Strict: *strictMode, Workers: *workers}
+	opt := pipeline.Options{Reports: reports, Langs: langs, Strict: *strictMode, Workers: *workers}
 	if *shard != "" {
 		i, n, err := parseShard(*shard)
 		if err != nil {
@@ -144,11 +144,11 @@ Flags:
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opt.Context = ctx
-	proj := build.Open(*root)
+	proj := pipeline.Open(*root)
 	if proj.Embedded && *format == "text" {
 		fmt.Fprintf(stderr, "reportgen: no sources/ folder in %s; building the embedded reference report\n", *root)
 	}
-	results, diags := build.Run(proj, opt)
+	results, diags := pipeline.Run(proj, opt)
 	printDiags(stderr, diags, *format)
 	for _, r := range results {
 		fmt.Fprintf(stdout, "%s  %d pages  %d bytes\n", r.Path, r.Pages, r.Bytes)

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 
-	"github.com/reportgen/reportgen/build"
+	"github.com/reportgen/reportgen/pipeline"
 	"github.com/reportgen/reportgen/sources"
 )
 
@@ -60,7 +60,7 @@ Flags:
 		if _, err := os.Stat(path); err == nil {
 			continue // the schema or a stub from an earlier report
 		}
-		if err := build.WriteFileAtomic(path, data); err != nil {
+		if err := pipeline.WriteFileAtomic(path, data); err != nil {
 			fmt.Fprintf(stderr, "reportgen new: %v\n", err)
 			return exitFail
 		}

@@ -14,8 +14,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/reportgen/reportgen/build"
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/pipeline"
 )
 
 // runWatch rebuilds the PDFs a saved change affects, until interrupted.
@@ -70,11 +70,11 @@ func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "reportgen watch: no sources/, locales/ or fonts/ folder in %s\n", root)
 		return exitFail
 	}
-	rebuild := func(opt build.Options, why string) {
+	rebuild := func(opt pipeline.Options, why string) {
 		opt.OutDir = out
 		opt.Context = ctx
 		start := time.Now()
-		results, diags := build.Run(build.Open(root), opt)
+		results, diags := pipeline.Run(pipeline.Open(root), opt)
 		diags.WriteText(stderr)
 		errs, warns := 0, 0
 		for _, d := range diags {
@@ -95,7 +95,7 @@ func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "%s %s (%s): %d PDFs in %v [%s], %d errors, %d warnings\n",
 			time.Now().Format("15:04:05"), status, why, len(results), time.Since(start).Round(time.Millisecond), strings.Join(names, " "), errs, warns)
 	}
-	rebuild(build.Options{}, "start")
+	rebuild(pipeline.Options{}, "start")
 
 	pending := map[string]bool{}
 	timer := time.NewTimer(time.Hour)
@@ -130,8 +130,8 @@ func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int 
 }
 
 // affected narrows a rebuild to what the changed files touch.
-func affected(root string, changed map[string]bool) (build.Options, string) {
-	var opt build.Options
+func affected(root string, changed map[string]bool) (pipeline.Options, string) {
+	var opt pipeline.Options
 	var langs, why []string
 	all := false
 	for path := range changed {

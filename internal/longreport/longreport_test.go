@@ -3,7 +3,7 @@ package longreport
 import (
 	"testing"
 
-	"github.com/reportgen/reportgen/build"
+	"github.com/reportgen/reportgen/pipeline"
 )
 
 func TestGenerateBuilds(t *testing.T) {
@@ -11,10 +11,10 @@ func TestGenerateBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := build.Open(t.TempDir())
+	p := pipeline.Open(t.TempDir())
 	p.Sources, p.Locales = src, loc
 	p.Embedded = false
-	results, diags := build.Run(p, build.Options{OutDir: t.TempDir()})
+	results, diags := pipeline.Run(p, pipeline.Options{OutDir: t.TempDir()})
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}

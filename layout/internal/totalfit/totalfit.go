@@ -1,4 +1,4 @@
-// Package linebreak chooses line breaks for a paragraph with the Knuth–Plass total-fit algorithm.
+// Package totalfit chooses line breaks for a paragraph with the Knuth–Plass total-fit algorithm.
 //
 // A paragraph is a list of items, as in Knuth and Plass, "Breaking Paragraphs
 // into Lines" (1981) and in TeX: boxes (fixed material such as words), glue
@@ -10,7 +10,7 @@
 // penalty item whose penalty is below Infinity. When a line ends at a break,
 // the glue and penalties that follow it, up to the next box or forced break,
 // are discarded: they belong to neither line.
-package linebreak
+package totalfit
 
 import (
 	"cmp"

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // TestHostileInputs feeds the build broken, oversized and malicious
 // inputs, one per case, each in a fresh copy of the project: the build

@@ -1,4 +1,4 @@
-package linebreak
+package totalfit
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // Performance benchmarks: each stage for the ×50 long report, the floor of
 // what fpdf alone needs to write the same pages, our total as a ratio of

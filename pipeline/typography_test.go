@@ -1,11 +1,11 @@
-package build_test
+package pipeline_test
 
 import (
 	"testing"
 
-	"github.com/reportgen/reportgen/build"
 	"github.com/reportgen/reportgen/internal/longreport"
 	"github.com/reportgen/reportgen/layout"
+	"github.com/reportgen/reportgen/pipeline"
 )
 
 // The typographic standard the house style is held to. MaxSpace is the
@@ -41,7 +41,7 @@ func checkStats(t *testing.T, name string, s layout.Stats) {
 }
 
 func TestTypographyReference(t *testing.T) {
-	results, diags := build.Run(build.Open(t.TempDir()), build.Options{OutDir: t.TempDir(), Langs: []string{"en", "ru"}})
+	results, diags := pipeline.Run(pipeline.Open(t.TempDir()), pipeline.Options{OutDir: t.TempDir(), Langs: []string{"en", "ru"}})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -58,9 +58,9 @@ func TestTypographyLongReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := build.Open(t.TempDir())
+	p := pipeline.Open(t.TempDir())
 	p.Sources, p.Locales, p.Embedded = src, loc, false
-	results, diags := build.Run(p, build.Options{OutDir: t.TempDir()})
+	results, diags := pipeline.Run(p, pipeline.Options{OutDir: t.TempDir()})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
