@@ -201,11 +201,11 @@ type scratch struct {
 	// lineWords and linePieces hold the words of justified lines.
 	lineWords  []word
 	linePieces []piece
-	boxes      []box // a paragraph's boxes
+	boxes      []Box // a paragraph's boxes
 }
 
 // justify breaks words into justified lines with total-fit line breaking.
-func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyle, hy *hyphenation, sc *scratch) []line {
+func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justification, hy *hyphenation, sc *scratch) []line {
 	ws = m.splitLong(ws, width)
 	untieLong(ws, width)
 	items, parts, boxOf := sc.items[:0], sc.parts[:0], sc.boxOf[:0]
@@ -219,7 +219,7 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 			cuts = hy.cachedPoints(sc.cuts[:0], wordText(w))
 			sc.cuts = cuts
 		}
-		frags := splitWord(sc.frags[:0], w, cuts, m, ts.size, sc)
+		frags := splitWord(sc.frags[:0], w, cuts, m, ts.Size, sc)
 		sc.frags = frags
 		for fi, f := range frags {
 			items = append(items, totalfit.Item{Kind: totalfit.Box, Width: f.w})
@@ -227,7 +227,7 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 			p := part{w: f}
 			if fi < len(frags)-1 {
 				last := f.pieces[len(f.pieces)-1]
-				p.hyphen = m.width(last.face, "-", ts.size)
+				p.hyphen = m.width(last.face, "-", ts.Size)
 				p.w.space = 0
 				items = append(items, totalfit.Item{Kind: totalfit.Penalty, Width: p.hyphen, Penalty: js.HyphenPenalty, Flagged: true})
 				boxOf = append(boxOf, -1)
@@ -297,7 +297,7 @@ func (m measurer) justify(ws []word, width float64, ts textStyle, js JustifyStyl
 			ln.hyphen = true
 			lw := &ln.words[len(ln.words)-1]
 			last := lw.pieces[len(lw.pieces)-1]
-			h := m.piece(piece{face: last.face, url: last.url}, "-", ts.size)
+			h := m.piece(piece{face: last.face, url: last.url}, "-", ts.Size)
 			lw.pieces[len(lw.pieces)-1].text += h.text // drawn with its word
 			lw.pieces[len(lw.pieces)-1].w += h.w
 			lw.w += h.w

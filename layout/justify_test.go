@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/hyphen"
 	"github.com/reportgen/reportgen/markup"
@@ -48,8 +49,8 @@ func TestTies(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := measurer{fam: fam}
-	st := DefaultStyle()
-	ts := textStyle{size: 10, leading: 1.4}
+	st := testStyle()
+	ts := TextStyle{Size: 10, Leading: 1.4}
 	// Lines of the text set at width, as strings (words joined by a space).
 	set := func(text string, width float64, justify bool) []string {
 		sc := new(scratch)
@@ -91,7 +92,7 @@ func TestTies(t *testing.T) {
 		// A tied group wider than the line is broken, never overfull.
 		long := "aaaa\u00a0bbbb\u00a0cccc\u00a0dddd\u00a0eeee\u00a0ffff\u00a0gggg\u00a0hhhh"
 		for _, ln := range set(long, 60, justify) {
-			if w := float64(fam.Face(fonts.Regular).Width(ln)) * ts.size / 1000; w > 60+0.01 {
+			if w := float64(fam.Face(fonts.Regular).Width(ln)) * ts.Size / 1000; w > 60+0.01 {
 				t.Errorf("justify=%v: line %q is %.1f pt wide in a 60 pt measure", justify, ln, w)
 			}
 		}
@@ -168,14 +169,14 @@ func FuzzParagraph(f *testing.F) {
 		f.Fatal(err)
 	}
 	m := measurer{fam: fam}
-	st := DefaultStyle()
+	st := testStyle()
 	langs := []language.Tag{language.English, language.Russian, language.French}
 	f.Fuzz(func(t *testing.T, text string, w uint8, justify bool, li uint8) {
 		lang := langs[int(li)%len(langs)]
 		width := 40 + float64(w)*2 // 40 to 550 pt
-		ts := textStyle{size: 10, leading: 1.4, align: Left}
+		ts := TextStyle{Size: 10, Leading: 1.4, Align: Left}
 		if justify {
-			ts.align = Justify
+			ts.Align = Justify
 		}
 		sc := new(scratch)
 		// Two spans, the second bold, to mix faces inside words.
@@ -195,9 +196,9 @@ func FuzzParagraph(f *testing.F) {
 		}
 		var got strings.Builder
 		for i, ln := range lines {
-			texts, _ := placeLine(ln, 0, width, 10, ts.size, 0, 14, ts, st.Justify, Color{})
+			texts, _ := placeLine(ln, 0, width, 10, ts.Size, 0, 14, ts, st.Justify, display.Color{}, 0)
 			for _, tx := range texts {
-				right := tx.X + m.width(tx.Face, tx.Text, ts.size)
+				right := tx.X + m.width(tx.Face, tx.Text, ts.Size)
 				if right > width+0.01 && utf8.RuneCountInString(tx.Text) > 1 {
 					t.Fatalf("line %d: %q ends at %.2f, past the %.0f pt measure", i, tx.Text, right, width)
 				}
@@ -231,7 +232,7 @@ func TestSoftHyphens(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := measurer{fam: fam}
-	ts := textStyle{size: 10, leading: 1.4, align: Justify}
+	ts := TextStyle{Size: 10, Leading: 1.4, Align: Justify}
 	sc := new(scratch)
 	ws := m.words([]markup.Span{{Text: "Erkin \u00adMukhit\u00ad\u00addinov\u00ad "}, {Text: "devel\u00adopment", Style: markup.Italic}}, ts, sc)
 	if len(ws) != 3 || wordText(ws[1]) != "Mukhitdinov" || !slices.Equal(ws[1].shy, []int{6}) || wordText(ws[2]) != "development" || !slices.Equal(ws[2].shy, []int{5}) {
@@ -249,7 +250,7 @@ func TestSoftHyphens(t *testing.T) {
 	for width := lo + 1; width < hi; width += 2 {
 		sc := new(scratch)
 		ws := m.words([]markup.Span{{Text: "our devel\u00adopment"}}, ts, sc)
-		for _, ln := range m.justify(ws, width, ts, DefaultStyle().Justify, hy, sc) {
+		for _, ln := range m.justify(ws, width, ts, testStyle().Justify, hy, sc) {
 			if ln.hyphen {
 				ends = append(ends, wordText(ln.words[len(ln.words)-1]))
 			}

@@ -5,10 +5,10 @@ import "testing"
 // TestStatsCountsWidowsAndOrphans checks the detector on pages cut
 // without keep rules.
 func TestStatsCountsWidowsAndOrphans(t *testing.T) {
-	line := func(para, i, n int, hyphen bool) box {
-		return box{height: 10, info: lineInfo{para: para, index: i, of: n, hyphen: hyphen, justified: true, spaces: 3, spaceScale: 1.5}}
+	line := func(para, i, n int, hyphen bool) Box {
+		return Box{Height: 10, info: lineInfo{para: para, index: i, of: n, hyphen: hyphen, justified: true, spaces: 3, spaceScale: 1.5}}
 	}
-	boxes := []box{
+	boxes := []Box{
 		line(1, 0, 3, true), line(1, 1, 3, true), line(1, 2, 3, false), // paragraph 1
 		line(2, 0, 4, true), // page 1 ends: orphan
 		line(2, 1, 4, true), line(2, 2, 4, true),
@@ -29,21 +29,20 @@ func TestStatsCountsWidowsAndOrphans(t *testing.T) {
 // at every offset from the page bottom and asserts the detector finds
 // nothing.
 func TestPaginateAvoidsWidowsAndOrphans(t *testing.T) {
-	st := DefaultStyle()
-	avail := st.Page.Height - st.Page.MarginTop - st.Page.MarginBottom
+	avail := 677.89 // an A4 page's text area with the built-in margins
 	for lead := 1; lead < int(avail/10); lead += 3 {
 		for n := 1; n <= 7; n++ {
-			var boxes []box
+			var boxes []Box
 			// a filler paragraph of lead lines, then one of n lines, then a
 			// tail, all 10 pt lines.
 			for p, count := range []int{lead, n, 5} {
 				for i := 0; i < count; i++ {
-					b := box{height: 10, info: lineInfo{para: p + 1, index: i, of: count}}
-					b.keepWithNext = (i == 0 && count >= 2) || i == count-2
+					b := Box{Height: 10, info: lineInfo{para: p + 1, index: i, of: count}}
+					b.KeepWithNext = (i == 0 && count >= 2) || i == count-2
 					boxes = append(boxes, b)
 				}
 			}
-			_, ranges := paginate(listOf(boxes), st, nil)
+			ranges := paginate(listOf(boxes), avail)
 			if s := stats(listOf(boxes), ranges); s.Widows != 0 || s.Orphans != 0 {
 				t.Fatalf("lead %d, n %d: %d widows, %d orphans", lead, n, s.Widows, s.Orphans)
 			}

@@ -5,18 +5,20 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/markup"
 )
 
-// This file breaks a paragraph of styled spans into lines.
+// This file cuts a paragraph of styled spans into words, fills ragged
+// (not justified) lines, and places the words of a line.
 //
 // A paragraph is first cut into words: maximal runs of non-space
 // characters, each a list of pieces in one face (a word can change style
-// inside, as in "*safe*."). Lines are then filled greedily: a word joins
-// the line when it fits with the word spaces shrunk to at most
-// Style.MinSpaceShrink of their natural width. Justified lines then spread
-// the remaining width over their spaces; the last line stays ragged.
+// inside, as in "*safe*."). Justified paragraphs are then broken by
+// justify.go; ragged ones (flush left, centred) are filled greedily with
+// natural spaces (breakLines). placeLine positions the words of a line,
+// spreading a justified line's spaces by its adjustment ratio.
 //
 // A word wider than the whole line (a long URL) is cut after "/", ".",
 // "-", "?", "&", "=" or "_" where possible, else between any two
@@ -45,6 +47,10 @@ type word struct {
 	shy []int
 }
 
+// DestPrefix starts the URL of a span that links to a destination inside
+// the document: "#annex-6" links to the anchor named "annex-6".
+const DestPrefix = "#"
+
 // softHyphen (U+00AD) marks where a word may be hyphenated; it is drawn
 // only as the hyphen of a line that breaks there.
 const softHyphen = "\u00ad"
@@ -59,16 +65,20 @@ const (
 	Center
 )
 
-// textStyle is how a paragraph is set.
-type textStyle struct {
-	size    float64
-	leading float64
-	// face is added to every span's own style (bold for a heading).
-	face  fonts.Face
-	color Color
-	align Align
-	// draft marks every line with a bar in the margin (untranslated text).
-	draft bool
+// TextStyle is how a paragraph is set.
+type TextStyle struct {
+	// Size is the type size in points; Leading the line height as a
+	// multiple of it.
+	Size    float64
+	Leading float64
+	// Face is added to every span's own style (bold for a heading).
+	Face  fonts.Face
+	Color display.Color
+	Align Align
+	// Draft says the text is shown in the source language because it is
+	// not translated: it is hyphenated and tied by the source language's
+	// rules, and every line is marked with a bar in the margin.
+	Draft bool
 }
 
 // measurer measures text in the family's faces at one size.
@@ -84,7 +94,7 @@ func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\
 
 // words cuts spans into words. The words and their pieces are in sc
 // (sc.words, sc.pieces), valid until the next paragraph.
-func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
+func (m measurer) words(spans []markup.Span, ts TextStyle, sc *scratch) []word {
 	out := sc.words[:0]
 	first := len(sc.pieces) // of the current word
 	firstShy := len(sc.shy) // of the current word
@@ -100,7 +110,7 @@ func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
 		first, firstShy, w, wordLen = n, ns, 0, 0
 	}
 	for _, sp := range spans {
-		face := fonts.FaceOf(sp.Style&markup.Bold != 0 || ts.face&fonts.Bold != 0, sp.Style&markup.Italic != 0 || ts.face&fonts.Italic != 0)
+		face := fonts.FaceOf(sp.Style&markup.Bold != 0 || ts.Face&fonts.Bold != 0, sp.Style&markup.Italic != 0 || ts.Face&fonts.Italic != 0)
 		text := validText(sp.Text)
 		// A piece is a run of non-space characters of one span, so a
 		// substring of its text: spaces are ASCII, or the two bytes of a
@@ -121,7 +131,7 @@ func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
 				}
 				if t != "" {
 					p := piece{text: t, face: face, url: sp.URL}
-					p.w = m.width(p.face, p.text, ts.size)
+					p.w = m.width(p.face, p.text, ts.Size)
 					sc.pieces = append(sc.pieces, p)
 					w += p.w
 					wordLen += len(t)
@@ -132,7 +142,7 @@ func (m measurer) words(spans []markup.Span, ts textStyle, sc *scratch) []word {
 				i++
 			}
 			if i < len(text) && len(sc.pieces) > first {
-				end(m.width(face, " ", ts.size), nbsp)
+				end(m.width(face, " ", ts.Size), nbsp)
 			} else if nbsp && len(out) > 0 && len(sc.pieces) == first {
 				out[len(out)-1].tied = true // "a \u00a0b": the tie wins
 			}
@@ -184,7 +194,7 @@ type line struct {
 	words []word
 	last  bool // last line of its paragraph
 	// justified lines come from total-fit breaking: their spaces are set
-	// by ratio (see JustifyStyle); other lines use natural spaces.
+	// by ratio (see Justification); other lines use natural spaces.
 	justified bool
 	ratio     float64
 	// hyphen says the line ends at a hyphenation point (its last word
@@ -325,7 +335,7 @@ func (m measurer) cutWord(w word, width float64) []word {
 // place positions the words of a line between x0 and x0+width on the
 // baseline y, returning text runs and link areas. Link areas of
 // consecutive words of the same link are merged, spaces included.
-func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, ts textStyle, js JustifyStyle, linkColor Color) ([]Text, []Link) {
+func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, ts TextStyle, js Justification, linkColor display.Color, elem int) ([]display.Text, []display.Link) {
 	natural := 0.0
 	spaces := 0.0
 	for i, w := range ln.words {
@@ -342,36 +352,40 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 		if scale > js.MaxSpace && !ln.last {
 			scale = 1 // hopelessly loose: set the line flush left instead
 		}
-	case ts.align == Justify && !ln.last && spaces > 0:
+	case ts.Align == Justify && !ln.last && spaces > 0:
 		scale = (width - natural) / spaces
 	case natural+spaces > width && spaces > 0:
 		// A last line filled with shrunk spaces stays shrunk.
 		scale = (width - natural) / spaces
-	case ts.align == Center:
+	case ts.Align == Center:
 		x = x0 + (width-natural-spaces)/2
 	}
-	var texts []Text
-	var links []Link
+	var texts []display.Text
+	var links []display.Link
 	n := 0
 	for _, w := range ln.words {
 		n += len(w.pieces)
 	}
 	if n > 0 {
-		texts = make([]Text, 0, n)
+		texts = make([]display.Text, 0, n)
 	}
 	for i, w := range ln.words {
 		for _, p := range w.pieces {
-			color := ts.color
-			if p.url != "" && !strings.HasPrefix(p.url, "#") {
+			url, dest := p.url, ""
+			if d, ok := strings.CutPrefix(url, DestPrefix); ok {
+				url, dest = "", d
+			}
+			color := ts.Color
+			if url != "" {
 				color = linkColor
 			}
-			texts = append(texts, Text{X: x, Y: baseline, Face: p.face, Size: size, Color: color, Text: p.text})
+			texts = append(texts, display.Text{X: x, Y: baseline, Face: p.face, Size: size, Color: color, Text: p.text, Elem: elem})
 			if p.url != "" {
 				n := len(links)
-				if n > 0 && links[n-1].URL == p.url && links[n-1].X+links[n-1].W >= x-0.01-w.space*scale-1e-6 && i > 0 {
+				if n > 0 && links[n-1].URL == url && links[n-1].Dest == dest && links[n-1].X+links[n-1].W >= x-0.01-w.space*scale-1e-6 && i > 0 {
 					links[n-1].W = x + p.w - links[n-1].X
 				} else {
-					links = append(links, Link{X: x, Y: linkTop, W: p.w, H: linkHeight, URL: p.url})
+					links = append(links, display.Link{X: x, Y: linkTop, W: p.w, H: linkHeight, URL: url, Dest: dest, Elem: elem})
 				}
 			}
 			x += p.w
@@ -385,7 +399,7 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 
 // spaceScale is the width of a justified line's spaces as a multiple of
 // their natural width, for adjustment ratio r.
-func spaceScale(r float64, js JustifyStyle) float64 {
+func spaceScale(r float64, js Justification) float64 {
 	if r >= 0 {
 		return 1 + r*js.Stretch
 	}

@@ -6,9 +6,10 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/reportgen/reportgen/compose"
+	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
-	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
@@ -42,7 +43,7 @@ func BenchmarkReference(b *testing.B) {
 	reports, _ := sources.LoadDir(p.Sources, "sources")
 	cat, _ := locales.Load(p.Locales, "locales", language.English)
 	cat.AddSource(language.English, document.SourceEntries(reports[0]))
-	hs, _ := p.HouseStyle("")
+	hs, _ := LoadStyle(p, "")
 	fam := hs.Family
 	b.Run("resolve", func(b *testing.B) {
 		b.ReportAllocs()
@@ -60,19 +61,19 @@ func BenchmarkReference(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, d := range docs {
-				layout.Layout(d, hs.Style, fam)
+				compose.Layout(d, hs, compose.Options{})
 			}
 		}
 	})
-	pages := map[string]*layout.Pages{}
+	pages := map[string]*display.Document{}
 	for l, d := range docs {
-		pages[l] = layout.Layout(d, hs.Style, fam)
+		pages[l] = compose.Layout(d, hs, compose.Options{}).Pages
 	}
 	b.Run("render", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			for l, pg := range pages {
-				if err := render.Write(io.Discard, pg, render.Options{Meta: docs[l].Meta, Lang: l, Family: fam, Images: hs.Images}); err != nil {
+			for _, pg := range pages {
+				if err := render.Write(io.Discard, pg, render.Options{Family: fam}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -17,13 +17,15 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/text/language"
 
+	"github.com/reportgen/reportgen/compose"
+	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/internal/longreport"
-	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/style"
 )
 
 // longProject is the reference report repeated n times as a project.
@@ -42,11 +44,11 @@ func longProject(tb testing.TB, n int) Project {
 type fixture struct {
 	p      Project
 	report *sources.Loaded
-	hs     *HouseStyle
+	hs     *style.House
 	cat    *locales.Catalog
 	langs  []string
 	docs   map[string]*document.Document
-	pages  map[string]*layout.Pages
+	pages  map[string]*display.Document
 }
 
 func newFixture(tb testing.TB, p Project) *fixture {
@@ -56,12 +58,12 @@ func newFixture(tb testing.TB, p Project) *fixture {
 		tb.Fatal(diags)
 	}
 	r := reports[0]
-	hs, diags := p.HouseStyle(r.Style)
+	hs, diags := LoadStyle(p, r.Style)
 	if diags.HasErrors() {
 		tb.Fatal(diags)
 	}
 	fx := &fixture{p: p, report: r, hs: hs, cat: catalog(tb, p, r),
-		docs: map[string]*document.Document{}, pages: map[string]*layout.Pages{}}
+		docs: map[string]*document.Document{}, pages: map[string]*display.Document{}}
 	eds, diags := Editions(p, r, hs, r.Languages)
 	if diags.HasErrors() {
 		tb.Fatal(diags)
@@ -88,8 +90,8 @@ func catalog(tb testing.TB, p Project, r *sources.Loaded) *locales.Catalog {
 	return cat
 }
 
-func (fx *fixture) renderOptions(l string) render.Options {
-	return render.Options{Meta: fx.docs[l].Meta, Lang: l, Family: fx.hs.Family, Images: fx.hs.Images}
+func (fx *fixture) renderOptions() render.Options {
+	return render.Options{Family: fx.hs.Family}
 }
 
 // stages benchmarks load, resolve, layout and render of fx, one language
@@ -100,7 +102,7 @@ func (fx *fixture) stages(b *testing.B) {
 		for b.Loop() {
 			reports, _ := sources.LoadDir(fx.p.Sources, fx.p.SourcesDir)
 			catalog(b, fx.p, reports[0])
-			if _, diags := fx.p.HouseStyle(reports[0].Style); diags.HasErrors() {
+			if _, diags := LoadStyle(fx.p, reports[0].Style); diags.HasErrors() {
 				b.Fatal(diags)
 			}
 		}
@@ -115,14 +117,14 @@ func (fx *fixture) stages(b *testing.B) {
 		b.Run("layout/"+l, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				layout.Layout(fx.docs[l], fx.hs.Style, fx.hs.Family)
+				compose.Layout(fx.docs[l], fx.hs, compose.Options{})
 			}
 			b.ReportMetric(float64(len(fx.pages[l].Pages)), "pages")
 		})
 		b.Run("render/"+l, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := render.Write(io.Discard, fx.pages[l], fx.renderOptions(l)); err != nil {
+				if err := render.Write(io.Discard, fx.pages[l], fx.renderOptions()); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -148,7 +150,7 @@ func BenchmarkLong50(b *testing.B) {
 // faces of the same fonts, the same pages, runs and positions, with
 // compression, and nothing else (no document information, outline, links,
 // rules or images). Only the faces the text uses are loaded.
-func fpdfFloor(w io.Writer, pages *layout.Pages, fam *fonts.Family) error {
+func fpdfFloor(w io.Writer, pages *display.Document, fam *fonts.Family) error {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pages.Width, Ht: pages.Height}})
 	pdf.SetAutoPageBreak(false, 0)
 	var used [4]bool
@@ -165,7 +167,7 @@ func fpdfFloor(w io.Writer, pages *layout.Pages, fam *fonts.Family) error {
 	for _, pg := range pages.Pages {
 		pdf.AddPage()
 		face, size := fonts.Face(255), -1.0
-		var color layout.Color
+		var color display.Color
 		for i, t := range pg.Texts {
 			if t.Face != face || t.Size != size {
 				pdf.SetFont(fam.Name, t.Face.Style(), t.Size)
@@ -226,7 +228,7 @@ func pipeline(tb testing.TB, p Project) {
 		tb.Fatal(diags)
 	}
 	r := reports[0]
-	hs, diags := p.HouseStyle(r.Style)
+	hs, diags := LoadStyle(p, r.Style)
 	if diags.HasErrors() {
 		tb.Fatal(diags)
 	}
@@ -235,7 +237,7 @@ func pipeline(tb testing.TB, p Project) {
 		tb.Fatal(diags)
 	}
 	for _, ed := range eds {
-		if err := render.Write(io.Discard, ed.Pages, ed.renderOptions(time.Time{})); err != nil {
+		if err := render.Write(io.Discard, ed.Pages, ed.renderOptions()); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -250,7 +252,7 @@ func BenchmarkPerPage(b *testing.B) {
 			p := longProject(b, n)
 			reports, _ := sources.LoadDir(p.Sources, p.SourcesDir)
 			r := reports[0]
-			hs, _ := p.HouseStyle(r.Style)
+			hs, _ := LoadStyle(p, r.Style)
 			pages := 0
 			for b.Loop() {
 				pages = 0
@@ -259,7 +261,7 @@ func BenchmarkPerPage(b *testing.B) {
 					b.Fatal(diags)
 				}
 				for _, ed := range eds {
-					if err := render.Write(io.Discard, ed.Pages, ed.renderOptions(time.Time{})); err != nil {
+					if err := render.Write(io.Discard, ed.Pages, ed.renderOptions()); err != nil {
 						b.Fatal(err)
 					}
 					pages += len(ed.Pages.Pages)

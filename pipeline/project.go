@@ -12,6 +12,7 @@ import (
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/style"
 )
 
 // Project is the inputs of a build: where reports, catalogs and fonts come
@@ -46,13 +47,11 @@ func Open(root string) Project {
 		}
 		return embedded
 	}
-	p.Sources = dir("sources", sources.Embedded())
-	if p.Sources != sources.Embedded() {
-		p.Sources = overlay{p.Sources, only{sources.Embedded(), isStyle}}
-	}
-	// A project's catalogs come on top of the built-in interface messages,
-	// and its styles on top of the built-in house style: a new project
-	// needs neither to build.
+	// The built-in house style is there for every project: a project's
+	// styles come on top of it.
+	p.Sources = overlay{dir("sources", sources.Embedded()), only{style.Embedded(), isStyle}}
+	// A project's catalogs come on top of the built-in interface messages:
+	// a new project needs none to build.
 	p.Locales = dir("locales", locales.Embedded())
 	if p.Locales != locales.Embedded() {
 		p.Locales = overlay{p.Locales, only{locales.Embedded(), isInterfaceCatalog}}

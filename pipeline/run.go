@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,12 +17,15 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/reportgen/reportgen/compose"
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/style"
 	"github.com/reportgen/reportgen/translate"
 )
 
@@ -69,14 +73,16 @@ type Result struct {
 type Edition struct {
 	Report   *sources.Loaded
 	Document *document.Document
-	Pages    *layout.Pages
+	// Pages is the display list; Stats measures its typography.
+	Pages *display.Document
+	Stats layout.Stats
 	// Style is the house style the edition is laid out in.
-	Style *HouseStyle
+	Style *style.House
 }
 
-// renderOptions are what ed is written into a PDF with, dated date.
-func (ed *Edition) renderOptions(date time.Time) render.Options {
-	return render.Options{Meta: ed.Document.Meta, Lang: ed.Document.Lang.String(), Date: date, Family: ed.Style.Family, Images: ed.Style.Images}
+// renderOptions are what ed is written into a PDF with.
+func (ed *Edition) renderOptions() render.Options {
+	return render.Options{Family: ed.Style.Family}
 }
 
 // job is one edition to build.
@@ -84,7 +90,7 @@ type job struct {
 	report *sources.Loaded
 	lang   string
 	cat    *locales.Catalog
-	style  *HouseStyle
+	style  *style.House
 	stale  map[string]bool
 	// out
 	pdf   []byte
@@ -228,19 +234,19 @@ func load(p Project, langs []string) ([]*sources.Loaded, *locales.Files, diag.Li
 // houseStyles loads each house style of a project once.
 type houseStyles struct {
 	p      Project
-	loaded map[string]*HouseStyle
+	loaded map[string]*style.House
 }
 
 // get returns the house style name (nil if it does not load), adding the
 // diagnostics of loading it to diags the first time.
-func (hs *houseStyles) get(name string, diags *diag.List) *HouseStyle {
+func (hs *houseStyles) get(name string, diags *diag.List) *style.House {
 	if s, ok := hs.loaded[name]; ok {
 		return s
 	}
-	s, ds := hs.p.HouseStyle(name)
+	s, ds := LoadStyle(hs.p, name)
 	*diags = append(*diags, ds...)
 	if hs.loaded == nil {
-		hs.loaded = map[string]*HouseStyle{}
+		hs.loaded = map[string]*style.House{}
 	}
 	hs.loaded[name] = s
 	return s
@@ -308,7 +314,8 @@ func (j *job) build(opt Options) {
 		return
 	}
 	var buf bytes.Buffer
-	ro := ed.renderOptions(date)
+	ed.Pages.Meta.Date = date
+	ro := ed.renderOptions()
 	ro.Release = true // only the number of pages and the statistics are read below
 	err = render.Write(&buf, ed.Pages, ro)
 	if err != nil {
@@ -324,7 +331,7 @@ func (j *job) build(opt Options) {
 		SHA256:     sha256Hex(j.pdf),
 		Translated: ed.Document.Translated,
 		Messages:   ed.Document.Messages,
-		Stats:      ed.Pages.Stats,
+		Stats:      ed.Stats,
 	}
 }
 
@@ -342,7 +349,7 @@ func strict(ds diag.List) diag.List {
 }
 
 // edition resolves, checks and lays out report r in language lang.
-func edition(r *sources.Loaded, cat *locales.Catalog, hs *HouseStyle, lang string, stale map[string]bool) (*Edition, diag.List) {
+func edition(r *sources.Loaded, cat *locales.Catalog, hs *style.House, lang string, stale map[string]bool) (*Edition, diag.List) {
 	doc, diags := document.ResolveWith(r, cat, language.Make(lang), document.Options{Stale: stale})
 	if doc == nil {
 		return nil, diags
@@ -350,12 +357,13 @@ func edition(r *sources.Loaded, cat *locales.Catalog, hs *HouseStyle, lang strin
 	if cov := Coverage(doc, hs.Family, cat); len(cov) > 0 {
 		return nil, append(diags, cov...)
 	}
-	return &Edition{Report: r, Document: doc, Pages: layout.Layout(doc, hs.Style, hs.Family), Style: hs}, diags
+	res := compose.Layout(doc, hs, compose.Options{})
+	return &Edition{Report: r, Document: doc, Pages: res.Pages, Stats: res.Stats, Style: hs}, diags
 }
 
 // Editions resolves, checks and lays out report r in each of its
 // languages (only those in langs, when given), serially.
-func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]Edition, diag.List) {
+func Editions(p Project, r *sources.Loaded, hs *style.House, langs []string) ([]Edition, diag.List) {
 	var only []string
 	if len(langs) > 0 {
 		only = append(slices.Clip(langs), r.SourceLanguage)
@@ -364,7 +372,7 @@ func Editions(p Project, r *sources.Loaded, hs *HouseStyle, langs []string) ([]E
 }
 
 // editions is Editions with the project's catalog files parsed.
-func editions(p Project, files *locales.Files, r *sources.Loaded, hs *HouseStyle, langs []string) ([]Edition, diag.List) {
+func editions(p Project, files *locales.Files, r *sources.Loaded, hs *style.House, langs []string) ([]Edition, diag.List) {
 	cat, diags := catalogFor(files, r, langs)
 	if diags.HasErrors() {
 		return nil, diags
@@ -477,4 +485,14 @@ func removeStaleTemps(dir string) {
 	for _, n := range names {
 		os.Remove(n)
 	}
+}
+
+// unwrap returns the reason of a file-system error without the path,
+// which the diagnostic shows already.
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -1,9 +1,10 @@
-// Package render draws a layout display list into a PDF with fpdf.
+// Package render draws a display list into a PDF with fpdf.
 //
 // It is deliberately thin: every position, line break and page break was
-// decided by package layout; this package only translates items into fpdf
-// calls, sets the document information and makes the output
-// byte-for-byte reproducible.
+// decided before (package layout); this package only translates items
+// into fpdf calls, sets the document information and makes the output
+// byte-for-byte reproducible. It reads nothing but the display list and
+// the fonts it was measured with.
 package render
 
 import (
@@ -12,29 +13,19 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strings"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/fonts"
-	"github.com/reportgen/reportgen/layout"
 )
 
 // Options are the settings of one PDF.
 type Options struct {
-	Meta document.Meta
-	// Lang is the document language (BCP 47), written into the catalog.
-	Lang string
-	// Date is written as creation and modification date, in UTC.
-	Date time.Time
 	// Family is the font family the layout was measured with.
 	Family *fonts.Family
-	// Images holds the PNG data of the display list's images by name.
-	Images map[string][]byte
 	// Release lets Write empty each page of the display list once it is
-	// drawn (the number of pages and the statistics stay), so that a long
+	// drawn (the number of pages and the document information stay), so that a long
 	// report holds its pages in one form at a time, not in both while the
 	// PDF grows. The caller must not read the pages' items afterwards.
 	Release bool
@@ -42,7 +33,10 @@ type Options struct {
 
 // Write draws pages into a PDF written to w. A panic inside the PDF
 // writer (fpdf trusts the font tables it parses) becomes an error.
-func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
+//
+// The document information comes from pages.Meta; its Date is written as
+// creation and modification date, in UTC.
+func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the PDF writer failed: %v", r)
@@ -57,16 +51,17 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCatalogSort(true)
-	date := opt.Date.UTC()
+	meta := pages.Meta
+	date := meta.Date.UTC()
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	pdf.SetTitle(opt.Meta.Title, true)
-	pdf.SetAuthor(opt.Meta.Author, true)
-	pdf.SetSubject(opt.Meta.Subject, true)
-	pdf.SetCreator(opt.Meta.Creator, true)
-	pdf.SetProducer(opt.Meta.Creator, true)
-	pdf.SetKeywords(opt.Meta.Keywords, true)
-	pdf.SetLang(opt.Lang)
+	pdf.SetTitle(meta.Title, true)
+	pdf.SetAuthor(meta.Author, true)
+	pdf.SetSubject(meta.Subject, true)
+	pdf.SetCreator(meta.Creator, true)
+	pdf.SetProducer(meta.Creator, true)
+	pdf.SetKeywords(meta.Keywords, true)
+	pdf.SetLang(meta.Lang)
 	pdf.SetDisplayMode("fullwidth", "single")
 
 	fam := opt.Family
@@ -101,8 +96,8 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 	}
 
 	// Object numbers must not depend on map order.
-	for _, name := range slices.Sorted(maps.Keys(opt.Images)) {
-		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(opt.Images[name]))
+	for _, name := range slices.Sorted(maps.Keys(pages.Images)) {
+		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(pages.Images[name]))
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("image %s: %w", name, err)
 		}
@@ -127,7 +122,7 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 
 	for pi, pg := range pages.Pages {
 		if opt.Release {
-			pages.Pages[pi] = layout.Page{}
+			pages.Pages[pi] = display.Page{}
 		}
 		pdf.AddPage()
 		// A UTF-8 font must be current for Bookmark to encode titles.
@@ -140,7 +135,7 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 			pdf.Rect(r.X, r.Y, r.W, r.H, "F")
 		}
 		for _, im := range pg.Images {
-			if _, ok := opt.Images[im.Name]; !ok {
+			if _, ok := pages.Images[im.Name]; !ok {
 				return fmt.Errorf("no data for image %q", im.Name)
 			}
 			pdf.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
@@ -152,7 +147,7 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 		}
 		var face fonts.Face = 255
 		size := -1.0
-		var color layout.Color
+		var color display.Color
 		colorSet := false
 		for _, t := range pg.Texts {
 			if t.Face != face || t.Size != size {
@@ -166,11 +161,11 @@ func Write(w io.Writer, pages *layout.Pages, opt Options) (err error) {
 			pdf.Text(t.X, t.Y, t.Text)
 		}
 		for _, l := range pg.Links {
-			if name, ok := strings.CutPrefix(l.URL, document.AnchorPrefix); ok {
-				if _, known := dest[name]; !known {
-					return fmt.Errorf("link to unknown destination %q", name)
+			if l.Dest != "" {
+				if _, known := dest[l.Dest]; !known {
+					return fmt.Errorf("link to unknown destination %q", l.Dest)
 				}
-				pdf.Link(l.X, l.Y, l.W, l.H, dest[name])
+				pdf.Link(l.X, l.Y, l.W, l.H, dest[l.Dest])
 				continue
 			}
 			pdf.LinkString(l.X, l.Y, l.W, l.H, l.URL)

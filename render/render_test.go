@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/reportgen/reportgen/fonts"
-	"github.com/reportgen/reportgen/layout"
+	"github.com/reportgen/reportgen/display"
 )
 
 // date is written into the test PDFs: with none, fpdf writes the time.
@@ -31,13 +31,13 @@ func TestFontBytesUntouched(t *testing.T) {
 		}
 		before[f] = bytes.Clone(fam.Face(f).Data)
 	}
-	pages := &layout.Pages{Width: 300, Height: 200, Pages: []layout.Page{{}}}
+	pages := &display.Document{Width: 300, Height: 200, Meta: display.Meta{Date: date}, Pages: []display.Page{{}}}
 	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
-		pages.Pages[0].Texts = append(pages.Pages[0].Texts, layout.Text{X: 10, Y: 20 + 20*float64(f), Face: f, Size: 10, Text: "Cafe\u0301, е\u0308лка, и\u0306од"})
+		pages.Pages[0].Texts = append(pages.Pages[0].Texts, display.Text{X: 10, Y: 20 + 20*float64(f), Face: f, Size: 10, Text: "Cafe\u0301, е\u0308лка, и\u0306од"})
 	}
 	var out [2]bytes.Buffer
 	for i := range out {
-		if err := Write(&out[i], pages, Options{Family: fam, Date: date}); err != nil {
+		if err := Write(&out[i], pages, Options{Family: fam}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -78,12 +78,12 @@ func TestShortMetricsFontCopied(t *testing.T) {
 	}
 	fam := &fonts.Family{Name: "Short", Faces: [4]*fonts.Font{f, f, f, f}}
 	before := bytes.Clone(data)
-	pages := &layout.Pages{Width: 300, Height: 200, Pages: []layout.Page{{Texts: []layout.Text{
+	pages := &display.Document{Width: 300, Height: 200, Meta: display.Meta{Date: date}, Pages: []display.Page{{Texts: []display.Text{
 		{X: 10, Y: 20, Size: 10, Text: "Cafe\u0301, е\u0308лка, и\u0306од"},
 	}}}}
 	var out [2]bytes.Buffer
 	for i := range out {
-		if err := Write(&out[i], pages, Options{Family: fam, Date: date}); err != nil {
+		if err := Write(&out[i], pages, Options{Family: fam}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -117,29 +117,29 @@ func TestRelease(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mk := func() *layout.Pages {
-		p := &layout.Pages{Width: 300, Height: 200, Stats: layout.Stats{Pages: 3, Lines: 3}}
+	mk := func() *display.Document {
+		p := &display.Document{Width: 300, Height: 200, Meta: display.Meta{Title: "Released", Date: date}}
 		for i := range 3 {
-			p.Pages = append(p.Pages, layout.Page{
-				Texts: []layout.Text{{X: 10, Y: 20, Size: 10, Text: "Page " + string(rune('1'+i))}},
-				Rules: []layout.Rule{{X1: 10, Y1: 30, X2: 100, Y2: 30, Width: 1}},
+			p.Pages = append(p.Pages, display.Page{
+				Texts: []display.Text{{X: 10, Y: 20, Size: 10, Text: "Page " + string(rune('1'+i))}},
+				Rules: []display.Rule{{X1: 10, Y1: 30, X2: 100, Y2: 30, Width: 1}},
 			})
 		}
 		return p
 	}
 	kept, released := mk(), mk()
 	var a, b bytes.Buffer
-	if err := Write(&a, kept, Options{Family: fam, Date: date}); err != nil {
+	if err := Write(&a, kept, Options{Family: fam}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(&b, released, Options{Family: fam, Date: date, Release: true}); err != nil {
+	if err := Write(&b, released, Options{Family: fam, Release: true}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("Release changes the PDF")
 	}
-	if len(released.Pages) != 3 || released.Stats != kept.Stats {
-		t.Errorf("Release lost the page count or the statistics: %d pages, %+v", len(released.Pages), released.Stats)
+	if len(released.Pages) != 3 || released.Meta != kept.Meta {
+		t.Errorf("Release lost the page count or the document information: %d pages, %+v", len(released.Pages), released.Meta)
 	}
 	for i, pg := range released.Pages {
 		if len(pg.Texts) != 0 || len(pg.Rules) != 0 {

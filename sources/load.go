@@ -37,7 +37,7 @@ import (
 	"github.com/reportgen/reportgen/markup"
 )
 
-//go:embed *.toml styles
+//go:embed *.toml
 var embedded embed.FS
 
 // Embedded returns the reports built into the binary.

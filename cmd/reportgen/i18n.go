@@ -298,7 +298,7 @@ func coverage(proj pipeline.Project, eds []pipeline.Edition) func(rune) bool {
 			return ed.Style.Family.Covers
 		}
 	}
-	hs, diags := proj.HouseStyle("")
+	hs, diags := pipeline.LoadStyle(proj, "")
 	if diags.HasErrors() || hs == nil {
 		return func(rune) bool { return true }
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/style"
 )
 
 var dateRE = regexp.MustCompile(`(?m)^date = .*$`)
@@ -54,7 +55,7 @@ func Generate(n int) (src, loc fs.FS, err error) {
 	data := dateRE.ReplaceAll(buf.Bytes(), []byte("date = "+ref.Date.Format("2006-01-02")))
 	srcFS := fstest.MapFS{ID + ".toml": {Data: data}}
 	for _, name := range []string{"styles/house.toml", "styles/mark.png"} {
-		data, err := fs.ReadFile(sources.Embedded(), name)
+		data, err := fs.ReadFile(style.Embedded(), name)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -12,11 +12,13 @@ import (
 
 // Copy copies sources/, locales/ and fonts/ of the repository at repo
 // (a relative path from the test's package folder, e.g. "..") into a new
-// temporary folder and returns it. Go files are left out.
+// temporary folder and returns it, with the built-in house style
+// (style/styles/) as the project's own sources/styles/, for tests that
+// change it. Go files are left out.
 func Copy(t testing.TB, repo string) string {
 	t.Helper()
 	root := t.TempDir()
-	for _, dir := range []string{"sources", "locales", "fonts"} {
+	for _, dir := range []string{"sources", "locales", "fonts", "style/styles"} {
 		err := filepath.WalkDir(filepath.Join(repo, dir), func(path string, d os.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -24,6 +26,9 @@ func Copy(t testing.TB, repo string) string {
 			rel, err := filepath.Rel(repo, path)
 			if err != nil {
 				return err
+			}
+			if r, ok := strings.CutPrefix(rel, "style"+string(filepath.Separator)); ok {
+				rel = filepath.Join("sources", r)
 			}
 			if d.IsDir() {
 				return os.MkdirAll(filepath.Join(root, rel), 0o755)

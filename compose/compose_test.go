@@ -1,4 +1,4 @@
-package layout_test
+package compose_test
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/reportgen/reportgen/compose"
+	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/hyphen"
@@ -20,11 +22,12 @@ import (
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/markup"
 	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/style"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-func referenceDocs(t testing.TB) (map[string]*document.Document, *fonts.Family) {
+func referenceDocs(t testing.TB) (map[string]*document.Document, *style.House) {
 	t.Helper()
 	r, diags := sources.Load(sources.Embedded(), "central-asia-2021.toml", "sources/central-asia-2021.toml")
 	if r == nil {
@@ -45,24 +48,32 @@ func referenceDocs(t testing.TB) (map[string]*document.Document, *fonts.Family) 
 		}
 		docs[l] = doc
 	}
-	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
-	if err != nil {
-		t.Fatal(err)
+	h, diags := style.Load(style.Folders{Sources: style.Embedded(), Fonts: fonts.Embedded()}, "")
+	if diags.HasErrors() {
+		t.Fatal(diags)
 	}
-	return docs, fam
+	return docs, h
 }
 
-// TestGolden records the display list of the reference report; run
-// go test ./layout -update to rewrite it, and review the diff.
+// lay sets doc in house style h.
+func lay(doc *document.Document, h *style.House) *display.Document {
+	return compose.Layout(doc, h, compose.Options{}).Pages
+}
+
+// TestGolden records the typeset lines of the reference report, one per
+// line with its page, role and adjustment ratio; run
+// go test ./compose -update to rewrite them, and review the diff: a change
+// in line or page breaks reads as the lines it moves. The PDFs' bytes are
+// held by the pipeline's hash tests.
 func TestGolden(t *testing.T) {
-	docs, fam := referenceDocs(t)
+	docs, h := referenceDocs(t)
 	for _, lang := range []string{"en", "ru"} { // the published editions
-		doc := docs[lang]
+		res := compose.Layout(docs[lang], h, compose.Options{Trace: true})
 		var buf bytes.Buffer
-		if _, err := layout.Layout(doc, layout.DefaultStyle(), fam).WriteTo(&buf); err != nil {
+		if err := layout.WriteLines(&buf, res.Lines); err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", "central-asia-2021."+lang+".golden")
+		golden := filepath.Join("testdata", "central-asia-2021."+lang+".lines")
 		if *update {
 			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
@@ -71,10 +82,13 @@ func TestGolden(t *testing.T) {
 		}
 		want, err := os.ReadFile(golden)
 		if err != nil {
-			t.Fatalf("%v (run go test ./layout -update to create it)", err)
+			t.Fatalf("%v (run go test ./compose -update to create it)", err)
 		}
 		if !bytes.Equal(buf.Bytes(), want) {
-			t.Errorf("%s: display list differs from %s; run go test ./layout -update and review the diff", lang, golden)
+			t.Errorf("%s: typeset lines differ from %s; run go test ./compose -update and review the diff", lang, golden)
+		}
+		if len(res.Lines) < 200 || res.Lines[len(res.Lines)-1].Page != len(res.Pages.Pages) {
+			t.Errorf("%s: %d lines traced, the last on page %d of %d", lang, len(res.Lines), res.Lines[len(res.Lines)-1].Page, len(res.Pages.Pages))
 		}
 	}
 }
@@ -82,10 +96,11 @@ func TestGolden(t *testing.T) {
 // TestInsideTextArea checks that no text run crosses the margins and that
 // every page has its header and footer.
 func TestInsideTextArea(t *testing.T) {
-	docs, fam := referenceDocs(t)
-	st := layout.DefaultStyle()
+	docs, h := referenceDocs(t)
+	fam := h.Family
+	st := h.Style
 	for lang, doc := range docs {
-		pages := layout.Layout(doc, st, fam)
+		pages := lay(doc, h)
 		for i, pg := range pages.Pages {
 			for _, tx := range pg.Texts {
 				w := float64(fam.Face(tx.Face).Width(tx.Text)) * tx.Size / 1000
@@ -105,15 +120,16 @@ func TestInsideTextArea(t *testing.T) {
 
 // TestLongWordIsCut lays out a paragraph with a URL longer than a line.
 func TestLongWordIsCut(t *testing.T) {
-	docs, fam := referenceDocs(t)
+	docs, h := referenceDocs(t)
+	fam := h.Family
 	doc := *docs["en"]
 	long := "https://example.org/" + strings.Repeat("very-long-path-segment/", 12) + "end"
 	doc.Sections = []document.Section{{ID: "s", Heading: document.Text{Text: "Heading"}, Blocks: []document.Block{{
 		Kind:       document.Plain,
 		Paragraphs: []document.Paragraph{{Spans: spansOf("See "), ID: "x"}, {Spans: linkOf(long)}},
 	}}}}
-	st := layout.DefaultStyle()
-	pages := layout.Layout(&doc, st, fam)
+	st := h.Style
+	pages := lay(&doc, h)
 	var pieces []string
 	for _, pg := range pages.Pages {
 		for _, tx := range pg.Texts {
@@ -143,7 +159,8 @@ func linkOf(u string) []markup.Span { return []markup.Span{{Text: u, URL: u}} }
 // TestHyphenationRules sets a paragraph in a narrow column, where many
 // lines end hyphenated, and checks what must never be hyphenated.
 func TestHyphenationRules(t *testing.T) {
-	docs, fam := referenceDocs(t)
+	docs, h := referenceDocs(t)
+	st := h.Style
 	doc := *docs["en"]
 	doc.Names = []string{"Mr. Erkin Mukhitdinov"}
 	var spans []markup.Span
@@ -156,9 +173,10 @@ func TestHyphenationRules(t *testing.T) {
 	doc.Sections = []document.Section{{ID: "s", Heading: document.Text{Text: "H"}, Blocks: []document.Block{{
 		Kind: document.Plain, Paragraphs: []document.Paragraph{{Spans: spans}},
 	}}}}
-	st := layout.DefaultStyle()
-	st.Page.MarginRight = st.Page.Width - st.Page.MarginLeft - 150
-	pages := layout.Layout(&doc, st, fam)
+	narrow := *h
+	narrow.Style.Page.MarginRight = st.Page.Width - st.Page.MarginLeft - 150
+	res := compose.Layout(&doc, &narrow, compose.Options{})
+	pages := res.Pages
 	hyphenated := 0
 	for _, pg := range pages.Pages {
 		for _, tx := range pg.Texts {
@@ -177,8 +195,8 @@ func TestHyphenationRules(t *testing.T) {
 	if hyphenated < 10 {
 		t.Errorf("only %d hyphenated lines in a narrow column", hyphenated)
 	}
-	if pages.Stats.MaxHyphenRun > 2 {
-		t.Errorf("%d hyphenated lines in a row", pages.Stats.MaxHyphenRun)
+	if res.Stats.MaxHyphenRun > 2 {
+		t.Errorf("%d hyphenated lines in a row", res.Stats.MaxHyphenRun)
 	}
 }
 
@@ -188,10 +206,10 @@ func TestHyphenationRules(t *testing.T) {
 // text with its own: the French edition of the reference report, whose
 // translation is in progress, has both.
 func TestFallbackHyphenation(t *testing.T) {
-	docs, fam := referenceDocs(t)
+	docs, h := referenceDocs(t)
 	doc := docs["fr"]
-	st := layout.DefaultStyle()
-	pages := layout.Layout(doc, st, fam)
+	st := h.Style
+	pages := lay(doc, h)
 	seen := map[string]int{}
 	for pi, pg := range pages.Pages {
 		for i, tx := range pg.Texts {
@@ -204,7 +222,7 @@ func TestFallbackHyphenation(t *testing.T) {
 			}
 			lang := "fr"
 			for _, rc := range pg.Rects {
-				if rc.Color == st.Colors.Draft && rc.Y <= tx.Y && tx.Y <= rc.Y+rc.H {
+				if rc.Color == display.Color(st.Colors.Draft) && rc.Y <= tx.Y && tx.Y <= rc.Y+rc.H {
 					lang = "en"
 				}
 			}
@@ -237,13 +255,13 @@ func TestFallbackHyphenation(t *testing.T) {
 // TestSoftHyphenNeverDrawn puts soft hyphens in a heading and a paragraph:
 // neither the page nor the outline shows them.
 func TestSoftHyphenNeverDrawn(t *testing.T) {
-	docs, fam := referenceDocs(t)
+	docs, h := referenceDocs(t)
 	doc := *docs["en"]
 	doc.Sections = []document.Section{{ID: "s", Heading: document.Text{Text: "Open\u00ading re\u00admarks"}, Blocks: []document.Block{{
 		Kind:       document.Plain,
 		Paragraphs: []document.Paragraph{{Spans: spansOf("Mukhit\u00addinov wel\u00adcomed the dele\u00adgates."), ID: "x"}},
 	}}}}
-	pages := layout.Layout(&doc, layout.DefaultStyle(), fam)
+	pages := lay(&doc, h)
 	var drawn, outline strings.Builder
 	for _, pg := range pages.Pages {
 		for _, tx := range pg.Texts {

@@ -1,19 +1,19 @@
-package layout
+package style
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestParseStyle(t *testing.T) {
-	st, diags := ParseStyle("s.toml", []byte("[page]\nsize = \"Letter\"\nmargin-left = 50\n[colors]\nbrand = \"#112233\"\n"))
+func TestParse(t *testing.T) {
+	st, diags := Parse("s.toml", []byte("[page]\nsize = \"Letter\"\nmargin-left = 50\n[colors]\nbrand = \"#112233\"\n"))
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
 	if st.Page.Width != 612 || st.Page.Height != 792 || st.Page.MarginLeft != 50 || st.Colors.Brand != (Color{0x11, 0x22, 0x33}) {
 		t.Errorf("got %+v", st.Page)
 	}
-	if st.Type.Body != DefaultStyle().Type.Body {
+	if st.Type.Body != Default().Type.Body {
 		t.Errorf("unset keys must keep their defaults")
 	}
 }
@@ -29,7 +29,7 @@ func TestParseStyleErrors(t *testing.T) {
 		{"[type\n", "s.toml:1:6: error: expected"},
 		{"[justification]\nspace-shrink = 0.95\n", "justification.space-shrink = 0.95 is outside 0…0.9"},
 	} {
-		_, diags := ParseStyle("s.toml", []byte(tt.in))
+		_, diags := Parse("s.toml", []byte(tt.in))
 		var all []string
 		for _, d := range diags {
 			all = append(all, d.String())

@@ -1,0 +1,222 @@
+// Package compose sets a report edition in a house style: it decides
+// which blocks a report is made of, in which order, with which type,
+// spacing and structural role, and hands them to the layout engine as
+// paragraphs and boxes; it draws the running header and footer of every
+// page.
+//
+//	document.Document ─┐
+//	                   ├─ Layout ─▶ layout.Typesetter ─▶ display.Document
+//	style.House ───────┘
+//
+// The engine (package layout) knows text, not reports: a new kind of
+// block is an addition here, plus at most one new engine primitive.
+package compose
+
+import (
+	"golang.org/x/text/cases"
+
+	"github.com/reportgen/reportgen/display"
+	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/layout"
+	"github.com/reportgen/reportgen/markup"
+	"github.com/reportgen/reportgen/style"
+)
+
+// LogoName is the name of the logo image in the display list.
+const LogoName = "logo"
+
+// Options direct a layout.
+type Options struct {
+	// Trace records every typeset line in Result.Lines, for golden files
+	// and debugging.
+	Trace bool
+}
+
+// Result is a laid-out edition.
+type Result struct {
+	// Pages is the display list.
+	Pages *display.Document
+	// Stats measures its typography.
+	Stats layout.Stats
+	// Lines are the typeset lines when Options.Trace is set.
+	Lines []layout.Line
+}
+
+// Layout sets doc in the house style h. h's fonts must cover every
+// character of doc (check it first): a character without a glyph
+// measures zero.
+func Layout(doc *document.Document, h *style.House, opt Options) *Result {
+	st := h.Style
+	t := layout.New(h.Family, layout.Options{
+		Page: layout.Page{Width: st.Page.Width, Height: st.Page.Height,
+			MarginTop: st.Page.MarginTop, MarginBottom: st.Page.MarginBottom, MarginLeft: st.Page.MarginLeft, MarginRight: st.Page.MarginRight},
+		Justify: layout.Justification{Stretch: st.Justify.Stretch, Shrink: st.Justify.Shrink, MaxSpace: st.Justify.MaxSpace,
+			Tolerance: st.Justify.Tolerance, Hyphenate: st.Justify.Hyphenate, HyphenPenalty: st.Justify.HyphenPenalty,
+			MaxConsecutiveHyphens: st.Justify.MaxConsecutiveHyphens},
+		Lang: doc.Lang, Source: doc.Source,
+		Names:     doc.Names,
+		LinkColor: color(st.Colors.Link),
+		DraftMark: layout.DraftMark{Offset: st.Spacing.DraftMark, Width: st.Rules.DraftMark, Color: color(st.Colors.Draft)},
+		Trace:     opt.Trace,
+	})
+	c := &composer{st: &st, t: t, upper: cases.Upper(doc.Lang)}
+	c.report(doc)
+	pages := t.Paginate(c.pageFurniture(doc, h.Logo))
+	pages.Meta = display.Meta{Title: doc.Meta.Title, Author: doc.Meta.Author, Subject: doc.Meta.Subject,
+		Creator: doc.Meta.Creator, Keywords: doc.Meta.Keywords, Lang: doc.Lang.String()}
+	if h.Logo != nil {
+		pages.Images = map[string][]byte{LogoName: h.Logo.Data}
+	}
+	return &Result{Pages: pages, Stats: t.Stats(), Lines: t.Lines()}
+}
+
+// composer holds what composing one edition needs.
+type composer struct {
+	st    *style.Style
+	t     *layout.Typesetter
+	upper cases.Caser
+}
+
+func color(c style.Color) display.Color { return display.Color(c) }
+
+func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
+
+// set sets a paragraph; its boxes are valid until the next call.
+func (c *composer) set(p layout.Paragraph) []layout.Box { return c.t.Set(p) }
+
+// report adds the blocks of a report, in reading order.
+func (c *composer) report(doc *document.Document) {
+	st := c.st
+	c.titleBlock(doc)
+	if doc.Notice != "" {
+		c.t.Add(c.notice(doc.Notice))
+	}
+	body := layout.TextStyle{Size: st.Type.Body, Leading: st.Type.BodyLeading, Color: color(st.Colors.Text), Align: layout.Justify}
+	lead := layout.TextStyle{Size: st.Type.Body, Leading: st.Type.BodyLeading, Color: color(st.Colors.Text), Align: layout.Left}
+	for _, sec := range doc.Sections {
+		c.heading(sec.Heading.Text, sec.Heading.Fallback)
+		for bi, blk := range sec.Blocks {
+			gap := st.Spacing.Block
+			if bi == 0 {
+				gap = 0
+			}
+			switch blk.Kind {
+			case document.Speaker, document.Moderator:
+				lt := lead
+				lt.Draft = blk.Lead.Fallback
+				c.t.Add(c.set(layout.Paragraph{Spans: blk.Lead.Spans, Style: lt, SpaceBefore: gap, Keep: true, Role: display.Paragraph})...)
+			case document.SpeakerHeading, document.Subheading:
+				ts := layout.TextStyle{Size: st.Type.Subheading, Leading: st.Type.SubheadingLeading, Face: fonts.Bold,
+					Color: color(st.Colors.Brand), Align: layout.Left, Draft: blk.Lead.Fallback}
+				c.t.Add(c.set(layout.Paragraph{Spans: blk.Lead.Spans, Style: ts, SpaceBefore: max(gap, st.Spacing.Subheading), Keep: true,
+					Role: display.Heading, Level: 2, Bookmark: blk.Outline, BookmarkLevel: 1})...)
+			}
+			for pi, p := range blk.Paragraphs {
+				g := st.Spacing.Paragraph
+				if pi == 0 && blk.Kind == document.Plain {
+					g = gap
+				}
+				bt := body
+				bt.Draft = p.Fallback
+				c.t.Add(c.set(layout.Paragraph{Spans: p.Spans, Style: bt, SpaceBefore: g, Role: display.Paragraph})...)
+			}
+		}
+	}
+	if doc.ClosingMarker.Text != "" {
+		ts := layout.TextStyle{Size: st.Type.Body, Leading: st.Type.BodyLeading, Face: fonts.Bold, Color: color(st.Colors.Text), Align: layout.Center}
+		c.t.Add(c.set(layout.Paragraph{Spans: plainSpans("— " + doc.ClosingMarker.Text + " —"), Style: ts, SpaceBefore: st.Spacing.Closing, Role: display.Paragraph})...)
+	}
+	c.annexes(doc)
+}
+
+// titleBlock adds the title, date line, participants line and document
+// type as one unbreakable group, with a rule under it.
+func (c *composer) titleBlock(doc *document.Document) {
+	st := c.st
+	brand := color(st.Colors.Brand)
+	var title []layout.Box
+	title = append(title, c.set(layout.Paragraph{Spans: plainSpans(doc.Title.Text), Keep: true, Role: display.Title,
+		Style:    layout.TextStyle{Size: st.Type.Title, Leading: st.Type.TitleLeading, Face: fonts.Bold, Color: brand, Align: layout.Left},
+		Bookmark: doc.Title.Text})...)
+	title = append(title, c.set(layout.Paragraph{Spans: plainSpans(doc.DateLine), SpaceBefore: st.Spacing.Date, Keep: true, Role: display.Paragraph,
+		Style: layout.TextStyle{Size: st.Type.Date, Leading: st.Type.DateLeading, Color: color(st.Colors.Text), Align: layout.Left}})...)
+	if len(doc.Participants.Spans) > 0 {
+		title = append(title, c.set(layout.Paragraph{Spans: doc.Participants.Spans, SpaceBefore: st.Spacing.Participants, Keep: true, Role: display.Paragraph,
+			Style: layout.TextStyle{Size: st.Type.Participants, Leading: st.Type.ParticipantsLeading, Face: fonts.Italic, Color: color(st.Colors.Muted), Align: layout.Left}})...)
+	}
+	docType := doc.DocType
+	if st.Type.UppercaseHeadings {
+		docType = c.upper.String(docType)
+	}
+	title = append(title, c.set(layout.Paragraph{Spans: plainSpans(docType), SpaceBefore: st.Spacing.DocType, Keep: true, Role: display.Paragraph,
+		Style: layout.TextStyle{Size: st.Type.DocType, Leading: st.Type.DocTypeLeading, Face: fonts.Bold, Color: brand, Align: layout.Left}})...)
+	tb := layout.Group(title)
+	y := tb.Height + st.Spacing.TitleRule
+	tb.Items.Rules = append(tb.Items.Rules, display.Rule{X1: 0, Y1: y, X2: c.t.TextWidth(), Y2: y, Width: st.Rules.Title, Color: brand})
+	tb.Height += st.Spacing.TitleRule
+	tb.KeepWithNext = false
+	c.t.Add(tb)
+}
+
+// heading adds a section heading that keeps with what follows.
+func (c *composer) heading(text string, draft bool) {
+	st := c.st
+	if st.Type.UppercaseHeadings {
+		text = c.upper.String(text)
+	}
+	ls := c.set(layout.Paragraph{Spans: plainSpans(text), SpaceBefore: st.Spacing.Heading, Keep: true, Role: display.Heading, Level: 1,
+		Style:    layout.TextStyle{Size: st.Type.Heading, Leading: st.Type.HeadingLeading, Face: fonts.Bold, Color: color(st.Colors.Brand), Align: layout.Left, Draft: draft},
+		Bookmark: text})
+	ls[len(ls)-1].Height += st.Spacing.HeadingAfter
+	c.t.Add(ls...)
+}
+
+// notice is the courtesy-translation notice: text in a tinted box with a
+// bar at its left.
+func (c *composer) notice(text string) layout.Box {
+	st := c.st
+	pad := st.Notice.Padding
+	ts := layout.TextStyle{Size: st.Type.Notice, Leading: st.Type.NoticeLeading, Face: fonts.Italic, Color: color(st.Colors.Text), Align: layout.Left}
+	g := layout.Group(c.set(layout.Paragraph{Spans: plainSpans(text), Style: ts, Indent: pad, RightIndent: pad, Keep: true, Role: display.Paragraph}))
+	var b layout.Box
+	h := g.Height + 2*pad
+	b.Items.Rects = append(b.Items.Rects, display.Rect{X: 0, Y: 0, W: c.t.TextWidth(), H: h, Color: color(st.Colors.Notice)})
+	b.Items.Rules = append(b.Items.Rules, display.Rule{X1: 0, Y1: 0, X2: 0, Y2: h, Width: st.Notice.BarWidth, Color: color(st.Colors.Brand)})
+	b.Items.Shift(&g.Items, 0, pad)
+	b.Height = h
+	b.SpaceBefore = st.Spacing.Notice
+	return b
+}
+
+// annexes adds the list of annexes.
+func (c *composer) annexes(doc *document.Document) {
+	if len(doc.Annexes) == 0 {
+		return
+	}
+	st := c.st
+	c.heading(doc.AnnexesHeading, false)
+	c.t.Add(c.set(layout.Paragraph{Spans: plainSpans(doc.AnnexesIntro), Keep: true, Role: display.Paragraph,
+		Style: layout.TextStyle{Size: st.Type.Body, Leading: st.Type.BodyLeading, Face: fonts.Italic, Color: color(st.Colors.Muted), Align: layout.Left}})...)
+	entry := layout.TextStyle{Size: st.Type.Body, Leading: st.Type.BodyLeading, Color: color(st.Colors.Text), Align: layout.Left}
+	item := layout.TextStyle{Size: st.Type.AnnexItem, Leading: st.Type.AnnexItemLeading, Color: color(st.Colors.Text), Align: layout.Left}
+	for _, a := range doc.Annexes {
+		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold}}
+		c.t.Add(c.set(layout.Paragraph{Spans: spans, Style: entry, SpaceBefore: st.Spacing.AnnexEntry, Keep: true, Role: display.Heading, Level: 2,
+			Anchor: a.Anchor, Bookmark: a.Label + ". " + a.Title.Text, BookmarkLevel: 1})...)
+		for i, it := range a.Items {
+			sp := []markup.Span{{Text: it.Line}}
+			if it.Title.Text != "" {
+				sp = append(sp, markup.Span{Text: ": " + it.Title.Text})
+			}
+			if it.URL != "" {
+				sp = append(sp, markup.Span{Text: " "}, markup.Span{Text: it.URL, URL: it.URL})
+			}
+			ib := c.set(layout.Paragraph{Spans: sp, Style: item, Indent: st.Spacing.ItemIndent, SpaceBefore: st.Spacing.AnnexItem, Role: display.ListItem})
+			if i < len(a.Items)-1 {
+				ib[len(ib)-1].KeepWithNext = true
+			}
+			c.t.Add(ib...)
+		}
+	}
+}

@@ -1,0 +1,345 @@
+package layout
+
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/display"
+	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/hyphen"
+	"github.com/reportgen/reportgen/markup"
+)
+
+// Options are the settings of a Typesetter: plain values, taken from the
+// house style by whoever composes the document.
+type Options struct {
+	// Page is the paper and the text area.
+	Page Page
+	// Justify tunes the breaking of justified paragraphs.
+	Justify Justification
+	// Lang is the language of the text, Source the language of text shown
+	// untranslated (TextStyle.Draft): each decides hyphenation and ties.
+	Lang, Source language.Tag
+	// Names are words never hyphenated (speakers' names), as written.
+	Names []string
+	// LinkColor is the colour of the text of links to URLs.
+	LinkColor display.Color
+	// DraftMark is the bar drawn beside each line of draft text: Offset
+	// points left of the line, Width wide.
+	DraftMark DraftMark
+	// Trace records every typeset line for Typesetter.Lines.
+	Trace bool
+}
+
+// Page is the paper and its text area, in points.
+type Page struct {
+	Width, Height                                      float64
+	MarginTop, MarginBottom, MarginLeft, MarginRight float64
+}
+
+// TextWidth is the width of the text area.
+func (p Page) TextWidth() float64 { return p.Width - p.MarginLeft - p.MarginRight }
+
+// Justification tunes line breaking of justified paragraphs.
+type Justification struct {
+	// Stretch and Shrink of a word space, as fractions of its natural
+	// width.
+	Stretch, Shrink float64
+	// MaxSpace is the widest word space of a justified line, as a multiple
+	// of the normal space; a line that would need more is set flush left.
+	MaxSpace float64
+	// Tolerance is the largest badness (100·r³) a line may have before
+	// the emergency pass (TeX's \tolerance).
+	Tolerance float64
+	// Hyphenate turns hyphenation on; HyphenPenalty is the cost of a
+	// break at a hyphenation point (TeX's \hyphenpenalty).
+	Hyphenate     bool
+	HyphenPenalty float64
+	// MaxConsecutiveHyphens limits hyphenated lines in a row (0: no limit).
+	MaxConsecutiveHyphens int
+}
+
+// DraftMark is the bar marking lines of untranslated text.
+type DraftMark struct {
+	Offset, Width float64
+	Color         display.Color
+}
+
+// Paragraph is a paragraph to set: styled text and how it sits in the
+// flow.
+type Paragraph struct {
+	Spans []markup.Span
+	Style TextStyle
+	// Indent and RightIndent narrow the measure from the left and right
+	// edges of the text area.
+	Indent, RightIndent float64
+	// SpaceBefore is put above the first line, unless it starts a page.
+	SpaceBefore float64
+	// Keep keeps every line with what follows (a heading). Without it,
+	// only the first two and the last two lines are kept together (no
+	// orphans, no widows).
+	Keep bool
+	// Role and Level make the paragraph's structure element.
+	Role  display.Role
+	Level int
+	// Bookmark, when not "", is the paragraph's outline entry, at
+	// BookmarkLevel (0 is the top).
+	Bookmark      string
+	BookmarkLevel int
+	// Anchor, when not "", names a link destination at the first line.
+	Anchor string
+}
+
+// Box is an unbreakable unit of the flow: a line of a paragraph, or a
+// group of items that must stay whole (Group). Its items are positioned
+// relative to the box's top left corner at the text area's left edge.
+type Box struct {
+	Height float64
+	// SpaceBefore is dropped when the box starts a page.
+	SpaceBefore float64
+	// KeepWithNext forbids a page break between this box and the next.
+	KeepWithNext bool
+	Items        display.Page
+	// info describes a line of a paragraph, for Stats.
+	info lineInfo
+	// trace holds the lines of the box when tracing.
+	trace []Line
+}
+
+// lineInfo describes one line of a paragraph.
+type lineInfo struct {
+	// para numbers the paragraphs from 1; 0 is not a paragraph line.
+	para        int
+	index, of   int  // the line's index in its paragraph and the paragraph's line count
+	justified   bool // set by total-fit breaking (its last line included)
+	spaceScale  float64
+	spaces      int
+	hyphen      bool
+	overfull    bool
+	loose       bool // too loose to justify: set flush left
+	widthFilled float64
+}
+
+// A Typesetter sets paragraphs into boxes and pages boxes into a display
+// list. It knows text, not documents: what the paragraphs are, in which
+// order and style, is decided by its caller.
+type Typesetter struct {
+	opt Options
+	m   measurer
+	// boxes is the flow, in order.
+	boxes boxList
+	// ascent and descent of the regular face, in em.
+	ascent, descent float64
+	// hy decides hyphenation; nil when the language has no patterns.
+	// hySource does for draft text (the source language's).
+	hy, hySource *hyphenation
+	// ties and tiesSource tie words, in the text's language and in the
+	// source language.
+	ties, tiesSource *tieRules
+	// paras counts paragraphs, to number them in lineInfo.
+	paras int
+	// elems are the structure elements made so far.
+	elems []display.Element
+	// ranges are the boxes of each page, once paginated.
+	ranges [][2]int
+	// sc is working memory reused from paragraph to paragraph.
+	sc *scratch
+}
+
+// New returns a Typesetter measuring with the font family fam. fam must
+// cover every character it is given (check it first): a character without
+// a glyph measures zero.
+func New(fam *fonts.Family, opt Options) *Typesetter {
+	reg := fam.Face(fonts.Regular)
+	t := &Typesetter{
+		opt:     opt,
+		m:       measurer{fam: fam},
+		ascent:  float64(reg.Ascent) / 1000,
+		descent: float64(reg.Descent) / 1000,
+		elems:   []display.Element{{Role: display.Decoration}},
+		sc:      new(scratch),
+	}
+	t.ties, t.tiesSource = tieRulesFor(opt.Lang), tieRulesFor(opt.Source)
+	keep := nameWords(opt.Names)
+	if h := hyphen.For(opt.Lang.String()); h != nil {
+		t.hy = &hyphenation{h: h, keep: keep}
+	}
+	t.hySource = t.hy
+	if opt.Source != opt.Lang {
+		t.hySource = nil
+		if h := hyphen.For(opt.Source.String()); h != nil {
+			t.hySource = &hyphenation{h: h, keep: keep}
+		}
+	}
+	return t
+}
+
+// TextWidth is the width of the text area.
+func (t *Typesetter) TextWidth() float64 { return t.opt.Page.TextWidth() }
+
+// Width measures text in a face at a size.
+func (t *Typesetter) Width(face fonts.Face, text string, size float64) float64 {
+	return t.m.width(face, text, size)
+}
+
+// Element adds a structure element and returns its index, for items a
+// caller draws itself (a running header, a rule).
+func (t *Typesetter) Element(role display.Role, level int) int {
+	t.elems = append(t.elems, display.Element{Role: role, Level: level})
+	return len(t.elems) - 1
+}
+
+// lineInfo measures a laid-out line.
+func (t *Typesetter) lineInfo(ln line, width float64, i, n int) lineInfo {
+	li := lineInfo{para: t.paras, index: i, of: n, justified: ln.justified, hyphen: ln.hyphen, spaceScale: 1}
+	natural, spaces := 0.0, 0.0
+	for k, w := range ln.words {
+		natural += w.w
+		if k < len(ln.words)-1 {
+			spaces += w.space
+			li.spaces++
+		}
+	}
+	if ln.justified {
+		li.spaceScale = spaceScale(ln.ratio, t.opt.Justify)
+		if li.spaceScale > t.opt.Justify.MaxSpace && i < n-1 {
+			li.spaceScale, li.loose = 1, true
+		}
+	}
+	li.widthFilled = natural + spaces*li.spaceScale
+	li.overfull = li.widthFilled > width+0.01
+	return li
+}
+
+// baselineIn returns the baseline of text of the given size centred in a
+// line box of height lh.
+func (t *Typesetter) baselineIn(lh, size float64) float64 {
+	return lh/2 + (t.ascent-t.descent)/2*size
+}
+
+// Set breaks a paragraph into line boxes, valid until the next call of
+// Set (they are in the typesetter's working memory: add or copy them).
+// The first box gets the paragraph's space before, bookmark and anchor.
+func (t *Typesetter) Set(p Paragraph) []Box {
+	ts := p.Style
+	width := t.opt.Page.TextWidth() - p.Indent - p.RightIndent
+	t.sc.pieces, t.sc.shy = t.sc.pieces[:0], t.sc.shy[:0]
+	ws := t.m.words(p.Spans, ts, t.sc)
+	if ts.Draft {
+		t.tiesSource.apply(ws)
+	} else {
+		t.ties.apply(ws)
+	}
+	var lines []line
+	if ts.Align == Justify {
+		hy := t.hy
+		if ts.Draft {
+			hy = t.hySource // the source language's text, its patterns
+		}
+		lines = t.m.justify(ws, width, ts, t.opt.Justify, hy, t.sc)
+	} else {
+		lines = t.m.breakLines(ws, width, 1)
+	}
+	elem := t.Element(p.Role, p.Level)
+	lh := ts.Size * ts.Leading
+	out := t.sc.boxes[:0] // valid until the next paragraph
+	t.paras++
+	for i, ln := range lines {
+		b := Box{Height: lh}
+		b.info = t.lineInfo(ln, width, i, len(lines))
+		if i == 0 {
+			b.SpaceBefore = p.SpaceBefore
+		}
+		texts, links := placeLine(ln, p.Indent, width, t.baselineIn(lh, ts.Size), ts.Size, 0, lh, ts, t.opt.Justify, t.opt.LinkColor, elem)
+		b.Items.Texts, b.Items.Links = texts, links
+		if ts.Draft {
+			dm := t.opt.DraftMark
+			b.Items.Rects = append(b.Items.Rects, display.Rect{X: -dm.Offset, Y: 0, W: dm.Width, H: lh, Color: dm.Color})
+		}
+		if t.opt.Trace {
+			b.trace = []Line{traceLine(ln, b.info, p.Role, ts.Draft)}
+		}
+		n := len(lines)
+		// No orphan (i == 0), no widow (i == n-2), and no word hyphenated
+		// across a page break (TeX's \brokenpenalty, infinite here).
+		b.KeepWithNext = p.Keep || (i == 0 && n >= 2) || i == n-2 || ln.hyphen
+		out = append(out, b)
+	}
+	if len(out) > 0 {
+		if p.Bookmark != "" {
+			out[0].Items.Bookmarks = append(out[0].Items.Bookmarks, display.Bookmark{Title: outlineTitle(p.Bookmark), Level: p.BookmarkLevel})
+		}
+		if p.Anchor != "" {
+			out[0].Items.Anchors = append(out[0].Items.Anchors, display.Anchor{Name: p.Anchor})
+		}
+	}
+	t.sc.boxes = out
+	return out
+}
+
+// Add appends boxes to the flow.
+func (t *Typesetter) Add(bs ...Box) { t.boxes.add(bs...) }
+
+// Group merges boxes into one unbreakable box, each placed below the one
+// before it with its space before. The group keeps with what follows when
+// its last box does.
+func Group(bs []Box) Box {
+	var g Box
+	if len(bs) == 0 {
+		return g
+	}
+	g.SpaceBefore = bs[0].SpaceBefore
+	y := 0.0
+	for i, b := range bs {
+		if i > 0 {
+			y += b.SpaceBefore
+		}
+		g.Items.Shift(&b.Items, 0, y)
+		g.trace = append(g.trace, b.trace...)
+		y += b.Height
+	}
+	g.Height = y
+	g.KeepWithNext = bs[len(bs)-1].KeepWithNext
+	return g
+}
+
+// boxList is a list of boxes kept in chunks, so that adding one never
+// moves those before it: a long report has tens of thousands.
+type boxList struct {
+	chunks [][]Box
+	n      int
+}
+
+// boxChunk is the number of boxes in a chunk.
+const boxChunk = 256
+
+// listOf returns a list of the boxes bs.
+func listOf(bs []Box) *boxList {
+	l := new(boxList)
+	l.add(bs...)
+	return l
+}
+
+func (l *boxList) add(bs ...Box) {
+	for _, b := range bs {
+		if l.n%boxChunk == 0 {
+			l.chunks = append(l.chunks, make([]Box, 0, boxChunk))
+		}
+		c := &l.chunks[len(l.chunks)-1]
+		*c = append(*c, b)
+		l.n++
+	}
+}
+
+// at returns box i.
+func (l *boxList) at(i int) *Box { return &l.chunks[i/boxChunk][i%boxChunk] }
+
+// len returns the number of boxes.
+func (l *boxList) len() int { return l.n }
+
+// outlineTitle is text as an outline entry shows it: without soft
+// hyphens, which mark hyphenation points on the page only.
+func outlineTitle(text string) string {
+	return strings.ReplaceAll(text, softHyphen, "")
+}

@@ -1,0 +1,110 @@
+package style
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	_ "image/png" // logo files
+	"io/fs"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/internal/tomlpos"
+)
+
+// House is a loaded house style: the style, its fonts and its logo.
+type House struct {
+	Name   string
+	Style  Style
+	Family *fonts.Family
+	// Logo is the logo image, or nil when the style has none.
+	Logo *Image
+}
+
+// Image is a PNG image a style draws.
+type Image struct {
+	// Data is the PNG file.
+	Data []byte
+	// Width and Height are the image's size in pixels.
+	Width, Height int
+}
+
+// Folders are where Load finds a style's files: the project's sources
+// folder, which holds styles/<name>.toml and the images it names, and its
+// fonts folder, each with the name shown in diagnostics.
+type Folders struct {
+	Sources    fs.FS
+	SourcesDir string
+	Fonts      fs.FS
+	FontsDir   string
+}
+
+// Load reads styles/<name>.toml ("" is the built-in style's name) from
+// the sources folder, over the built-in style, with its logo and its font
+// family.
+func Load(dirs Folders, name string) (*House, diag.List) {
+	var diags diag.List
+	if name == "" {
+		name = BuiltIn
+	}
+	file := "styles/" + name + ".toml"
+	shown := path.Join(dirs.SourcesDir, file)
+	data, err := fs.ReadFile(dirs.Sources, file)
+	if err != nil {
+		diags.Errorf(shown, 0, 0, "", "house style %q: %v", name, unwrap(err))
+		return nil, diags
+	}
+	st, ds := Parse(shown, data)
+	diags = append(diags, ds...)
+	if ds.HasErrors() {
+		return nil, diags
+	}
+	h := &House{Name: name, Style: st}
+	if st.Logo.File != "" {
+		pos, _ := tomlpos.Build(data).Pos("logo.file")
+		logoErr := func(format string, args ...any) (*House, diag.List) {
+			diags.Errorf(shown, pos.Line, pos.Col, "", format, args...)
+			return nil, diags
+		}
+		logo := path.Join("styles", st.Logo.File)
+		switch {
+		case path.IsAbs(st.Logo.File) || filepath.IsAbs(st.Logo.File):
+			return logoErr("logo %q must be a file beside the style, not an absolute path", st.Logo.File)
+		case !fs.ValidPath(logo) || strings.Contains(st.Logo.File, ".."):
+			return logoErr("logo %q must be a file beside the style, without \"..\"", st.Logo.File)
+		}
+		img, err := fs.ReadFile(dirs.Sources, logo)
+		if err != nil {
+			return logoErr("logo %s: %v", st.Logo.File, unwrap(err))
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
+		if err != nil || format != "png" {
+			return logoErr("logo %s is not a PNG image", st.Logo.File)
+		}
+		h.Logo = &Image{Data: img, Width: cfg.Width, Height: cfg.Height}
+	}
+	f := st.Fonts
+	fam, err := fonts.Load(dirs.Fonts, fonts.FamilyFiles{Name: f.Family, Regular: f.Regular, Bold: f.Bold, Italic: f.Italic, BoldItal: f.BoldItalic})
+	if err != nil {
+		var fe *fonts.FileError
+		if errors.As(err, &fe) {
+			diags.Errorf(path.Join(dirs.FontsDir, fe.Name), 0, 0, "", "%v", fe.Err)
+		} else {
+			diags.Errorf(dirs.FontsDir, 0, 0, "", "%v", err)
+		}
+		return nil, diags
+	}
+	h.Family = fam
+	return h, diags
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
