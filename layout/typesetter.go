@@ -34,7 +34,7 @@ type Options struct {
 
 // Page is the paper and its text area, in points.
 type Page struct {
-	Width, Height                                      float64
+	Width, Height                                    float64
 	MarginTop, MarginBottom, MarginLeft, MarginRight float64
 }
 

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/display"
+	"github.com/reportgen/reportgen/fonts"
 )
 
 // date is written into the test PDFs: with none, fpdf writes the time.
