@@ -91,6 +91,10 @@ func (r Role) String() string {
 // Artifact reports whether items of the role are page furniture.
 func (r Role) Artifact() bool { return r <= Footer }
 
+// Elem is the index of an item's structure element in
+// Document.Elements.
+type Elem int32
+
 // Element is a structure element: a run of items read as one unit.
 type Element struct {
 	Role Role
@@ -116,13 +120,15 @@ type Page struct {
 // Text is a run of text in one face, size and colour, drawn with its
 // baseline starting at (X, Y).
 type Text struct {
-	X, Y  float64
+	X, Y float64
+	Size float64
+	Text string
+	// Face and Color sit with Elem in one word: a long report has
+	// hundreds of thousands of runs.
 	Face  fonts.Face
-	Size  float64
 	Color Color
-	Text  string
 	// Elem is the structure element the run belongs to.
-	Elem int
+	Elem Elem
 }
 
 // Rule is a straight line.
@@ -130,14 +136,14 @@ type Rule struct {
 	X1, Y1, X2, Y2 float64
 	Width          float64
 	Color          Color
-	Elem           int
+	Elem           Elem
 }
 
 // Rect is a filled rectangle.
 type Rect struct {
 	X, Y, W, H float64
 	Color      Color
-	Elem       int
+	Elem       Elem
 }
 
 // Image is a picture drawn into the box X, Y, W, H. Name is its key in
@@ -145,7 +151,7 @@ type Rect struct {
 type Image struct {
 	X, Y, W, H float64
 	Name       string
-	Elem       int
+	Elem       Elem
 }
 
 // Link is a clickable area: to URL, or, when Dest is set, to the anchor
@@ -154,7 +160,7 @@ type Link struct {
 	X, Y, W, H float64
 	URL        string
 	Dest       string
-	Elem       int
+	Elem       Elem
 }
 
 // Anchor is a named destination at height Y of its page.

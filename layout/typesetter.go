@@ -185,9 +185,9 @@ func (t *Typesetter) Width(face fonts.Face, text string, size float64) float64 {
 
 // Element adds a structure element and returns its index, for items a
 // caller draws itself (a running header, a rule).
-func (t *Typesetter) Element(role display.Role, level int) int {
+func (t *Typesetter) Element(role display.Role, level int) display.Elem {
 	t.elems = append(t.elems, display.Element{Role: role, Level: level})
-	return len(t.elems) - 1
+	return display.Elem(len(t.elems) - 1)
 }
 
 // lineInfo measures a laid-out line.

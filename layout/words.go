@@ -335,7 +335,7 @@ func (m measurer) cutWord(w word, width float64) []word {
 // place positions the words of a line between x0 and x0+width on the
 // baseline y, returning text runs and link areas. Link areas of
 // consecutive words of the same link are merged, spaces included.
-func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, ts TextStyle, js Justification, linkColor display.Color, elem int) ([]display.Text, []display.Link) {
+func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, ts TextStyle, js Justification, linkColor display.Color, elem display.Elem) ([]display.Text, []display.Link) {
 	natural := 0.0
 	spaces := 0.0
 	for i, w := range ln.words {

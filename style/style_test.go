@@ -1,8 +1,16 @@
 package style
 
 import (
+	"fmt"
+	"io/fs"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
+	"github.com/reportgen/reportgen/fonts"
 )
 
 func TestParse(t *testing.T) {
@@ -28,6 +36,10 @@ func TestParseStyleErrors(t *testing.T) {
 		{"[page]\nsize = \"custom\"\nwidth = 10\nheight = 10\n", "page.width = 10 is outside 144…5000"},
 		{"[type\n", "s.toml:1:6: error: expected"},
 		{"[justification]\nspace-shrink = 0.95\n", "justification.space-shrink = 0.95 is outside 0…0.9"},
+		{"[spacing]\nheading = -4\n", `s.toml:2:1: error: spacing.heading = -4 is outside 0…144`},
+		{"[type]\nnotice-leading = 0.5\n", `s.toml:2:1: error: type.notice-leading = 0.5 is outside 1…3`},
+		{"[notice]\npadding = 100\n", `s.toml:2:1: error: notice.padding = 100 is outside 0…72`},
+		{"[header]\nline-gap = 9\n", `s.toml:2:1: error: header.line-gap = 9 is outside 1…3`},
 	} {
 		_, diags := Parse("s.toml", []byte(tt.in))
 		var all []string
@@ -37,5 +49,70 @@ func TestParseStyleErrors(t *testing.T) {
 		if got := strings.Join(all, "\n"); !strings.Contains(got, tt.want) {
 			t.Errorf("%q:\n got %s\nwant %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestBuiltInSetsEveryKey checks that the built-in style file names every
+// key of Style, so that it alone holds the defaults: a key added to Style
+// without a value in house.toml fails here.
+func TestBuiltInSetsEveryKey(t *testing.T) {
+	data, err := fs.ReadFile(Embedded(), "styles/"+BuiltIn+".toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]any
+	md, err := toml.Decode(string(data), &raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(prefix []string, typ reflect.Type)
+	walk = func(prefix []string, typ reflect.Type) {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+			if key == "-" || key == "" {
+				continue
+			}
+			path := append(slices.Clone(prefix), key)
+			if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeFor[Color]() {
+				walk(path, f.Type)
+				continue
+			}
+			// A custom page size is the only key a built-in A4 page has no use for.
+			if path[0] == "page" && (key == "width" || key == "height") {
+				continue
+			}
+			if !md.IsDefined(path...) {
+				t.Errorf("%s is not set in styles/%s.toml", strings.Join(path, "."), BuiltIn)
+			}
+		}
+	}
+	walk(nil, reflect.TypeFor[Style]())
+	if d := Default(); d.Page.Width != 595.28 || d.Logo.File != "mark.png" || d.Colors.Draft != (Color{0xe6, 0x95, 0x00}) {
+		t.Errorf("Default() = %+v", d)
+	}
+}
+
+// TestLoad loads the built-in style with its logo and fonts, and a
+// project style that changes one key and keeps the rest.
+func TestLoad(t *testing.T) {
+	h, diags := Load(Folders{Sources: Embedded(), SourcesDir: "sources", Fonts: fonts.Embedded(), FontsDir: "fonts"}, "")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if h.Logo == nil || h.Logo.Width == 0 || h.Family == nil || h.Style != Default() {
+		t.Fatalf("built-in style loaded as %+v", h)
+	}
+	project := fstest.MapFS{"styles/narrow.toml": {Data: []byte("[page]\nmargin-left = 100\n[logo]\nfile = \"\"\n")}}
+	h, diags = Load(Folders{Sources: project, SourcesDir: "sources", Fonts: fonts.Embedded(), FontsDir: "fonts"}, "narrow")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if h.Style.Page.MarginLeft != 100 || h.Style.Page.MarginRight != Default().Page.MarginRight || h.Logo != nil {
+		t.Errorf("narrow style: margins %+v, logo %v", h.Style.Page, h.Logo)
+	}
+	_, diags = Load(Folders{Sources: project, SourcesDir: "sources", Fonts: fonts.Embedded(), FontsDir: "fonts"}, "missing")
+	if got := fmt.Sprint(diags.Err()); !strings.Contains(got, `sources/styles/missing.toml: error: house style "missing"`) {
+		t.Errorf("missing style: %s", got)
 	}
 }
