@@ -5,11 +5,12 @@
 // It is the hand-over point of the pipeline:
 //
 //	sources (report TOML) ─┐
-//	                       ├─ Resolve ─▶ Document ─▶ layout ─▶ PDF
+//	                       ├─ Resolve ─▶ Document ─▶ compose ─▶ layout ─▶ render ─▶ PDF
 //	locales (catalogs) ────┘
 //
-// A Document holds no reference to catalogs or report files, so layout
-// depends on this package alone.
+// A Document carries its text already localized, and the one piece that
+// depends on the page count (Footer) as a function, so composition reads
+// this package alone, never a catalog or a report file.
 package document
 
 import (
@@ -145,7 +146,9 @@ type AnnexItem struct {
 	URL   string
 }
 
-// AnchorPrefix starts every internal link destination in a Document.
+// AnchorPrefix starts every internal link destination in a Document: a
+// span linking to "#annex-6" links to the anchor "annex-6" (the layout
+// engine's DestPrefix, which a test holds equal).
 const AnchorPrefix = "#"
 
 // Walk calls fn for every string of the document that is drawn, with the

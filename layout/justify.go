@@ -11,13 +11,13 @@ import (
 )
 
 // This file sets justified paragraphs with the Knuth–Plass algorithm
-// (package linebreak): every word is a box, or several boxes joined by
-// flagged penalties at its hyphenation points; every word space is glue
-// that may stretch and shrink by the house style's fractions. The breaks
+// (package internal/totalfit): every word is a box, or several boxes
+// joined by flagged penalties at its hyphenation points; every word space
+// is glue that may stretch and shrink by the Justification's fractions. The breaks
 // minimise the badness of the whole paragraph, not line by line.
 //
 // Not hyphenated: words with a capital after the first letter (GCM,
-// M-MPTF, COVID), parts of links, the speakers' names, and fragments
+// M-MPTF, COVID), parts of links, the names in Options.Names, and fragments
 // shorter than the language's minimums. Breaking after an explicit hyphen
 // is not allowed: pdftotext would join "whole-of-" and "society" into
 // "whole-ofsociety"; a hyphen added at a hyphenation point is joined back

@@ -42,6 +42,9 @@ type hostileCase struct {
 	// bug says what is wrong today; the case's name is then in knownBugs
 	// and want is the behaviour wanted once it is fixed.
 	bug string
+	// fixed says what the build did wrong before it was fixed: the
+	// regression the case guards against.
+	fixed string
 }
 
 // hostileProject is a copy of the project that a case mutates.
@@ -235,7 +238,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.at(ruCatalog, `heading = "Вступительное слово`) + `:31: error: strings cannot contain newlines`}
 		},
-		bug: "catalog syntax errors count the column in bytes, not characters",
+		fixed: "catalog syntax errors count the column in bytes, not characters",
 	},
 	{
 		name: "catalog: truncated in the middle of a string",
@@ -248,7 +251,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.at(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`) + `:24: error: unexpected EOF; expected '"'`}
 		},
-		bug: "catalog syntax errors count the column in bytes, not characters",
+		fixed: "catalog syntax errors count the column in bytes, not characters",
 	},
 
 	// Schema.
@@ -312,7 +315,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos("sources/copy.toml", `id = "central-asia-2021"`) + `: error: report ID "central-asia-2021" is already used by sources/central-asia-2021.toml [central-asia-2021]`}
 		},
-		bug: "the first report with a duplicated ID is built and written although the build fails",
+		fixed: "the first report with a duplicated ID is built and written although the build fails",
 	},
 	{
 		name:   "sources: empty folder",
@@ -339,7 +342,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(reportFile, `"held-remarks"]`) + `: error: annex "held-remarks" is listed twice [held-remarks]`}
 		},
-		bug: "an annex listed twice in one block is accepted (and labelled twice)",
+		fixed: "an annex listed twice in one block is accepted (and labelled twice)",
 	},
 	{
 		name: "report: block refers to an annex with an invalid key",
@@ -350,7 +353,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(reportFile, `key = "Held_Remarks"`) + `: error: annex key "Held_Remarks" must be lower-case letters, digits and "-" [Held_Remarks]`}
 		},
-		bug: `an invalid annex key also gives a wrong "unknown annex … annexes are defined with key = …" error and a "never referred to" warning`,
+		fixed: `an invalid annex key also gives a wrong "unknown annex … annexes are defined with key = …" error and a "never referred to" warning`,
 	},
 	{
 		name: "report: more than 1000 annexes",
@@ -364,7 +367,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{fmt.Sprintf("%s: error: the report has %d annexes; the limit is 1000", w.pos(reportFile, "[[annex]] # number 1001"), w.count(reportFile, "[[annex]]"))}
 		},
-		bug: `past the annex limit every reference gives an "unknown annex" error and every annex a "never referred to" warning`,
+		fixed: `past the annex limit every reference gives an "unknown annex" error and every annex a "never referred to" warning`,
 	},
 
 	// Inline markup.
@@ -506,7 +509,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(reportFile, `{{printf`) + `: error: "{{" is not allowed in report text [central-asia-2021.opening.heading]`}
 		},
-		bug: "report text is run as a Go template (actions execute, PDFs are written)",
+		fixed: "report text is run as a Go template (actions execute, PDFs are written)",
 	},
 	{
 		name: "report: unclosed template action in source text",
@@ -516,7 +519,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(reportFile, `{{ remarks`) + `: error: "{{" is not allowed in report text [central-asia-2021.opening.heading]`}
 		},
-		bug: `report text is run as a Go template ("template: :1: function "remarks" not defined")`,
+		fixed: `report text is run as a Go template ("template: :1: function "remarks" not defined")`,
 	},
 
 	// Fonts.
@@ -524,27 +527,27 @@ var hostileCases = []hostileCase{
 		name:   "fonts: missing font file",
 		mutate: func(p *hostileProject) { p.remove("fonts/NotoSans-Bold.ttf") },
 		want:   fixed(`fonts/NotoSans-Bold.ttf: error: bold face of NotoSans: no such file or directory`),
-		bug:    `font diagnostics name the folder "fonts", not the font file`,
+		fixed:  `font diagnostics name the folder "fonts", not the font file`,
 	},
 	{
 		name:   "fonts: garbage bytes",
 		mutate: func(p *hostileProject) { p.write(regular, bytes.Repeat([]byte("garbage!"), 512)) },
 		want:   fixed(regular + `: error: not a TrueType font`),
-		bug:    `font diagnostics name the folder "fonts", not the font file`,
+		fixed:  `font diagnostics name the folder "fonts", not the font file`,
 	},
 	{
 		name: "fonts: OpenType/CFF font",
 		mutate: func(p *hostileProject) {
 			p.write("fonts/NotoSans-Italic.ttf", append([]byte("OTTO\x00\x0a\x00\x80\x00\x03\x00\x20"), make([]byte, 1024)...))
 		},
-		want: fixed(`fonts/NotoSans-Italic.ttf: error: OpenType/CFF fonts are not supported; use a TrueType (.ttf) font`),
-		bug:  `font diagnostics name the folder "fonts", not the font file`,
+		want:  fixed(`fonts/NotoSans-Italic.ttf: error: OpenType/CFF fonts are not supported; use a TrueType (.ttf) font`),
+		fixed: `font diagnostics name the folder "fonts", not the font file`,
 	},
 	{
 		name:   "fonts: truncated TrueType font",
 		mutate: func(p *hostileProject) { p.write(regular, p.read(regular)[:100000]) },
 		want:   fixed(regular + `: error: not a valid TrueType font (sfnt: invalid source data)`),
-		bug:    `font diagnostics name the folder "fonts", not the font file, and "sfnt: invalid source data" does not say the font is broken`,
+		fixed:  `font diagnostics name the folder "fonts", not the font file, and "sfnt: invalid source data" does not say the font is broken`,
 	},
 	{
 		// golang.org/x/image/font/sfnt accepts it; fpdf reads the loca
@@ -557,8 +560,8 @@ var hostileCases = []hostileCase{
 				data[head+50], data[head+51] = 0, 7
 			})
 		},
-		want: fixed(regular + `: error: not a valid TrueType font (head.indexToLocFormat is 7, not 0 or 1)`),
-		bug:  "fpdf panics on the font while writing the PDF and the process dies",
+		want:  fixed(regular + `: error: not a valid TrueType font (head.indexToLocFormat is 7, not 0 or 1)`),
+		fixed: "fpdf panics on the font while writing the PDF and the process dies",
 	},
 	{
 		// sfnt parses glyphs lazily; fpdf, subsetting the font, indexes
@@ -572,8 +575,8 @@ var hostileCases = []hostileCase{
 				}
 			})
 		},
-		want: fixed(regular + `: error: not a valid TrueType font (glyph 0: sfnt: invalid glyph data)`),
-		bug:  "fpdf panics on the font while writing the PDF and the process dies",
+		want:  fixed(regular + `: error: not a valid TrueType font (glyph 0: sfnt: invalid glyph data)`),
+		fixed: "fpdf panics on the font while writing the PDF and the process dies",
 	},
 	{
 		// OS/2 fsType 2 is "Restricted License embedding": the font must
@@ -586,8 +589,8 @@ var hostileCases = []hostileCase{
 				data[os2+8], data[os2+9] = 0, 2
 			})
 		},
-		want: fixed(regular + `: error: the font's licence does not allow embedding it in a PDF (OS/2 fsType 0x0002)`),
-		bug:  "a font whose licence forbids embedding is embedded; fpdf's complaint goes to stdout",
+		want:  fixed(regular + `: error: the font's licence does not allow embedding it in a PDF (OS/2 fsType 0x0002)`),
+		fixed: "a font whose licence forbids embedding is embedded; fpdf's complaint goes to stdout",
 	},
 	{
 		name: "catalog: character the font lacks",
@@ -606,7 +609,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(styleFile, `file = "../../etc/passwd"`) + `: error: logo "../../etc/passwd" must be a file beside the style, without ".."`}
 		},
-		bug: "logo diagnostics have no line and column",
+		fixed: "logo diagnostics have no line and column",
 	},
 	{
 		name:   "style: absolute logo path",
@@ -614,7 +617,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(styleFile, `file = "/etc/passwd"`) + `: error: logo "/etc/passwd" must be a file beside the style, not an absolute path`}
 		},
-		bug: `logo diagnostics have no line and column; an absolute path is refused as "without .."`,
+		fixed: `logo diagnostics have no line and column; an absolute path is refused as "without .."`,
 	},
 	{
 		name:   "style: logo symlinked out of the project",
@@ -622,7 +625,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png: path escapes from parent`}
 		},
-		bug: "logo diagnostics have no line and column",
+		fixed: "logo diagnostics have no line and column",
 	},
 	{
 		name: "style: font file name with ..",
@@ -632,19 +635,19 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(styleFile, `regular = "../fonts/`) + `: error: font file "../fonts/NotoSans-Regular.ttf" must be a file name in the fonts folder, without a folder or ".."`}
 		},
-		bug: `a font name with ".." gives "fonts: … readfile ../fonts/NotoSans-Regular.ttf: invalid argument", without position`,
+		fixed: `a font name with ".." gives "fonts: … readfile ../fonts/NotoSans-Regular.ttf: invalid argument", without position`,
 	},
 	{
 		name:   "fonts: font symlinked out of the project",
 		mutate: func(p *hostileProject) { p.symlinkOutside(regular) },
 		want:   fixed(regular + `: error: regular face of NotoSans: path escapes from parent`),
-		bug:    `font diagnostics name the folder "fonts", not the font file`,
+		fixed:  `font diagnostics name the folder "fonts", not the font file`,
 	},
 	{
 		name:   "catalog: symlinked out of the project",
 		mutate: func(p *hostileProject) { p.symlinkOutside(ruCatalog) },
 		want:   fixed(ruCatalog + `: error: path escapes from parent`),
-		bug:    `catalog read errors repeat the operation and path ("openat ru/….toml: path escapes from parent")`,
+		fixed:  `catalog read errors repeat the operation and path ("openat ru/….toml: path escapes from parent")`,
 	},
 	{
 		name:   "report: symlinked out of the project",
@@ -680,7 +683,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(ruCatalog, `p2 = "дддд`) + `: error: form "other" is 70000 bytes; the limit is 65536 [central-asia-2021.opening.held.p2]`}
 		},
-		bug: "catalog strings have no size limit (report strings do: 64 KiB)",
+		fixed: "catalog strings have no size limit (report strings do: 64 KiB)",
 	},
 	{
 		name: "report: arrays nested 100 deep",
@@ -718,7 +721,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(ruCatalog, "\xff") + `: error: invalid UTF-8`}
 		},
-		bug: "invalid UTF-8 in a catalog has no line and column",
+		fixed: "invalid UTF-8 in a catalog has no line and column",
 	},
 
 	// Catalogs.
@@ -746,7 +749,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(reportFile, `"de"]`) + `: error: language "de" has no catalog: add locales/de/*.de.toml or remove it from languages [de]`}
 		},
-		bug: "a published language without any catalog builds an all-English PDF after a warning per message",
+		fixed: "a published language without any catalog builds an all-English PDF after a warning per message",
 	},
 	{
 		// Today: the same warnings, as errors.
@@ -756,7 +759,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(reportFile, `"de"]`) + `: error: language "de" has no catalog: add locales/de/*.de.toml or remove it from languages [de]`}
 		},
-		bug: "a published language without any catalog gives an error per message instead of one",
+		fixed: "a published language without any catalog gives an error per message instead of one",
 	},
 }
 

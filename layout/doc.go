@@ -1,0 +1,24 @@
+// Package layout is the typesetting engine: it sets paragraphs of styled
+// text into lines and lines into pages, and gives a display list
+// (package display). It knows text, not documents: what the paragraphs
+// are, in which order, style and structural role, is decided by its
+// caller (package compose for reports), which hands it plain values.
+//
+// The engine works in steps, a file each:
+//
+//	words.go       spans → words (pieces in one face, soft hyphens, no-break
+//	               spaces); ragged lines filled greedily; a line's words placed
+//	ties.go        spaces tied by the language's rules (initials, 2020 г., в …)
+//	justify.go     justified paragraphs: boxes, glue and penalties broken by
+//	               Knuth–Plass (internal/totalfit), hyphenation points from
+//	               package hyphen
+//	typesetter.go  Typesetter.Set: a paragraph → line boxes, kept together
+//	               against widows and orphans; Group; Add to the flow
+//	paginate.go    the flow → pages: kept boxes move together, page
+//	               furniture from the caller's decorate function
+//	stats.go       typographic measures (word spaces, hyphens, widows)
+//	trace.go       the typeset lines, one per line, for golden files
+//
+// Units are PDF points; a box's items are placed relative to its top left
+// corner at the text area's left edge, a page's relative to the paper.
+package layout
