@@ -10,6 +10,7 @@ import (
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
 )
@@ -18,7 +19,7 @@ import (
 // (files written), each stage on its own, and fpdf's floor for the same
 // pages. BenchmarkLong50 (perf_test.go) does the same for a long report.
 func BenchmarkReference(b *testing.B) {
-	p := Open(b.TempDir())
+	p := project.Open(b.TempDir())
 	b.Run("all", func(b *testing.B) {
 		b.ReportAllocs()
 		out := b.TempDir()
@@ -42,7 +43,7 @@ func BenchmarkReference(b *testing.B) {
 	reports, _ := sources.LoadDir(p.Sources, "sources")
 	cat, _ := locales.Load(p.Locales, "locales", language.English)
 	cat.AddSource(language.English, document.SourceEntries(reports[0]))
-	hs, _ := p.HouseStyle("")
+	hs, _ := LoadHouseStyle(p, "")
 	fam := hs.Family
 	b.Run("resolve", func(b *testing.B) {
 		b.ReportAllocs()

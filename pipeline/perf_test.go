@@ -22,25 +22,26 @@ import (
 	"github.com/reportgen/reportgen/internal/longreport"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
 )
 
 // longProject is the reference report repeated n times as a project.
-func longProject(tb testing.TB, n int) Project {
+func longProject(tb testing.TB, n int) *project.Project {
 	tb.Helper()
 	src, loc, err := longreport.Generate(n)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p := Open(tb.TempDir())
+	p := project.Open(tb.TempDir())
 	p.Sources, p.Locales, p.Embedded = src, loc, false
 	return p
 }
 
 // fixture is a project's report laid out in each of its languages.
 type fixture struct {
-	p      Project
+	p      *project.Project
 	report *sources.Loaded
 	hs     *HouseStyle
 	cat    *locales.Catalog
@@ -49,14 +50,14 @@ type fixture struct {
 	pages  map[string]*layout.Pages
 }
 
-func newFixture(tb testing.TB, p Project) *fixture {
+func newFixture(tb testing.TB, p *project.Project) *fixture {
 	tb.Helper()
 	reports, diags := sources.LoadDir(p.Sources, p.SourcesDir)
 	if diags.HasErrors() || len(reports) == 0 {
 		tb.Fatal(diags)
 	}
 	r := reports[0]
-	hs, diags := p.HouseStyle(r.Style)
+	hs, diags := LoadHouseStyle(p, r.Style)
 	if diags.HasErrors() {
 		tb.Fatal(diags)
 	}
@@ -75,9 +76,9 @@ func newFixture(tb testing.TB, p Project) *fixture {
 }
 
 // catalog loads p's catalogs with r's source messages.
-func catalog(tb testing.TB, p Project, r *sources.Loaded) *locales.Catalog {
+func catalog(tb testing.TB, p *project.Project, r *sources.Loaded) *locales.Catalog {
 	tb.Helper()
-	src := language.Make(r.SourceLanguage)
+	src := r.SourceTag
 	cat, diags := locales.Load(p.Locales, p.LocalesDir, src)
 	if diags.HasErrors() {
 		tb.Fatal(diags)
@@ -100,7 +101,7 @@ func (fx *fixture) stages(b *testing.B) {
 		for b.Loop() {
 			reports, _ := sources.LoadDir(fx.p.Sources, fx.p.SourcesDir)
 			catalog(b, fx.p, reports[0])
-			if _, diags := fx.p.HouseStyle(reports[0].Style); diags.HasErrors() {
+			if _, diags := LoadHouseStyle(fx.p, reports[0].Style); diags.HasErrors() {
 				b.Fatal(diags)
 			}
 		}
@@ -189,10 +190,10 @@ func fpdfFloor(w io.Writer, pages *layout.Pages, fam *fonts.Family) error {
 func BenchmarkFloorRatio(b *testing.B) {
 	for _, c := range []struct {
 		name string
-		p    func(testing.TB) Project
+		p    func(testing.TB) *project.Project
 	}{
-		{"reference", func(tb testing.TB) Project { return Open(tb.TempDir()) }},
-		{"x50", func(tb testing.TB) Project { return longProject(tb, 50) }},
+		{"reference", func(tb testing.TB) *project.Project { return project.Open(tb.TempDir()) }},
+		{"x50", func(tb testing.TB) *project.Project { return longProject(tb, 50) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			p := c.p(b)
@@ -220,13 +221,13 @@ func BenchmarkFloorRatio(b *testing.B) {
 
 // pipeline builds the published editions of p's first report into
 // memory, serially.
-func pipeline(tb testing.TB, p Project) {
+func pipeline(tb testing.TB, p *project.Project) {
 	reports, diags := sources.LoadDir(p.Sources, p.SourcesDir)
 	if diags.HasErrors() {
 		tb.Fatal(diags)
 	}
 	r := reports[0]
-	hs, diags := p.HouseStyle(r.Style)
+	hs, diags := LoadHouseStyle(p, r.Style)
 	if diags.HasErrors() {
 		tb.Fatal(diags)
 	}
@@ -250,7 +251,7 @@ func BenchmarkPerPage(b *testing.B) {
 			p := longProject(b, n)
 			reports, _ := sources.LoadDir(p.Sources, p.SourcesDir)
 			r := reports[0]
-			hs, _ := p.HouseStyle(r.Style)
+			hs, _ := LoadHouseStyle(p, r.Style)
 			pages := 0
 			for b.Loop() {
 				pages = 0

@@ -1,7 +1,8 @@
-// Package pipeline runs the whole pipeline for a project: it finds the
-// project's reports, catalogs and fonts (or the embedded defaults), and
-// for every report and language resolves, checks, lays out and writes a
-// PDF.
+// Package pipeline runs the whole pipeline for a project opened by
+// package project (its reports, catalogs and fonts, or the embedded
+// defaults): for every report and language it resolves, checks, lays out
+// and writes a PDF. Check runs the same checks, and the translators',
+// without writing anything.
 //
 // A PDF is written to a temporary file in the output folder, synced and
 // renamed into place, so a failed or interrupted build never leaves a
@@ -27,6 +28,7 @@ import (
 	"github.com/reportgen/reportgen/internal/atomicfile"
 	"github.com/reportgen/reportgen/internal/tomlpos"
 	"github.com/reportgen/reportgen/layout"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/sources"
 )
 
@@ -38,9 +40,9 @@ type HouseStyle struct {
 	Images map[string][]byte
 }
 
-// HouseStyle loads styles/<name>.toml from the project's sources ("" is
-// "house"), its logo and its font family.
-func (p Project) HouseStyle(name string) (*HouseStyle, diag.List) {
+// LoadHouseStyle loads styles/<name>.toml from the project's sources (""
+// is "house"), its logo and its font family.
+func LoadHouseStyle(p *project.Project, name string) (*HouseStyle, diag.List) {
 	var diags diag.List
 	if name == "" {
 		name = "house"

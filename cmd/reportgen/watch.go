@@ -16,6 +16,7 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/pipeline"
+	"github.com/reportgen/reportgen/project"
 )
 
 // runWatch rebuilds the PDFs a saved change affects, until interrupted.
@@ -74,7 +75,9 @@ func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int 
 		opt.OutDir = out
 		opt.Context = ctx
 		start := time.Now()
-		results, diags := pipeline.Run(pipeline.Open(root), opt)
+		proj := project.Open(root)
+		results, diags := pipeline.Run(proj, opt)
+		proj.Close()
 		diags.WriteText(stderr)
 		errs, warns := 0, 0
 		for _, d := range diags {
