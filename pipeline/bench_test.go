@@ -11,6 +11,7 @@ import (
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
 )
@@ -19,7 +20,7 @@ import (
 // (files written), each stage on its own, and fpdf's floor for the same
 // pages. BenchmarkLong50 (perf_test.go) does the same for a long report.
 func BenchmarkReference(b *testing.B) {
-	p := Open(b.TempDir())
+	p := project.Open(b.TempDir())
 	b.Run("all", func(b *testing.B) {
 		b.ReportAllocs()
 		out := b.TempDir()

@@ -20,6 +20,7 @@ import (
 	"github.com/reportgen/reportgen/internal/projecttest"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/markup"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/sources"
 )
 
@@ -33,7 +34,7 @@ func reference(t *testing.T) map[string][]byte {
 		return referenceCache
 	}
 	out := t.TempDir()
-	p := Open(t.TempDir()) // an empty root: the embedded project
+	p := project.Open(t.TempDir()) // an empty root: the embedded project
 	results, diags := Run(p, Options{OutDir: out, Langs: published})
 	if diags.HasErrors() || len(diags) > 0 {
 		t.Fatalf("build of the reference report reported:\n%v", diags)
@@ -385,7 +386,7 @@ func TestReferenceValidates(t *testing.T) {
 func TestReproducible(t *testing.T) {
 	first := reference(t)
 	out := t.TempDir()
-	results, diags := Run(Open(t.TempDir()), Options{OutDir: out, Langs: []string{"ru", "en"}})
+	results, diags := Run(project.Open(t.TempDir()), Options{OutDir: out, Langs: []string{"ru", "en"}})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -399,7 +400,7 @@ func TestReproducible(t *testing.T) {
 		}
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	results, _ = Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Langs: []string{"en"}})
+	results, _ = Run(project.Open(t.TempDir()), Options{OutDir: t.TempDir(), Langs: []string{"en"}})
 	data, _ := os.ReadFile(results[0].Path)
 	if bytes.Equal(data, first["en"]) {
 		t.Error("SOURCE_DATE_EPOCH did not change the PDF dates")
@@ -414,7 +415,7 @@ func TestReproducible(t *testing.T) {
 func TestKilledBuildLeavesNoTemp(t *testing.T) {
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, ".central-asia-2021.en.123.tmp"), []byte("partial"), 0o644)
-	if _, diags := Run(Open(t.TempDir()), Options{OutDir: out, Langs: []string{"en"}}); diags.HasErrors() {
+	if _, diags := Run(project.Open(t.TempDir()), Options{OutDir: out, Langs: []string{"en"}}); diags.HasErrors() {
 		t.Fatal(diags)
 	}
 	entries, _ := os.ReadDir(out)
@@ -458,7 +459,7 @@ func TestFailedBuildWritesNothing(t *testing.T) {
 	data = bytes.Replace(data, []byte(`annexes = ["held-remarks"]`), []byte(`annexes = ["held-remark"]`), 1)
 	os.WriteFile(report, data, 0o644)
 	out := filepath.Join(root, "output")
-	_, diags := Run(Open(root), Options{OutDir: out, Langs: published})
+	_, diags := Run(project.Open(root), Options{OutDir: out, Langs: published})
 	if !diags.HasErrors() {
 		t.Fatal("want an error")
 	}
@@ -479,7 +480,7 @@ func TestMissingGlyphFailsBuild(t *testing.T) {
 	data, _ := os.ReadFile(cat)
 	data = bytes.Replace(data, []byte(`heading = "Вступительное слово"`), []byte(`heading = "Вступительное слово ☃"`), 1)
 	os.WriteFile(cat, data, 0o644)
-	_, diags := Run(Open(root), Options{OutDir: filepath.Join(root, "output"), Langs: []string{"ru"}})
+	_, diags := Run(project.Open(root), Options{OutDir: filepath.Join(root, "output"), Langs: []string{"ru"}})
 	got := diags.Err()
 	if got == nil || !strings.Contains(got.Error(), `character '☃' (U+2603) is not in font NotoSans`) || !strings.Contains(got.Error(), "[central-asia-2021.opening.heading]") || !strings.Contains(got.Error(), "locales/ru/central-asia-2021.ru.toml:") {
 		t.Errorf("diagnostics = %v", got)
@@ -570,7 +571,7 @@ func TestExternal(t *testing.T) {
 
 func TestManifestAndSums(t *testing.T) {
 	out := t.TempDir()
-	results, diags := Run(Open(t.TempDir()), Options{OutDir: out, Langs: published})
+	results, diags := Run(project.Open(t.TempDir()), Options{OutDir: out, Langs: published})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -604,14 +605,14 @@ func TestManifestAndSums(t *testing.T) {
 // TestParallelEqualsSerial builds with one worker and with four, in
 // different shard orders, and compares bytes.
 func TestParallelEqualsSerial(t *testing.T) {
-	serial, diags := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 1, Langs: published})
+	serial, diags := Run(project.Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 1, Langs: published})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	parallel, _ := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 4, Langs: published})
+	parallel, _ := Run(project.Open(t.TempDir()), Options{OutDir: t.TempDir(), Workers: 4, Langs: published})
 	var sharded []Result
 	for i := 1; i >= 0; i-- { // shards in reverse order
-		rs, _ := Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Shard: i, Shards: 2, Langs: published})
+		rs, _ := Run(project.Open(t.TempDir()), Options{OutDir: t.TempDir(), Shard: i, Shards: 2, Langs: published})
 		if len(rs) != 1 {
 			t.Fatalf("shard %d/2 built %d editions, want 1", i+1, len(rs))
 		}
@@ -649,7 +650,7 @@ func TestStrictFailsOnMissingTranslation(t *testing.T) {
 	os.WriteFile(cat, []byte(strings.Join(lines, "\n")), 0o644)
 
 	out := filepath.Join(root, "draft")
-	results, diags := Run(Open(root), Options{OutDir: out, Langs: published})
+	results, diags := Run(project.Open(root), Options{OutDir: out, Langs: published})
 	if diags.HasErrors() || len(results) != 2 {
 		t.Fatalf("draft build: %v", diags)
 	}
@@ -657,7 +658,7 @@ func TestStrictFailsOnMissingTranslation(t *testing.T) {
 		t.Errorf("draft diagnostics %v", diags)
 	}
 	out = filepath.Join(root, "strict")
-	results, diags = Run(Open(root), Options{OutDir: out, Strict: true})
+	results, diags = Run(project.Open(root), Options{OutDir: out, Strict: true})
 	if !diags.HasErrors() || len(results) != 0 {
 		t.Fatalf("strict build: %d results, %v", len(results), diags)
 	}
@@ -673,7 +674,7 @@ func TestStrictFailsOnMissingTranslation(t *testing.T) {
 // marked fall-backs and warnings; a strict build leaves French out, and
 // fails when French is asked for by name, listing what is missing.
 func TestLanguageInProgress(t *testing.T) {
-	results, diags := Run(Open(t.TempDir()), Options{OutDir: t.TempDir()})
+	results, diags := Run(project.Open(t.TempDir()), Options{OutDir: t.TempDir()})
 	if diags.HasErrors() || len(results) != 3 {
 		t.Fatalf("default build: %d PDFs, %v", len(results), diags.Err())
 	}
@@ -699,12 +700,12 @@ func TestLanguageInProgress(t *testing.T) {
 		t.Errorf("French footer missing")
 	}
 
-	results, diags = Run(Open(t.TempDir()), Options{OutDir: t.TempDir(), Strict: true})
+	results, diags = Run(project.Open(t.TempDir()), Options{OutDir: t.TempDir(), Strict: true})
 	if diags.HasErrors() || len(results) != 2 {
 		t.Errorf("strict build: %d PDFs, %v", len(results), diags.Err())
 	}
 	out := t.TempDir()
-	results, diags = Run(Open(t.TempDir()), Options{OutDir: out, Strict: true, Langs: []string{"fr"}})
+	results, diags = Run(project.Open(t.TempDir()), Options{OutDir: out, Strict: true, Langs: []string{"fr"}})
 	if !diags.HasErrors() || len(results) != 0 {
 		t.Fatalf("strict fr build: %d PDFs, %v", len(results), diags)
 	}

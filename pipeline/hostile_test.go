@@ -27,6 +27,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/project"
 )
 
 type hostileCase struct {
@@ -799,7 +800,7 @@ func runChild(root string) {
 				res.Panic = fmt.Sprintf("%v\n%s", r, debug.Stack())
 			}
 		}()
-		_, res.Diags = Run(Open(root), Options{OutDir: filepath.Join(root, "output"), Strict: os.Getenv(childStrictEnv) == "1"})
+		_, res.Diags = Run(project.Open(root), Options{OutDir: filepath.Join(root, "output"), Strict: os.Getenv(childStrictEnv) == "1"})
 	}()
 	data, _ := json.Marshal(res)
 	fmt.Printf("\n%s%s\n", resultMarker, data)

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/reportgen/reportgen/project"
 )
 
 // Manifest describes the PDFs of a build, for release tooling.
@@ -41,7 +43,7 @@ func sha256Hex(b []byte) string {
 }
 
 // writeManifest writes manifest.json and SHA256SUMS into dir.
-func writeManifest(p Project, dir string, results []Result) error {
+func writeManifest(p *project.Project, dir string, results []Result) error {
 	m := Manifest{Revision: gitRevision(p.Root)}
 	sorted := append([]Result(nil), results...)
 	sort.Slice(sorted, func(i, j int) bool { return filepath.Base(sorted[i].Path) < filepath.Base(sorted[j].Path) })

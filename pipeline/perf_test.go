@@ -23,26 +23,27 @@ import (
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/internal/longreport"
 	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
 	"github.com/reportgen/reportgen/style"
 )
 
 // longProject is the reference report repeated n times as a project.
-func longProject(tb testing.TB, n int) Project {
+func longProject(tb testing.TB, n int) *project.Project {
 	tb.Helper()
 	src, loc, err := longreport.Generate(n)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p := Open(tb.TempDir())
+	p := project.Open(tb.TempDir())
 	p.Sources, p.Locales, p.Embedded = src, loc, false
 	return p
 }
 
 // fixture is a project's report laid out in each of its languages.
 type fixture struct {
-	p      Project
+	p      *project.Project
 	report *sources.Loaded
 	hs     *style.House
 	cat    *locales.Catalog
@@ -51,7 +52,7 @@ type fixture struct {
 	pages  map[string]*display.Document
 }
 
-func newFixture(tb testing.TB, p Project) *fixture {
+func newFixture(tb testing.TB, p *project.Project) *fixture {
 	tb.Helper()
 	reports, diags := sources.LoadDir(p.Sources, p.SourcesDir)
 	if diags.HasErrors() || len(reports) == 0 {
@@ -77,9 +78,9 @@ func newFixture(tb testing.TB, p Project) *fixture {
 }
 
 // catalog loads p's catalogs with r's source messages.
-func catalog(tb testing.TB, p Project, r *sources.Loaded) *locales.Catalog {
+func catalog(tb testing.TB, p *project.Project, r *sources.Loaded) *locales.Catalog {
 	tb.Helper()
-	src := language.Make(r.SourceLanguage)
+	src := r.SourceTag
 	cat, diags := locales.Load(p.Locales, p.LocalesDir, src)
 	if diags.HasErrors() {
 		tb.Fatal(diags)
@@ -191,10 +192,10 @@ func fpdfFloor(w io.Writer, pages *display.Document, fam *fonts.Family) error {
 func BenchmarkFloorRatio(b *testing.B) {
 	for _, c := range []struct {
 		name string
-		p    func(testing.TB) Project
+		p    func(testing.TB) *project.Project
 	}{
-		{"reference", func(tb testing.TB) Project { return Open(tb.TempDir()) }},
-		{"x50", func(tb testing.TB) Project { return longProject(tb, 50) }},
+		{"reference", func(tb testing.TB) *project.Project { return project.Open(tb.TempDir()) }},
+		{"x50", func(tb testing.TB) *project.Project { return longProject(tb, 50) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			p := c.p(b)
@@ -222,7 +223,7 @@ func BenchmarkFloorRatio(b *testing.B) {
 
 // pipeline builds the published editions of p's first report into
 // memory, serially.
-func pipeline(tb testing.TB, p Project) {
+func pipeline(tb testing.TB, p *project.Project) {
 	reports, diags := sources.LoadDir(p.Sources, p.SourcesDir)
 	if diags.HasErrors() {
 		tb.Fatal(diags)

@@ -1,7 +1,8 @@
-// Package pipeline runs the whole pipeline for a project: it finds the
-// project's reports, catalogs and fonts (or the embedded defaults), and
-// for every report and language resolves, checks, lays out and writes a
-// PDF.
+// Package pipeline runs the whole pipeline for a project opened by
+// package project (its reports, catalogs and fonts, or the embedded
+// defaults): for every report and language it resolves, checks, lays out
+// and writes a PDF. Check runs the same checks, and the translators',
+// without writing anything.
 //
 // A PDF is written to a temporary file in the output folder, synced and
 // renamed into place, so a failed or interrupted build never leaves a

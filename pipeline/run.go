@@ -23,6 +23,7 @@ import (
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
 	"github.com/reportgen/reportgen/style"
@@ -89,6 +90,7 @@ func (ed *Edition) renderOptions() render.Options {
 type job struct {
 	report *sources.Loaded
 	lang   string
+	tag    language.Tag // lang, parsed
 	cat    *locales.Catalog
 	style  *style.House
 	stale  map[string]bool
@@ -103,7 +105,7 @@ type job struct {
 // wrote. Editions are built concurrently; the output is byte-identical to
 // a serial build. Diagnostics come back in report and language order; a
 // report with any error writes none of its PDFs.
-func Run(p Project, opt Options) ([]Result, diag.List) {
+func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 	ctx := opt.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -143,7 +145,8 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 				diags.Warnf(r.File, 0, 0, r.ID, "report %q has no %q edition (languages = %v, in-progress = %v)", r.ID, l, r.Languages, r.InProgress)
 			}
 		}
-		for _, l := range r.Editions() {
+		tags := r.EditionTags()
+		for i, l := range r.Editions() {
 			if len(opt.Langs) > 0 && !contains(opt.Langs, l) {
 				continue
 			}
@@ -152,9 +155,9 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 			if opt.Strict && !r.Published(l) && !contains(opt.Langs, l) {
 				continue
 			}
-			stale, ds := staleIDs(p, r, cat, l)
+			stale, ds := staleIDs(p, r, cat, l, tags[i])
 			diags = append(diags, ds...)
-			jobs = append(jobs, &job{report: r, lang: l, cat: cat, style: hs, stale: stale})
+			jobs = append(jobs, &job{report: r, lang: l, tag: tags[i], cat: cat, style: hs, stale: stale})
 		}
 	}
 	if opt.Shards > 0 {
@@ -224,16 +227,16 @@ func Run(p Project, opt Options) ([]Result, diag.List) {
 // load reads the reports of p and, meanwhile, the catalog files in the
 // folders of langs (every folder when nil), which do not depend on them:
 // each file is parsed once for all reports.
-func load(p Project, langs []string) ([]*sources.Loaded, *locales.Files, diag.List) {
+func load(p *project.Project, langs []string) ([]*sources.Loaded, *locales.Files, diag.List) {
 	parsed := make(chan *locales.Files, 1)
 	go func() { parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, langs) }()
-	reports, diags := sources.LoadDir(p.Sources, p.SourcesDir)
+	reports, diags := p.LoadReports()
 	return reports, <-parsed, diags
 }
 
 // houseStyles loads each house style of a project once.
 type houseStyles struct {
-	p      Project
+	p      *project.Project
 	loaded map[string]*style.House
 }
 
@@ -256,7 +259,7 @@ func (hs *houseStyles) get(name string, diags *diag.List) *style.House {
 // files, with the report's source messages added.
 // Only the catalogs of langs are read when langs is not empty.
 func catalogFor(files *locales.Files, r *sources.Loaded, langs []string) (*locales.Catalog, diag.List) {
-	src := language.Make(r.SourceLanguage)
+	src := r.SourceTag
 	var only []string
 	if len(langs) > 0 {
 		only = langs
@@ -271,7 +274,7 @@ func catalogFor(files *locales.Files, r *sources.Loaded, langs []string) (*local
 	// A published language without any catalog is a mistake, not a
 	// translation to draft: one error instead of a warning per message.
 	for i, l := range r.Languages {
-		tag := language.Make(l)
+		tag := r.LanguageTags[i]
 		if len(langs) > 0 && !contains(langs, l) {
 			continue // not built, not loaded
 		}
@@ -300,7 +303,7 @@ func (j *job) build(opt Options) {
 		}
 	}()
 	r := j.report
-	ed, ds := edition(r, j.cat, j.style, j.lang, j.stale)
+	ed, ds := edition(r, j.cat, j.style, j.tag, j.stale)
 	if opt.Strict {
 		ds = strict(ds)
 	}
@@ -349,8 +352,8 @@ func strict(ds diag.List) diag.List {
 }
 
 // edition resolves, checks and lays out report r in language lang.
-func edition(r *sources.Loaded, cat *locales.Catalog, hs *style.House, lang string, stale map[string]bool) (*Edition, diag.List) {
-	doc, diags := document.ResolveWith(r, cat, language.Make(lang), document.Options{Stale: stale})
+func edition(r *sources.Loaded, cat *locales.Catalog, hs *style.House, lang language.Tag, stale map[string]bool) (*Edition, diag.List) {
+	doc, diags := document.ResolveWith(r, cat, lang, document.Options{Stale: stale})
 	if doc == nil {
 		return nil, diags
 	}
@@ -363,7 +366,7 @@ func edition(r *sources.Loaded, cat *locales.Catalog, hs *style.House, lang stri
 
 // Editions resolves, checks and lays out report r in each of its
 // languages (only those in langs, when given), serially.
-func Editions(p Project, r *sources.Loaded, hs *style.House, langs []string) ([]Edition, diag.List) {
+func Editions(p *project.Project, r *sources.Loaded, hs *style.House, langs []string) ([]Edition, diag.List) {
 	var only []string
 	if len(langs) > 0 {
 		only = append(slices.Clip(langs), r.SourceLanguage)
@@ -372,19 +375,20 @@ func Editions(p Project, r *sources.Loaded, hs *style.House, langs []string) ([]
 }
 
 // editions is Editions with the project's catalog files parsed.
-func editions(p Project, files *locales.Files, r *sources.Loaded, hs *style.House, langs []string) ([]Edition, diag.List) {
+func editions(p *project.Project, files *locales.Files, r *sources.Loaded, hs *style.House, langs []string) ([]Edition, diag.List) {
 	cat, diags := catalogFor(files, r, langs)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	var eds []Edition
-	for _, l := range r.Editions() {
+	tags := r.EditionTags()
+	for i, l := range r.Editions() {
 		if len(langs) > 0 && !contains(langs, l) {
 			continue
 		}
-		stale, ds := staleIDs(p, r, cat, l)
+		stale, ds := staleIDs(p, r, cat, l, tags[i])
 		diags = append(diags, ds...)
-		ed, ds := edition(r, cat, hs, l, stale)
+		ed, ds := edition(r, cat, hs, tags[i], stale)
 		diags = append(diags, ds...)
 		if ed != nil {
 			eds = append(eds, *ed)
@@ -411,13 +415,13 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// staleIDs returns the messages of lang whose translation was made from a
-// source text that has changed since: the sidecar files of lang's catalogs
-// record the hash of the source each translation was made from.
-func staleIDs(p Project, r *sources.Loaded, cat *locales.Catalog, lang string) (map[string]bool, diag.List) {
+// staleIDs returns the messages of lang (tag parsed) whose translation
+// was made from a source text that has changed since: the sidecar files of
+// lang's catalogs record the hash of the source each translation was made
+// from.
+func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang string, tag language.Tag) (map[string]bool, diag.List) {
 	var diags diag.List
-	src := language.Make(r.SourceLanguage)
-	tag := language.Make(lang)
+	src := r.SourceTag
 	if tag == src {
 		return nil, nil
 	}
@@ -458,24 +462,6 @@ func staleIDs(p Project, r *sources.Loaded, cat *locales.Catalog, lang string) (
 		}
 	}
 	return stale, diags
-}
-
-// Check resolves and lays out every edition of every report of p, as a
-// build would, without rendering or writing anything.
-func Check(p Project) ([]Edition, diag.List) {
-	reports, files, diags := load(p, nil)
-	var eds []Edition
-	styles := houseStyles{p: p}
-	for _, r := range reports {
-		hs := styles.get(r.Style, &diags)
-		if hs == nil {
-			continue
-		}
-		e, ds := editions(p, files, r, hs, nil)
-		diags = append(diags, ds...)
-		eds = append(eds, e...)
-	}
-	return eds, diags
 }
 
 // removeStaleTemps deletes temporary files a killed build left in dir

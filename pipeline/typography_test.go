@@ -6,6 +6,7 @@ import (
 	"github.com/reportgen/reportgen/internal/longreport"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/pipeline"
+	"github.com/reportgen/reportgen/project"
 )
 
 // The typographic standard the house style is held to. MaxSpace is the
@@ -41,7 +42,7 @@ func checkStats(t *testing.T, name string, s layout.Stats) {
 }
 
 func TestTypographyReference(t *testing.T) {
-	results, diags := pipeline.Run(pipeline.Open(t.TempDir()), pipeline.Options{OutDir: t.TempDir(), Langs: []string{"en", "ru"}})
+	results, diags := pipeline.Run(project.Open(t.TempDir()), pipeline.Options{OutDir: t.TempDir(), Langs: []string{"en", "ru"}})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -58,7 +59,7 @@ func TestTypographyLongReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := pipeline.Open(t.TempDir())
+	p := project.Open(t.TempDir())
 	p.Sources, p.Locales, p.Embedded = src, loc, false
 	results, diags := pipeline.Run(p, pipeline.Options{OutDir: t.TempDir()})
 	if diags.HasErrors() {

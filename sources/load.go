@@ -71,6 +71,12 @@ type Loaded struct {
 	*Report
 	// File is the report's path as shown in diagnostics.
 	File string
+	// SourceTag, LanguageTags and InProgressTags are SourceLanguage,
+	// Languages and InProgress parsed (language.Parse) when the report was
+	// validated, in the same order: use them rather than parsing the
+	// strings again.
+	SourceTag                    language.Tag
+	LanguageTags, InProgressTags []language.Tag
 	// Messages are the report's translatable strings, in reading order.
 	Messages []Message
 
@@ -85,6 +91,12 @@ func (l *Loaded) Pos(path string) (line, col int) {
 		return p.Line, p.Col
 	}
 	return 0, 0
+}
+
+// EditionTags returns the tags of Editions: LanguageTags, then
+// InProgressTags.
+func (l *Loaded) EditionTags() []language.Tag {
+	return append(append([]language.Tag(nil), l.LanguageTags...), l.InProgressTags...)
 }
 
 // Message returns the source message with the given ID.
@@ -540,12 +552,16 @@ func (v *validator) report() {
 	}
 }
 
+// languages checks the report's languages and keeps them parsed in the
+// Loaded's tags.
 func (v *validator) languages() {
 	r := v.l.Report
 	if r.SourceLanguage == "" {
 		v.errorf("source-language", "", "source-language is missing (the language the report is written in, e.g. \"en\")")
-	} else if _, err := language.Parse(r.SourceLanguage); err != nil {
+	} else if t, err := language.Parse(r.SourceLanguage); err != nil {
 		v.errorf("source-language", "", "source-language %q is not a BCP 47 language tag", r.SourceLanguage)
+	} else {
+		v.l.SourceTag = t
 	}
 	if len(r.Languages) == 0 {
 		v.errorf("languages", "", "languages is missing (the editions to build, e.g. [\"en\", \"ru\"])")
@@ -554,9 +570,11 @@ func (v *validator) languages() {
 	seen := map[string]bool{}
 	for i, lang := range r.Languages {
 		p := fmt.Sprintf("languages[%d]", i)
-		if _, err := language.Parse(lang); err != nil {
+		t, err := language.Parse(lang)
+		if err != nil {
 			v.errorf(p, "", "%q is not a BCP 47 language tag", lang)
 		}
+		v.l.LanguageTags = append(v.l.LanguageTags, t)
 		if seen[lang] {
 			v.errorf(p, "", "language %q is listed twice", lang)
 		}
@@ -567,7 +585,9 @@ func (v *validator) languages() {
 	}
 	for i, lang := range r.InProgress {
 		p := fmt.Sprintf("in-progress[%d]", i)
-		switch _, err := language.Parse(lang); {
+		t, err := language.Parse(lang)
+		v.l.InProgressTags = append(v.l.InProgressTags, t)
+		switch {
 		case err != nil:
 			v.errorf(p, "", "%q is not a BCP 47 language tag", lang)
 		case seen[lang]:

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/text/language"
+
 	"github.com/reportgen/reportgen/diag"
 )
 
@@ -598,6 +600,23 @@ func TestParseBase(t *testing.T) {
 	}
 	if m, ok := l.Message("rep.s1.b1.name"); !ok || m.Text != "Ms. A" || m.Markup {
 		t.Errorf("rep.s1.b1.name = %+v, %v", m, ok)
+	}
+}
+
+// The report's languages come parsed, in the order written.
+func TestParseLanguageTags(t *testing.T) {
+	doc := strings.Replace(baseReport, `source-language = "en"`, `source-language = "fr"`, 1)
+	doc = strings.Replace(doc, `languages = ["en", "ru"]`, "languages = [\"ru\", \"fr\"]\nin-progress = [\"de-CH\"]", 1)
+	l, ds := Parse("r.toml", []byte(doc))
+	if l == nil {
+		t.Fatalf("report: %q", diagStrings(ds))
+	}
+	de := language.MustParse("de-CH")
+	if l.SourceTag != language.French ||
+		!slices.Equal(l.LanguageTags, []language.Tag{language.Russian, language.French}) ||
+		!slices.Equal(l.InProgressTags, []language.Tag{de}) ||
+		!slices.Equal(l.EditionTags(), []language.Tag{language.Russian, language.French, de}) {
+		t.Errorf("tags: source %v, languages %v, in progress %v, editions %v", l.SourceTag, l.LanguageTags, l.InProgressTags, l.EditionTags())
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/project"
 )
 
 func loadTestGlossary(t *testing.T) *Glossary {
@@ -105,7 +106,7 @@ func TestChecksOnReferenceCatalog(t *testing.T) {
 	if _, err := os.Stat("../sources/central-asia-2021.toml"); err != nil {
 		t.Skip("no reference report")
 	}
-	p, diags := Open("..")
+	p, diags := Open(project.Open(".."))
 	if diags.HasErrors() {
 		t.Skipf("the reference project has errors: %v", errorsOf(diags))
 	}

@@ -10,7 +10,8 @@
 // sources.Loaded.Messages) and the messages of the source language's
 // catalog files (locales/en/interface.en.toml: the interface messages),
 // each group a Set. A Source is one message with all its plural forms;
-// Open builds them from a project folder, ReportSet from a loaded report.
+// Open builds them from a project folder opened by package project,
+// ReportSet from a loaded report.
 //
 // # Staleness
 //

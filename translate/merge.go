@@ -147,8 +147,13 @@ type accepted struct {
 //
 // When the same ID is in several files, the last file wins. Nothing is
 // written when a catalog of the language has a file-level error or a
-// rewrite fails its own check; files are written atomically.
+// rewrite fails its own check, nor into a project without sources/ (the
+// embedded reference report); files are written atomically, inside the
+// project folder (project.Project.WriteFile).
 func (p *Project) Merge(files []string, c Checker) (*MergeResult, error) {
+	if err := p.writable(); err != nil {
+		return nil, err
+	}
 	res := &MergeResult{}
 	acc := map[language.Tag]map[string]accepted{}
 	unmarshal := map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
@@ -270,7 +275,7 @@ func (p *Project) Merge(files []string, c Checker) (*MergeResult, error) {
 		orderOf := func(id string) (int, bool) { o, ok := p.order[id]; return o, ok }
 		targets := slices.Sorted(maps.Keys(hashes))
 		for _, target := range targets {
-			old, err := fs.ReadFile(p.fsys, target)
+			old, err := p.folder.ReadFile(target)
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return nil, err
 			}
@@ -309,16 +314,16 @@ func (p *Project) Merge(files []string, c Checker) (*MergeResult, error) {
 				}
 			}
 			if changed {
-				data, _ := fs.ReadFile(p.fsys, file)
+				data, _ := p.folder.ReadFile(file)
 				sidecars = append(sidecars, output{SidecarFile(file), FormatSidecar(file, p.SourceLang, catalogOrder(data, path.Base(file)), h)})
 			}
 		}
 	}
 	for _, o := range append(catalogs, sidecars...) {
-		if old, err := fs.ReadFile(p.fsys, o.path); err == nil && bytes.Equal(old, o.data) {
+		if old, err := p.folder.ReadFile(o.path); err == nil && bytes.Equal(old, o.data) {
 			continue
 		}
-		if err := writeAtomic(filepath.Join(p.Root, filepath.FromSlash(o.path)), o.data); err != nil {
+		if err := p.folder.WriteFile(o.path, o.data); err != nil {
 			return res, err
 		}
 		res.Files = append(res.Files, o.path)
@@ -344,8 +349,12 @@ func dedupe(ids []string) []string {
 // adopts the workflow; stale ones are left stale); with ids, those
 // messages, stale or not (after a source change that needs no new
 // translation, such as a typo fix). It returns the IDs stamped, in source
-// order; an ID without a translation is an error.
+// order; an ID without a translation is an error, and so is a project
+// without sources/ (the embedded reference report).
 func (p *Project) Stamp(lang language.Tag, ids []string) ([]string, error) {
+	if err := p.writable(); err != nil {
+		return nil, err
+	}
 	tr := p.Translations(lang)
 	sc, ds := p.sidecars(lang)
 	if err := ds.Err(); err != nil {
@@ -395,12 +404,12 @@ func (p *Project) Stamp(lang language.Tag, ids []string) ([]string, error) {
 		done = append(done, id)
 	}
 	for _, file := range slices.Sorted(maps.Keys(byFile)) {
-		data, _ := fs.ReadFile(p.fsys, file)
+		data, _ := p.folder.ReadFile(file)
 		out := FormatSidecar(file, p.SourceLang, catalogOrder(data, path.Base(file)), byFile[file])
-		if old, err := fs.ReadFile(p.fsys, SidecarFile(file)); err == nil && bytes.Equal(old, out) {
+		if old, err := p.folder.ReadFile(SidecarFile(file)); err == nil && bytes.Equal(old, out) {
 			continue
 		}
-		if err := writeAtomic(filepath.Join(p.Root, filepath.FromSlash(SidecarFile(file))), out); err != nil {
+		if err := p.folder.WriteFile(SidecarFile(file), out); err != nil {
 			return done, err
 		}
 	}

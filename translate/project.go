@@ -1,9 +1,10 @@
 package translate
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -12,12 +13,8 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/locales"
-	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/project"
 )
-
-// GlossaryFile is where a project keeps its glossary, relative to its
-// root.
-const GlossaryFile = "locales/glossary.toml"
 
 // Project is a project folder as the translator's workflow sees it: the
 // source messages (every report and the source language's catalog files)
@@ -26,9 +23,8 @@ const GlossaryFile = "locales/glossary.toml"
 // A Project is a snapshot: Merge and Stamp write files but do not update
 // it; open the project again to see their result.
 type Project struct {
-	// Root is the project folder, holding sources/ and locales/.
-	Root string
-	// SourceLang is the reports' source language.
+	// SourceLang is the reports' source language (language.Und when no
+	// report loads).
 	SourceLang language.Tag
 	// Sets are the source messages: one per report, in file name order,
 	// then one per catalog file of the source language (the interface
@@ -36,57 +32,49 @@ type Project struct {
 	Sets []Set
 	// Catalog holds every catalog of locales/ as the build loads it.
 	Catalog *locales.Catalog
-	// Glossary is locales/glossary.toml, or nil when the project has none.
+	// Glossary is the project's glossary (project.GlossaryFile), or nil
+	// when it has none.
 	Glossary *Glossary
 
-	fsys  fs.FS
-	diags diag.List // catalog loading diagnostics
-	order map[string]int
-	byID  map[string]*Source
-	setOf map[string]int
+	folder *project.Project
+	diags  diag.List // catalog loading diagnostics
+	order  map[string]int
+	byID   map[string]*Source
+	setOf  map[string]int
 }
 
-// Open reads the project at root: the reports in sources/, the catalogs
-// in locales/ and the glossary locales/glossary.toml. Problems (a report
-// with errors, a catalog that does not parse) come back as diagnostics;
-// a report with errors is left out, a catalog file that does not parse
-// counts as absent. Paths in diagnostics and in the Project are relative
-// to root, with "/".
-func Open(root string) (*Project, diag.List) {
-	p := &Project{Root: root, fsys: os.DirFS(root), SourceLang: language.English}
-	var diags diag.List
-	var reports []*sources.Loaded
-	if st, err := fs.Stat(p.fsys, "sources"); err != nil || !st.IsDir() {
-		diags.Errorf("sources", 0, 0, "", "the project has no sources/ folder (run reportgen translate in the project folder or pass --root)")
-	} else {
-		sub, _ := fs.Sub(p.fsys, "sources")
-		var ds diag.List
-		reports, ds = sources.LoadDir(sub, "sources")
-		diags = append(diags, ds...)
-	}
+// Open reads the opened project folder: the reports of its sources, the
+// catalogs of its locales and its glossary, with the embedded fall-backs a
+// build has (see package project). A folder without sources/ is the
+// embedded reference report: it can be read, not changed (Merge and Stamp
+// refuse). The source language is the reports'; reports in different
+// source languages are an error, as one project has one. Problems (a
+// report with errors, a catalog that does not parse) come back as
+// diagnostics; a report with errors is left out, a catalog file that does
+// not parse counts as absent. Paths in diagnostics and in the Project are
+// relative to the project's root, with "/".
+func Open(folder *project.Project) (*Project, diag.List) {
+	p := &Project{folder: folder}
+	reports, diags := folder.LoadReports()
 	for i, r := range reports {
-		t, err := language.Parse(r.SourceLanguage)
-		if err != nil {
-			continue
-		}
 		if i == 0 {
-			p.SourceLang = t
-		} else if t != p.SourceLang {
-			diags.Errorf(r.File, 0, 0, r.ID, "source language %s differs from %s of %s; one project has one source language", t, p.SourceLang, reports[0].File)
+			p.SourceLang = r.SourceTag
+		} else if r.SourceTag != p.SourceLang {
+			diags.Errorf(r.File, 0, 0, r.ID, "source language %s differs from %s of %s; one project has one source language", r.SourceTag, p.SourceLang, reports[0].File)
 		}
 	}
-	var loc fs.FS = emptyFS{}
-	if st, err := fs.Stat(p.fsys, "locales"); err == nil && st.IsDir() {
-		loc, _ = fs.Sub(p.fsys, "locales")
-	}
-	cat, ds := locales.Load(loc, "locales", p.SourceLang)
+	loc := folder.Locales
+	cat, ds := locales.Load(loc, folder.LocalesDir, p.SourceLang)
 	p.Catalog = cat
 	p.diags = ds
 	diags = append(diags, ds...)
-	if data, err := fs.ReadFile(p.fsys, GlossaryFile); err == nil {
-		g, ds := ParseGlossary(GlossaryFile, data)
+	switch data, err := folder.ReadFile(project.GlossaryFile); {
+	case err == nil:
+		g, ds := ParseGlossary(project.GlossaryFile, data)
 		diags = append(diags, ds...)
 		p.Glossary = g
+	case !errors.Is(err, fs.ErrNotExist):
+		diags.Errorf(project.GlossaryFile, 0, 0, "", "%v", unwrapPathError(err))
 	}
 
 	targets := map[language.Tag]bool{}
@@ -191,9 +179,24 @@ func (p *Project) Translations(lang language.Tag) Translations {
 	return tr
 }
 
-// emptyFS is a file system with nothing in it.
-type emptyFS struct{}
+// writable reports why Merge and Stamp may not write to the project: it
+// is the embedded reference report, whose translations a locales/ folder
+// written into the project would hide.
+func (p *Project) writable() error {
+	if p.folder.Embedded {
+		root := p.folder.Root
+		if root == "" {
+			root = "."
+		}
+		return fmt.Errorf("no sources/ folder in %s: the embedded reference report can be read, not changed (run reportgen i18n in the project folder or pass --root)", root)
+	}
+	return nil
+}
 
-func (emptyFS) Open(name string) (fs.File, error) {
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,7 +13,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
-	"github.com/reportgen/reportgen/internal/atomicfile"
 	"github.com/reportgen/reportgen/internal/tomlpos"
 )
 
@@ -98,11 +98,11 @@ func FormatSidecar(catalog string, src language.Tag, order []string, hashes map[
 func (p *Project) sidecars(lang language.Tag) (map[string]map[string]string, diag.List) {
 	var diags diag.List
 	out := map[string]map[string]string{}
-	dir := "locales/" + lang.String()
-	names, _ := fs.Glob(p.fsys, dir+"/*."+lang.String()+SidecarExt)
+	names, _ := fs.Glob(p.folder.Locales, lang.String()+"/*."+lang.String()+SidecarExt)
 	slices.Sort(names)
 	for _, name := range names {
-		data, err := fs.ReadFile(p.fsys, name)
+		name = path.Join(p.folder.LocalesDir, name)
+		data, err := p.folder.ReadFile(name)
 		if err != nil {
 			diags.Errorf(name, 0, 0, "", "%v", err)
 			continue
@@ -146,10 +146,4 @@ func catalogOrder(data []byte, name string) []string {
 	msgs, _ := parseMessages(data, name)
 	ids := slices.Sorted(maps.Keys(msgs))
 	return ids
-}
-
-// writeAtomic writes data to path so that a reader never sees a partial
-// file. An existing file keeps its permissions; a new one gets 0644.
-func writeAtomic(path string, data []byte) error {
-	return atomicfile.Write(path, data, atomicfile.Perm(path, 0o644))
 }

@@ -152,9 +152,8 @@ func CatalogFile(name string, lang language.Tag) string {
 // order, and the languages it is translated into.
 func ReportSet(r *sources.Loaded) Set {
 	s := Set{Name: r.ID}
-	src := language.Make(r.SourceLanguage)
-	for _, l := range r.Editions() {
-		if t, err := language.Parse(l); err == nil && t != src {
+	for _, t := range r.EditionTags() {
+		if t != r.SourceTag {
 			s.Langs = append(s.Langs, t)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/project"
 )
 
 var ru = language.Russian
@@ -53,7 +54,7 @@ func copyProject(t *testing.T) string {
 // open opens the project at dir and fails on any diagnostic.
 func open(t *testing.T, dir string) *Project {
 	t.Helper()
-	p, diags := Open(dir)
+	p, diags := Open(project.Open(dir))
 	if len(diags) > 0 {
 		t.Fatalf("Open: %v", diags)
 	}

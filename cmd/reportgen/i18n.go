@@ -11,6 +11,7 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/pipeline"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/translate"
 )
 
@@ -80,15 +81,19 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
-// openProject opens the translator's view of the project; problems that
-// stop it are printed.
-func openProject(root string, stderr io.Writer) (*translate.Project, bool) {
-	p, diags := translate.Open(root)
+// openTranslations opens the project at root and the translator's view
+// of it (doing is what the command does, for the notice about the
+// embedded reference report; "" for none); problems that stop it are
+// printed. Close the project when done.
+func openTranslations(root, doing string, stderr io.Writer) (*project.Project, *translate.Project, bool) {
+	proj := openProject(root, doing, doing != "", stderr)
+	p, diags := translate.Open(proj)
 	if diags.HasErrors() {
 		diags.WriteText(stderr)
-		return nil, false
+		proj.Close()
+		return nil, nil, false
 	}
-	return p, true
+	return proj, p, true
 }
 
 func runStatus(args []string, stdout, stderr io.Writer) int {
@@ -110,14 +115,20 @@ work. Always exits 0 when the project can be read: "reportgen check" and
 		fmt.Fprintf(stderr, "reportgen i18n status: --format must be text or json\n")
 		return exitUsage
 	}
-	p, ok := openProject(*root, stderr)
+	var tags []language.Tag
+	for _, l := range langs {
+		tag, err := language.Parse(l)
+		if err != nil {
+			fmt.Fprintf(stderr, "reportgen i18n status: --lang: %q is not a language tag, e.g. ru\n", l)
+			return exitUsage
+		}
+		tags = append(tags, tag)
+	}
+	proj, p, ok := openTranslations(*root, "reading", stderr)
 	if !ok {
 		return exitFail
 	}
-	var tags []language.Tag
-	for _, l := range langs {
-		tags = append(tags, language.Make(l))
-	}
+	defer proj.Close()
 	sts, diags := p.Status(tags...)
 	diags.WriteText(stderr)
 	if *format == "json" {
@@ -148,10 +159,11 @@ for a stale one, the previous translation in a comment. Translate the
 		fmt.Fprintln(stderr, "reportgen i18n extract: --lang is required, e.g. --lang ru")
 		return exitUsage
 	}
-	p, ok := openProject(*root, stderr)
+	proj, p, ok := openTranslations(*root, "reading", stderr)
 	if !ok {
 		return exitFail
 	}
+	defer proj.Close()
 	data, n, err := p.Extract(tag, reports...)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportgen i18n extract: %v\n", err)
@@ -188,11 +200,12 @@ others are merged. Exits 1 when any translation was refused.
 		fmt.Fprintln(stderr, "reportgen i18n merge: name the translated files to merge")
 		return exitUsage
 	}
-	p, ok := openProject(*root, stderr)
+	proj, p, ok := openTranslations(*root, "", stderr)
 	if !ok {
 		return exitFail
 	}
-	res, err := p.Merge(fs.Args(), p.Checker(coverage(pipeline.Open(*root), nil)))
+	defer proj.Close()
+	res, err := p.Merge(fs.Args(), p.Checker(pipeline.Covers(proj)))
 	if err != nil {
 		fmt.Fprintf(stderr, "reportgen i18n merge: %v\n", err)
 		return exitFail
@@ -228,10 +241,11 @@ change to the source that needs no new translation (a typo fix).
 		fmt.Fprintln(stderr, "reportgen i18n stamp: --lang is required")
 		return exitUsage
 	}
-	p, ok := openProject(*root, stderr)
+	proj, p, ok := openTranslations(*root, "", stderr)
 	if !ok {
 		return exitFail
 	}
+	defer proj.Close()
 	var ids []string
 	if fs.NArg() > 0 {
 		ids = fs.Args()
@@ -258,23 +272,9 @@ glossary. Exits 1 on any error (warnings inform).
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	var diags diag.List
-	// The build's checks: resolve and lay out every edition in memory.
-	proj := pipeline.Open(*root)
-	eds, ds := pipeline.Check(proj)
-	diags = append(diags, ds...)
-	// The translators' checks, on a project with its own sources.
-	if !proj.Embedded {
-		if p, ds := translate.Open(*root); !ds.HasErrors() {
-			c := p.Checker(coverage(proj, eds))
-			for _, tag := range p.Languages() {
-				diags = append(diags, p.Check(tag, c)...)
-			}
-		} else {
-			diags = append(diags, ds...)
-		}
-	}
-	diags = diags.Unique()
+	proj := openProject(*root, "checking", *format == "text", stderr)
+	defer proj.Close()
+	diags := pipeline.Check(proj)
 	printDiags(stderr, diags, *format)
 	errs := 0
 	for _, d := range diags {
@@ -287,20 +287,4 @@ glossary. Exits 1 on any error (warnings inform).
 		return exitFail
 	}
 	return exitOK
-}
-
-// coverage returns the fonts' coverage test of the project's default
-// house style: a character must be drawable by all four faces. The style
-// is taken from an edition laid out in it, else loaded.
-func coverage(proj pipeline.Project, eds []pipeline.Edition) func(rune) bool {
-	for _, ed := range eds {
-		if ed.Report.Style == "" || ed.Report.Style == "house" {
-			return ed.Style.Family.Covers
-		}
-	}
-	hs, diags := pipeline.LoadStyle(proj, "")
-	if diags.HasErrors() || hs == nil {
-		return func(rune) bool { return true }
-	}
-	return hs.Family.Covers
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/pipeline"
+	"github.com/reportgen/reportgen/project"
 )
 
 // Exit codes.
@@ -144,10 +145,8 @@ Flags:
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opt.Context = ctx
-	proj := pipeline.Open(*root)
-	if proj.Embedded && *format == "text" {
-		fmt.Fprintf(stderr, "reportgen: no sources/ folder in %s; building the embedded reference report\n", *root)
-	}
+	proj := openProject(*root, "building", *format == "text", stderr)
+	defer proj.Close()
 	results, diags := pipeline.Run(proj, opt)
 	printDiags(stderr, diags, *format)
 	for _, r := range results {
@@ -160,6 +159,18 @@ Flags:
 		return exitFail
 	}
 	return exitOK
+}
+
+// openProject opens the project at root. When it is the embedded
+// reference report (root has no sources/), it says so, with what the
+// command is doing to it, unless the diagnostics are JSON (tools read
+// stderr then).
+func openProject(root, doing string, text bool, stderr io.Writer) *project.Project {
+	proj := project.Open(root)
+	if proj.Embedded && text {
+		fmt.Fprintf(stderr, "reportgen: no sources/ folder in %s; %s the embedded reference report\n", root, doing)
+	}
+	return proj
 }
 
 // parseShard reads "i/n" with 1 <= i <= n.

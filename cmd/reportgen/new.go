@@ -1,14 +1,17 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 
-	"github.com/reportgen/reportgen/pipeline"
+	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/sources"
 )
 
@@ -45,26 +48,30 @@ Flags:
 		langs = listFlag{"ru"}
 	}
 	report, catalogs := sources.Scaffold(id, langs)
-	files := map[string][]byte{
-		filepath.Join(*root, "sources", id+".toml"):           report,
-		filepath.Join(*root, "sources", "report.schema.json"): sources.JSONSchema(),
+	proj := project.Open(*root)
+	defer proj.Close()
+	// The report first: when it exists, nothing is written.
+	type file struct {
+		name string // relative to the root
+		data []byte
 	}
-	for l, data := range catalogs {
-		files[filepath.Join(*root, "locales", l, id+"."+l+".toml")] = data
+	files := []file{{"sources/" + id + ".toml", report}, {"sources/report.schema.json", sources.JSONSchema()}}
+	for _, l := range slices.Sorted(maps.Keys(catalogs)) {
+		files = append(files, file{"locales/" + l + "/" + id + "." + l + ".toml", catalogs[l]})
 	}
-	if _, err := os.Stat(filepath.Join(*root, "sources", id+".toml")); err == nil {
-		fmt.Fprintf(stderr, "reportgen new: sources/%s.toml exists already\n", id)
-		return exitFail
-	}
-	for path, data := range files {
-		if _, err := os.Stat(path); err == nil {
+	for i, f := range files {
+		err := proj.CreateFile(f.name, f.data)
+		switch {
+		case errors.Is(err, os.ErrExist) && i == 0:
+			fmt.Fprintf(stderr, "reportgen new: sources/%s.toml exists already\n", id)
+			return exitFail
+		case errors.Is(err, os.ErrExist):
 			continue // the schema or a stub from an earlier report
-		}
-		if err := pipeline.WriteFileAtomic(path, data); err != nil {
+		case err != nil:
 			fmt.Fprintf(stderr, "reportgen new: %v\n", err)
 			return exitFail
 		}
-		fmt.Fprintln(stdout, "created", path)
+		fmt.Fprintln(stdout, "created", filepath.Join(*root, filepath.FromSlash(f.name)))
 	}
 	fmt.Fprintf(stdout, "Build it with: reportgen build --root %s --report %s\n", *root, id)
 	return exitOK

@@ -13,9 +13,11 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/pipeline"
+	"github.com/reportgen/reportgen/project"
 )
 
 // runWatch rebuilds the PDFs a saved change affects, until interrupted.
@@ -74,7 +76,9 @@ func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int 
 		opt.OutDir = out
 		opt.Context = ctx
 		start := time.Now()
-		results, diags := pipeline.Run(pipeline.Open(root), opt)
+		proj := project.Open(root)
+		results, diags := pipeline.Run(proj, opt)
+		proj.Close()
 		diags.WriteText(stderr)
 		errs, warns := 0, 0
 		for _, d := range diags {
@@ -96,6 +100,18 @@ func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int 
 			time.Now().Format("15:04:05"), status, why, len(results), time.Since(start).Round(time.Millisecond), strings.Join(names, " "), errs, warns)
 	}
 	rebuild(pipeline.Options{}, "start")
+
+	// The reports' source languages, read when a change to locales/ needs
+	// them and forgotten when a report changes. A folder whose name is no
+	// language tag counts as a source language: everything is rebuilt.
+	var sourceLangs map[language.Tag]bool
+	isSource := func(folder string) bool {
+		if sourceLangs == nil {
+			sourceLangs = sourceLanguages(root)
+		}
+		tag, err := language.Parse(folder)
+		return err != nil || sourceLangs[tag]
+	}
 
 	pending := map[string]bool{}
 	timer := time.NewTimer(time.Hour)
@@ -122,15 +138,24 @@ func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int 
 				fmt.Fprintf(stderr, "reportgen watch: %v\n", err)
 			}
 		case <-timer.C:
-			opt, why := affected(root, pending)
+			for path := range pending {
+				if rel, err := filepath.Rel(root, path); err != nil || strings.HasPrefix(filepath.ToSlash(rel)+"/", "sources/") {
+					sourceLangs = nil
+				}
+			}
+			opt, why := affected(root, pending, isSource)
 			pending = map[string]bool{}
 			rebuild(opt, why)
 		}
 	}
 }
 
-// affected narrows a rebuild to what the changed files touch.
-func affected(root string, changed map[string]bool) (pipeline.Options, string) {
+// affected narrows a rebuild to what the changed files touch. A
+// translation (a file of locales/<lang>/, where lang is no report's source
+// language: isSource says) rebuilds its language only; anything else
+// (reports, fonts, styles, the glossary, the source language's catalogs,
+// which every edition falls back on) every edition.
+func affected(root string, changed map[string]bool, isSource func(lang string) bool) (pipeline.Options, string) {
 	var opt pipeline.Options
 	var langs, why []string
 	all := false
@@ -143,14 +168,27 @@ func affected(root string, changed map[string]bool) (pipeline.Options, string) {
 		rel = filepath.ToSlash(rel)
 		why = append(why, rel)
 		parts := strings.Split(rel, "/")
-		if len(parts) == 3 && parts[0] == "locales" && parts[1] != "en" {
+		if len(parts) == 3 && parts[0] == "locales" && !isSource(parts[1]) {
 			langs = append(langs, parts[1]) // a translation: that language only
 		} else {
-			all = true // reports, fonts, styles, source-language catalogs
+			all = true
 		}
 	}
 	if !all {
 		opt.Langs = langs
 	}
 	return opt, strings.Join(why, ", ")
+}
+
+// sourceLanguages returns the source languages of the reports of the
+// project at root that load.
+func sourceLanguages(root string) map[language.Tag]bool {
+	proj := project.Open(root)
+	defer proj.Close()
+	reports, _ := proj.LoadReports()
+	langs := map[language.Tag]bool{}
+	for _, r := range reports {
+		langs[r.SourceTag] = true
+	}
+	return langs
 }

@@ -5,10 +5,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/text/language"
 )
 
 // syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
@@ -88,5 +91,45 @@ func TestWatchRebuildsAndSurvivesErrors(t *testing.T) {
 	cancel()
 	if code := <-done; code != exitOK {
 		t.Errorf("exit %d", code)
+	}
+}
+
+// A translation rebuilds its language only; which catalogs are
+// translations depends on the reports' source language, here French.
+func TestWatchAffectedBySourceLanguage(t *testing.T) {
+	root := t.TempDir()
+	var sink bytes.Buffer
+	if code := run([]string{"new", "--root", root, "--translate", "en", "w"}, &sink, &sink); code != exitOK {
+		t.Fatalf("new: %s", sink.String())
+	}
+	report := filepath.Join(root, "sources", "w.toml")
+	data, _ := os.ReadFile(report)
+	data = bytes.Replace(data, []byte(`source-language = "en"`), []byte(`source-language = "fr"`), 1)
+	data = bytes.Replace(data, []byte(`languages = ["en"] `), []byte(`languages = ["fr"] `), 1)
+	os.WriteFile(report, data, 0o644)
+
+	langs := sourceLanguages(root)
+	if len(langs) != 1 || !langs[language.French] {
+		t.Fatalf("source languages %v, want fr", langs)
+	}
+	isSource := func(folder string) bool { return langs[language.Make(folder)] }
+	for _, tt := range []struct {
+		changed string
+		langs   []string // nil: every edition
+	}{
+		{"locales/en/w.en.toml", []string{"en"}},
+		{"locales/fr/interface.fr.toml", nil},
+		{"locales/glossary.toml", nil},
+		{"sources/w.toml", nil},
+	} {
+		opt, why := affected(root, map[string]bool{filepath.Join(root, filepath.FromSlash(tt.changed)): true}, isSource)
+		if !slices.Equal(opt.Langs, tt.langs) || why != tt.changed {
+			t.Errorf("%s: languages %v (%s), want %v", tt.changed, opt.Langs, why, tt.langs)
+		}
+	}
+	// The project builds, its source edition in French.
+	stdout, stderr := runOK(t, exitOK, "build", "--root", root, "-o", t.TempDir())
+	if !strings.Contains(stdout, "w.fr.pdf") || !strings.Contains(stdout, "w.en.pdf") {
+		t.Errorf("build:\n%s\n%s", stdout, stderr)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/reportgen/reportgen/pipeline"
+	"github.com/reportgen/reportgen/project"
 )
 
 func TestGenerateBuilds(t *testing.T) {
@@ -11,7 +12,7 @@ func TestGenerateBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := pipeline.Open(t.TempDir())
+	p := project.Open(t.TempDir())
 	p.Sources, p.Locales = src, loc
 	p.Embedded = false
 	results, diags := pipeline.Run(p, pipeline.Options{OutDir: t.TempDir()})
