@@ -41,7 +41,7 @@ type Options struct {
 
 // ResolveWith is Resolve with options.
 func ResolveWith(r *sources.Loaded, cat *locales.Catalog, lang language.Tag, opt Options) (*Document, diag.List) {
-	src := language.Make(r.SourceLanguage)
+	src := r.SourceTag
 	res := &resolver{r: r, cat: cat, lang: lang, src: src, loc: cat.Localizer(lang), srcLoc: cat.Localizer(src), stale: opt.Stale, diags: new(diag.List), reported: map[string]bool{}, counted: map[string]bool{}, fallback: map[string]bool{}}
 	doc := res.document()
 	if res.diags.HasErrors() {
