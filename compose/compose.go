@@ -13,6 +13,8 @@
 package compose
 
 import (
+	"strings"
+
 	"golang.org/x/text/cases"
 
 	"github.com/reportgen/reportgen/display"
@@ -114,12 +116,26 @@ func (c *composer) report(doc *document.Document) {
 			}
 			for pi, p := range blk.Paragraphs {
 				g := st.Spacing.Paragraph
-				if pi == 0 && blk.Kind == document.Plain {
+				if pi == 0 && (blk.Kind == document.Plain || blk.Kind == document.List) {
 					g = gap
 				}
 				bt := body
 				bt.Draft = p.Fallback
-				c.t.Add(c.set(layout.Paragraph{Spans: p.Spans, Style: bt, SpaceBefore: g, Role: display.Paragraph})...)
+				ls := c.set(layout.Paragraph{Spans: p.Spans, Style: bt, SpaceBefore: g, Role: display.Paragraph})
+				// A list's lead-in, or a paragraph ending in ":" before a
+				// list, is never left alone at the bottom of a page.
+				last := pi == len(blk.Paragraphs)-1
+				if last && len(blk.Items) > 0 || last && leadsIn(p) && bi+1 < len(sec.Blocks) && sec.Blocks[bi+1].Kind == document.List {
+					ls[len(ls)-1].KeepWithNext = true
+				}
+				c.t.Add(ls...)
+			}
+			if len(blk.Items) > 0 {
+				space := st.List.Space
+				if len(blk.Paragraphs) == 0 {
+					space = max(gap, space)
+				}
+				c.list(blk.Items, 1, space, body)
 			}
 		}
 	}
@@ -128,6 +144,37 @@ func (c *composer) report(doc *document.Document) {
 		c.t.Add(c.set(layout.Paragraph{Spans: plainSpans("— " + doc.ClosingMarker.Text + " —"), Style: ts, SpaceBefore: st.Spacing.Closing, Role: display.Paragraph})...)
 	}
 	c.annexes(doc)
+}
+
+// list adds the items of a list at depth (from 1), their lines hanging
+// at the depth's indent, each with its marker; space is put before the
+// first item.
+func (c *composer) list(items []document.ListItem, depth int, space float64, ts layout.TextStyle) {
+	st := c.st
+	for i, it := range items {
+		g := st.List.ItemSpace
+		if i == 0 {
+			g = space
+		}
+		its := ts
+		its.Draft = it.Text.Fallback
+		ls := c.set(layout.Paragraph{Spans: it.Text.Spans, Style: its, SpaceBefore: g, Role: display.ListItem, Level: depth,
+			Indent: float64(depth) * st.List.Indent, Marker: it.Marker, MarkerGap: st.List.MarkerGap})
+		if len(it.Items) > 0 {
+			ls[len(ls)-1].KeepWithNext = true // an item stays with its own items
+		}
+		c.t.Add(ls...)
+		if len(it.Items) > 0 {
+			c.list(it.Items, depth+1, st.List.ItemSpace, ts)
+		}
+	}
+}
+
+// leadsIn reports whether a paragraph ends with a colon: it introduces
+// what follows.
+func leadsIn(p document.Paragraph) bool {
+	text := strings.TrimRight(markup.Plain(p.Spans), " \u00a0")
+	return strings.HasSuffix(text, ":")
 }
 
 // titleBlock adds the title, date line, participants line and document

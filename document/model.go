@@ -107,6 +107,8 @@ const (
 	Plain
 	// Subheading: a sub-heading inside a section.
 	Subheading
+	// List: lead-in paragraphs, then list items.
+	List
 )
 
 // Block is one unit of a section.
@@ -119,8 +121,18 @@ type Block struct {
 	// Outline is the plain text of Lead for the PDF outline, or "" when
 	// the block has no outline entry.
 	Outline string
-	// Paragraphs are the body paragraphs.
+	// Paragraphs are the body paragraphs (a list's lead-in).
 	Paragraphs []Paragraph
+	// Items are a list's items.
+	Items []ListItem
+}
+
+// ListItem is an item of a list, with its marker in the edition's
+// language ("•", "2.", "б)") and its own items.
+type ListItem struct {
+	Marker string
+	Text   Paragraph
+	Items  []ListItem
 }
 
 // Annex is a numbered annex as listed at the end of the report.
@@ -166,6 +178,14 @@ func (d *Document) Walk(fn func(id, text string)) {
 	para(d.Participants)
 	fn("doctype", d.DocType)
 	fn("notice.courtesy", d.Notice)
+	var items func([]ListItem)
+	items = func(its []ListItem) {
+		for _, it := range its {
+			fn("marker", it.Marker)
+			para(it.Text)
+			items(it.Items)
+		}
+	}
 	for _, s := range d.Sections {
 		fn(s.Heading.ID, s.Heading.Text)
 		for _, b := range s.Blocks {
@@ -173,6 +193,7 @@ func (d *Document) Walk(fn func(id, text string)) {
 			for _, p := range b.Paragraphs {
 				para(p)
 			}
+			items(b.Items)
 		}
 	}
 	fn(d.ClosingMarker.ID, "— "+d.ClosingMarker.Text+" —")

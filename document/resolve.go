@@ -316,10 +316,13 @@ func (rs *resolver) section(s sources.Section, numbers map[string]int) Section {
 			blk.Kind = Subheading
 			blk.Lead = rs.spans(bp + ".text")
 			blk.Outline = markup.Plain(blk.Lead.Spans)
+		case sources.BlockList:
+			blk.Kind = List
 		}
 		for i := range b.Paragraphs {
 			blk.Paragraphs = append(blk.Paragraphs, rs.spans(fmt.Sprintf("%s.p%d", bp, i+1)))
 		}
+		blk.Items = rs.listItems(bp+".i", b.Items, b.Numbered, 1)
 		sec.Blocks = append(sec.Blocks, blk)
 	}
 	return sec

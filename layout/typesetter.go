@@ -74,6 +74,11 @@ type Paragraph struct {
 	// Indent and RightIndent narrow the measure from the left and right
 	// edges of the text area.
 	Indent, RightIndent float64
+	// Marker, when not "", is drawn on the first line in the indent, its
+	// right edge MarkerGap left of the text: the bullet or number of a
+	// list item, whose lines then hang at Indent.
+	Marker    string
+	MarkerGap float64
 	// SpaceBefore is put above the first line, unless it starts a page.
 	SpaceBefore float64
 	// Keep keeps every line with what follows (a heading). Without it,
@@ -253,12 +258,22 @@ func (t *Typesetter) Set(p Paragraph) []Box {
 		}
 		texts, links := placeLine(ln, p.Indent, width, t.baselineIn(lh, ts.Size), ts.Size, 0, lh, ts, t.opt.Justify, t.opt.LinkColor, elem)
 		b.Items.Texts, b.Items.Links = texts, links
+		if i == 0 && p.Marker != "" {
+			face := ts.Face
+			x := p.Indent - p.MarkerGap - t.m.width(face, p.Marker, ts.Size)
+			marker := display.Text{X: x, Y: t.baselineIn(lh, ts.Size), Face: face, Size: ts.Size, Color: ts.Color, Text: p.Marker, Elem: elem}
+			b.Items.Texts = append([]display.Text{marker}, texts...) // read before the item's text
+		}
 		if ts.Draft {
 			dm := t.opt.DraftMark
 			b.Items.Rects = append(b.Items.Rects, display.Rect{X: -dm.Offset, Y: 0, W: dm.Width, H: lh, Color: dm.Color})
 		}
 		if t.opt.Trace {
-			b.trace = []Line{traceLine(ln, b.info, p.Role, ts.Draft)}
+			tl := traceLine(ln, b.info, p.Role, ts.Draft)
+			if i == 0 && p.Marker != "" {
+				tl.Text = p.Marker + " " + tl.Text
+			}
+			b.trace = []Line{tl}
 		}
 		n := len(lines)
 		// No orphan (i == 0), no widow (i == n-2), and no word hyphenated

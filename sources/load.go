@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"reflect"
@@ -215,7 +216,7 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		decodeError(&diags, file, data, err)
 		return nil, diags
 	}
-	v.unknownKeys(md.Undecoded())
+	v.unknownKeys(slices.DeleteFunc(md.Undecoded(), inListItem))
 	v.report()
 	if diags.HasErrors() {
 		return nil, diags
@@ -240,7 +241,10 @@ type validator struct {
 	raw   map[string]any // the document, decoded generically
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var (
+	timeType     = reflect.TypeFor[time.Time]()
+	listItemType = reflect.TypeFor[ListItem]()
+)
 
 // checkType reports every value of raw (a generically decoded document)
 // whose type does not fit the schema type t; path is its tomlpos path and
@@ -253,6 +257,10 @@ func (v *validator) checkType(path, what string, val any, t reflect.Type) {
 	switch {
 	case t == timeType:
 		if _, ok := val.(time.Time); ok {
+			return
+		}
+	case t == listItemType:
+		if v.listItemType(path, what, val) {
 			return
 		}
 	case t.Kind() == reflect.String:
@@ -300,10 +308,36 @@ func (v *validator) checkType(path, what string, val any, t reflect.Type) {
 	v.errorf(path, "", "%s must be %s, not %s", what, describeType(t), describeValue(val))
 }
 
+// listItemType checks a list item, a string or a table of text and items,
+// reporting the unknown keys of a table (they are decoded by hand, so
+// MetaData.Undecoded does not see them). It reports whether val has the
+// shape of a list item.
+func (v *validator) listItemType(path, what string, val any) bool {
+	switch x := val.(type) {
+	case string:
+		return true
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			switch k {
+			case "text":
+				v.checkType(path+".text", "text", x[k], reflect.TypeFor[string]())
+			case "items":
+				v.checkType(path+".items", "items", x[k], reflect.TypeFor[[]ListItem]())
+			default:
+				v.errorf(path+"."+k, "", "unknown key %q in a list item; an item has text and items", k)
+			}
+		}
+		return true
+	}
+	return false
+}
+
 func describeType(t reflect.Type) string {
 	switch {
 	case t == timeType:
 		return "a date such as 2021-01-28"
+	case t == listItemType:
+		return "a string or a table { text = …, items = […] }"
 	case t.Kind() == reflect.String:
 		return "a string"
 	case t.Kind() == reflect.Bool:
@@ -687,23 +721,25 @@ var fieldsOf = map[string][]string{
 	BlockModerator:  {"text", "annexes"},
 	BlockText:       {"paragraphs"},
 	BlockSubheading: {"text"},
+	BlockList:       {"paragraphs", "items", "numbered"},
 }
 
 func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[string]bool) {
 	allowed, ok := fieldsOf[b.Type]
 	if !ok {
 		if b.Type == "" {
-			v.errorf(bp, b.ID, "block type is missing (speaker, moderator, text or subheading)")
+			v.errorf(bp, b.ID, "block type is missing (speaker, moderator, text, subheading or list)")
 		} else {
-			v.errorf(bp+".type", b.ID, "block type %q is not one of speaker, moderator, text, subheading", b.Type)
+			v.errorf(bp+".type", b.ID, "block type %q is not one of speaker, moderator, text, subheading, list", b.Type)
 		}
 		return
 	}
 	set := map[string]bool{
 		"name": b.Name != "", "role": b.Role != "", "heading": b.Heading,
 		"annexes": len(b.Annexes) > 0, "text": b.Text != "", "paragraphs": len(b.Paragraphs) > 0,
+		"items": len(b.Items) > 0, "numbered": b.Numbered,
 	}
-	for _, f := range []string{"name", "role", "heading", "annexes", "text", "paragraphs"} {
+	for _, f := range []string{"name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered"} {
 		if set[f] && !contains(allowed, f) {
 			v.errorf(bp+"."+f, b.ID, "%s does not apply to a %s block", f, b.Type)
 		}
@@ -731,7 +767,7 @@ func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[st
 		}
 		referenced[key] = true
 	}
-	if b.Type == BlockSpeaker || b.Type == BlockText {
+	if b.Type == BlockSpeaker || b.Type == BlockText || b.Type == BlockList {
 		if len(b.Paragraphs) == 0 && b.Type == BlockText {
 			v.errorf(bp, b.ID, "text block has no paragraphs")
 		}
@@ -739,6 +775,41 @@ func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[st
 			v.requireText(fmt.Sprintf("%s.paragraphs[%d]", bp, k), fmt.Sprintf("%s.p%d", prefix, k+1), "paragraph", p, true)
 		}
 	}
+	if b.Type == BlockList {
+		if len(b.Items) == 0 {
+			v.errorf(bp, b.ID, "list block has no items")
+		}
+		v.listItems(bp+".items", prefix+".i", b.ID, b.Items, 1)
+	}
+}
+
+// listItems checks the items of a list at depth (from 1) and records
+// their texts: item n of a list whose items are numbered id+"<n>" gets
+// the message ID id+"<n>", and its own items id+"<n>-<m>".
+func (v *validator) listItems(path, id, key string, items []ListItem, depth int) {
+	if depth > MaxListDepth {
+		v.errorf(path, key, "lists nest at most %d levels deep", MaxListDepth)
+		return
+	}
+	for i, it := range items {
+		ip := fmt.Sprintf("%s[%d]", path, i)
+		iid := fmt.Sprintf("%s%d", id, i+1)
+		tp := ip
+		if len(it.Items) > 0 || v.isTable(ip) {
+			tp = ip + ".text"
+		}
+		v.requireText(tp, iid, "list item", it.Text, true)
+		if len(it.Items) > 0 {
+			v.listItems(ip+".items", iid+"-", key, it.Items, depth+1)
+		}
+	}
+}
+
+// isTable reports whether the value at path (in the generically decoded
+// document) is a table.
+func (v *validator) isTable(path string) bool {
+	_, ok := lookup(v.raw, path).(map[string]any)
+	return ok
 }
 
 func contains(list []string, s string) bool {
@@ -934,4 +1005,54 @@ func CheckURL(u string) string {
 		return fmt.Sprintf("link %q: scheme %q is not allowed (only http, https and mailto)", u, parsed.Scheme)
 	}
 	return ""
+}
+
+// inListItem reports whether key lies inside a list item, whose keys
+// listItemType checks (MetaData.Undecoded lists them all: list items are
+// decoded by hand).
+func inListItem(key toml.Key) bool {
+	for i := 2; i < len(key); i++ {
+		if key[i-1] == "items" && key[i-2] == "block" && key[0] == "section" {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup returns the value at a path such as "section[1].block[0].items[2]"
+// in a generically decoded document, or nil.
+func lookup(doc map[string]any, path string) any {
+	var cur any = doc
+	for seg := range strings.SplitSeq(path, ".") {
+		name, idx, _ := strings.Cut(seg, "[")
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = m[name]
+		for idx != "" {
+			var n string
+			n, idx, _ = strings.Cut(idx, "]")
+			idx = strings.TrimPrefix(idx, "[")
+			i, err := strconv.Atoi(n)
+			if err != nil {
+				return nil
+			}
+			switch a := cur.(type) {
+			case []any:
+				if i < 0 || i >= len(a) {
+					return nil
+				}
+				cur = a[i]
+			case []map[string]any:
+				if i < 0 || i >= len(a) {
+					return nil
+				}
+				cur = a[i]
+			default:
+				return nil
+			}
+		}
+	}
+	return cur
 }

@@ -101,6 +101,19 @@ heading = "Discussion"
   id = "summary"
   paragraphs = ["The moderator opened the discussion."]
 
+  # A list: an optional lead-in, then items; an item is a string, or
+  # { text = "…", items = [ … ] } with a nested list (3 levels at most).
+  # numbered = true numbers the items instead of marking them with bullets.
+  [[section.block]]
+  type = "list"
+  id = "priorities"
+  paragraphs = ["The participants agreed on three priorities:"]
+  items = [
+    "data on migration, shared across borders;",
+    { text = "skills and jobs:", items = ["recognition of qualifications", "pre-departure training"] },
+    "safe and regular pathways.",
+  ]
+
   # A sub-heading inside the section.
   [[section.block]]
   type = "subheading"

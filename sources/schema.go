@@ -1,6 +1,9 @@
 package sources
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // This file is the report schema: the Go types a report TOML file decodes
 // into. Every key a report may contain is a field here, with its TOML name
@@ -19,6 +22,8 @@ import "time"
 //	<id>.<section>.<block>.role         Block.Role (speaker)
 //	<id>.<section>.<block>.text         Block.Text (moderator line, sub-heading)
 //	<id>.<section>.<block>.p<n>         Block.Paragraphs[n-1] (1-based)
+//	<id>.<section>.<block>.i<n>         Block.Items[n-1].Text (a list item)
+//	<id>.<section>.<block>.i<n>-<m>     Block.Items[n-1].Items[m-1].Text, and so on
 //
 // Section and block IDs are stable keys chosen by the author, so moving a
 // block or a section keeps its translations. Adding a paragraph in the
@@ -126,6 +131,8 @@ type Block struct {
 	//   moderator   text: a bold line introducing a discussion
 	//   text        paragraphs without a speaker line
 	//   subheading  text: a sub-heading inside the section
+	//   list        optional lead-in paragraphs, then items (numbered = true
+	//               for a numbered list)
 	Type string `toml:"type"`
 	// ID is the block's stable key, unique in its section.
 	ID string `toml:"id"`
@@ -139,8 +146,62 @@ type Block struct {
 	Annexes []string `toml:"annexes"`
 	// Text is the text of a moderator line or sub-heading.
 	Text string `toml:"text"`
-	// Paragraphs are the body paragraphs, with inline markup.
+	// Paragraphs are the body paragraphs, with inline markup; in a list
+	// block, the lead-in before the items ("The priorities are:").
 	Paragraphs []string `toml:"paragraphs"`
+	// Items are the items of a list block, each a string with inline
+	// markup or a table { text = "…", items = [ … ] } holding a nested
+	// list, to MaxListDepth levels.
+	Items []ListItem `toml:"items"`
+	// Numbered numbers the items of a list block (1., a), i.) instead of
+	// marking them with bullets; nested lists follow it.
+	Numbered bool `toml:"numbered"`
+}
+
+// ListItem is one item of a list: text with inline markup and, optionally,
+// a nested list. In TOML it is a string, or an inline table with the keys
+// text and items:
+//
+//	items = [
+//	  "Protect the rights of migrants",
+//	  { text = "Strengthen data:", items = ["labour statistics", "remittances"] },
+//	]
+type ListItem struct {
+	Text  string     `toml:"text"`
+	Items []ListItem `toml:"items"`
+}
+
+// MaxListDepth is how deeply lists may nest.
+const MaxListDepth = 3
+
+// UnmarshalTOML reads a list item written as a string or as a table. The
+// types inside were checked before decoding (see Parse).
+func (li *ListItem) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case string:
+		li.Text = x
+	case map[string]any:
+		li.Text, _ = x["text"].(string)
+		var items []any
+		switch a := x["items"].(type) {
+		case []any:
+			items = a
+		case []map[string]any:
+			for _, m := range a {
+				items = append(items, m)
+			}
+		}
+		for _, e := range items {
+			var c ListItem
+			if err := c.UnmarshalTOML(e); err != nil {
+				return err
+			}
+			li.Items = append(li.Items, c)
+		}
+	default:
+		return fmt.Errorf("a list item must be a string or a table, not %T", v)
+	}
+	return nil
 }
 
 // The block types.
@@ -149,6 +210,7 @@ const (
 	BlockModerator  = "moderator"
 	BlockText       = "text"
 	BlockSubheading = "subheading"
+	BlockList       = "list"
 )
 
 // Editions returns the languages a build makes: the published ones, then

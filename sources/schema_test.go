@@ -17,12 +17,26 @@ func TestJSONSchemaMatchesGoTypes(t *testing.T) {
 		t.Fatal(err)
 	}
 	compare(t, "report", schema, reflect.TypeFor[Report]())
+	defs, _ := schema["$defs"].(map[string]any)
+	item, _ := defs["listItem"].(map[string]any)
+	alts, _ := item["anyOf"].([]any)
+	if len(alts) != 2 || alts[0].(map[string]any)["type"] != "string" {
+		t.Fatalf("$defs.listItem: want a string or a table, got %v", item)
+	}
+	compare(t, "listItem", alts[1].(map[string]any), reflect.TypeFor[ListItem]())
 }
 
 func compare(t *testing.T, path string, node map[string]any, typ reflect.Type) {
 	t.Helper()
 	for typ.Kind() == reflect.Pointer {
 		typ = typ.Elem()
+	}
+	if ref, ok := node["$ref"]; ok {
+		// The one recursive type, defined once in $defs.
+		if typ != reflect.TypeFor[ListItem]() || ref != "#/$defs/listItem" {
+			t.Errorf("%s: %s as %v", path, typ, ref)
+		}
+		return
 	}
 	switch {
 	case typ == reflect.TypeFor[time.Time]():
@@ -91,7 +105,7 @@ func TestScaffoldLoads(t *testing.T) {
 			kinds[b.Type] = true
 		}
 	}
-	for _, k := range []string{BlockSpeaker, BlockModerator, BlockText, BlockSubheading} {
+	for _, k := range []string{BlockSpeaker, BlockModerator, BlockText, BlockSubheading, BlockList} {
 		if !kinds[k] {
 			t.Errorf("scaffold lacks a %s block", k)
 		}

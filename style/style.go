@@ -42,6 +42,7 @@ type Style struct {
 	Type    Type          `toml:"type"`
 	Spacing Spacing       `toml:"spacing"`
 	Notice  Notice        `toml:"notice"`
+	List    List          `toml:"list"`
 	Rules   Rules         `toml:"rules"`
 	Justify Justification `toml:"justification"`
 	Colors  Colors        `toml:"colors"`
@@ -143,6 +144,18 @@ type Notice struct {
 	Padding float64 `toml:"padding"`
 	// BarWidth is the brand-coloured bar along its left edge.
 	BarWidth float64 `toml:"bar-width"`
+}
+
+// List places the items of bulleted and numbered lists.
+type List struct {
+	// Indent is how far each level of items is indented from the one
+	// around it: the items' lines hang there, the marker sits in it.
+	Indent float64 `toml:"indent"`
+	// MarkerGap is the space between a marker's right edge and its text.
+	MarkerGap float64 `toml:"marker-gap"`
+	// Space is put before a list, ItemSpace before each further item.
+	Space     float64 `toml:"space"`
+	ItemSpace float64 `toml:"item-space"`
 }
 
 // Rules are the thicknesses of rules and marks.
@@ -319,6 +332,8 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		{"header.top", st.Header.Top, 0, st.Page.Height / 3}, {"header.line-gap", st.Header.LineGap, 1, 3}, {"header.rule-gap", st.Header.RuleGap, 0, 144},
 		{"header.rule-width", st.Header.RuleWidth, 0, 10}, {"header.logo-gap", st.Header.LogoGap, 0, 144}, {"header.footer-baseline", st.Header.FooterBaseline, 0, st.Page.Height / 3},
 		{"notice.padding", st.Notice.Padding, 0, 72}, {"notice.bar-width", st.Notice.BarWidth, 0, 72},
+		{"list.indent", st.List.Indent, 4, st.Page.TextWidth() / 6}, {"list.marker-gap", st.List.MarkerGap, 0, 36},
+		{"list.space", st.List.Space, 0, 144}, {"list.item-space", st.List.ItemSpace, 0, 144},
 		{"rules.title", st.Rules.Title, 0, 10}, {"rules.draft-mark", st.Rules.DraftMark, 0, 72},
 		{"justification.space-stretch", st.Justify.Stretch, 0, 5}, {"justification.space-shrink", st.Justify.Shrink, 0, 0.9},
 		{"justification.max-space", st.Justify.MaxSpace, 1, 10}, {"justification.tolerance", st.Justify.Tolerance, 1, 10000},
