@@ -192,6 +192,10 @@ func (c *composer) titleBlock(doc *document.Document) {
 		title = append(title, c.set(layout.Paragraph{Spans: doc.Participants.Spans, SpaceBefore: st.Spacing.Participants, Keep: true, Role: display.Paragraph,
 			Style: layout.TextStyle{Size: st.Type.Participants, Leading: st.Type.ParticipantsLeading, Face: fonts.Italic, Color: color(st.Colors.Muted), Align: layout.Left}})...)
 	}
+	if doc.Attendance != "" {
+		title = append(title, c.set(layout.Paragraph{Spans: plainSpans(doc.Attendance), SpaceBefore: st.Spacing.Attendance, Keep: true, Role: display.Paragraph,
+			Style: layout.TextStyle{Size: st.Type.Participants, Leading: st.Type.ParticipantsLeading, Color: color(st.Colors.Muted), Align: layout.Left}})...)
+	}
 	docType := doc.DocType
 	if st.Type.UppercaseHeadings {
 		docType = c.upper.String(docType)

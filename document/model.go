@@ -31,7 +31,10 @@ type Document struct {
 	Brand Brand
 	// Title block.
 	Title        Text
-	DateLine     string
+	// DateLine is the place, date or dates and time of the event.
+	DateLine string
+	// Attendance counts the participants, or is "".
+	Attendance   string
 	Participants Paragraph
 	DocType      string
 	// Notice, when not empty, is the courtesy-translation notice shown on
@@ -175,6 +178,7 @@ func (d *Document) Walk(fn func(id, text string)) {
 	fn("brand.tagline", d.Brand.Tagline)
 	fn(d.Title.ID, d.Title.Text)
 	fn("date.with-time", d.DateLine)
+	fn("attendance", d.Attendance)
 	para(d.Participants)
 	fn("doctype", d.DocType)
 	fn("notice.courtesy", d.Notice)

@@ -233,6 +233,7 @@ func (rs *resolver) document() *Document {
 	doc.Title = rs.plain(id + ".title")
 	doc.DocType = rs.text("doctype."+r.Kind, nil)
 	doc.DateLine = rs.dateLine()
+	doc.Attendance = rs.attendance()
 	if r.Participants != "" {
 		doc.Participants = rs.spans(id + ".participants")
 	}
@@ -268,20 +269,6 @@ func (rs *resolver) document() *Document {
 		return s
 	}
 	return doc
-}
-
-func (rs *resolver) dateLine() string {
-	d := rs.r.Date
-	date := rs.text("date.long", map[string]any{
-		"Day":   d.Day(),
-		"Month": rs.text(fmt.Sprintf("month.%d", int(d.Month())), nil),
-		"Year":  d.Year(),
-	})
-	t := rs.r.Time
-	if t == nil {
-		return date
-	}
-	return rs.text("date.with-time", map[string]any{"Date": date, "Start": t.Start, "End": t.End, "Zone": t.Zone})
 }
 
 func (rs *resolver) section(s sources.Section, numbers map[string]int) Section {

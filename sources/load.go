@@ -51,6 +51,8 @@ const (
 	MaxNesting  = 32       // depth of nested arrays and inline tables
 	MaxString   = 64 << 10 // bytes in one string
 	MaxAnnexes  = 1000     // annexes in the register
+	// MaxAttendance bounds a participant count.
+	MaxAttendance = 100_000
 )
 
 // Message is one translatable string of a report, in the source language.
@@ -271,6 +273,10 @@ func (v *validator) checkType(path, what string, val any, t reflect.Type) {
 		if _, ok := val.(bool); ok {
 			return
 		}
+	case t.Kind() == reflect.Int:
+		if _, ok := val.(int64); ok {
+			return
+		}
 	case t.Kind() == reflect.Struct:
 		if m, ok := val.(map[string]any); ok {
 			for i := range t.NumField() {
@@ -342,6 +348,8 @@ func describeType(t reflect.Type) string {
 		return "a string"
 	case t.Kind() == reflect.Bool:
 		return "true or false"
+	case t.Kind() == reflect.Int:
+		return "a whole number"
 	case t.Kind() == reflect.Struct:
 		return "a table"
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
@@ -460,12 +468,13 @@ func (v *validator) unknownKeys(keys []toml.Key) {
 
 // known lists the keys of each table, for suggestions.
 var known = map[string][]string{
-	"":              {"id", "kind", "source-language", "style", "languages", "in-progress", "title", "date", "time", "participants", "closing-marker", "annex", "section"},
+	"":              {"id", "kind", "source-language", "style", "languages", "in-progress", "title", "date", "end-date", "place", "time", "attendance", "participants", "closing-marker", "annex", "section"},
 	"time":          {"start", "end", "zone"},
+	"attendance":    {"in-person", "online"},
 	"annex":         {"key", "title", "item"},
 	"annex.item":    {"languages", "kind", "title", "url"},
 	"section":       {"id", "heading", "block"},
-	"section.block": {"type", "id", "name", "role", "heading", "annexes", "text", "paragraphs"},
+	"section.block": {"type", "id", "name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered"},
 }
 
 // suggest proposes the closest known key of table parent for a misspelt
@@ -533,7 +542,7 @@ func (v *validator) checkID(path, what, id string) bool {
 // IDs; a report ID may not shadow them.
 var interfaceRoots = map[string]bool{
 	"brand": true, "doctype": true, "page": true, "notice": true, "date": true,
-	"month": true, "list": true, "annex": true, "annexes": true,
+	"month": true, "list": true, "marker": true, "annex": true, "annexes": true, "attendance": true,
 }
 
 func (v *validator) report() {
@@ -560,13 +569,7 @@ func (v *validator) report() {
 		// field turns every value into a date-time.
 		v.errorf("date", "", "date must be a local date such as 2021-01-28, without time or offset")
 	}
-	if t := r.Time; t != nil {
-		for _, f := range []struct{ key, val string }{{"start", t.Start}, {"end", t.End}} {
-			if _, err := time.Parse("15:04", f.val); err != nil || len(f.val) != len("15:04") {
-				v.errorf("time."+f.key, "", "time.%s %q must be HH:MM", f.key, f.val)
-			}
-		}
-	}
+	v.meetingDetails()
 	if r.Participants != "" {
 		v.text("participants", r.ID+".participants", r.Participants, true)
 	}
@@ -583,6 +586,52 @@ func (v *validator) report() {
 	}
 	if r.ClosingMarker != "" {
 		v.text("closing-marker", r.ID+".closing-marker", r.ClosingMarker, false)
+	}
+}
+
+// meetingDetails checks the end date, place, time span and attendance,
+// and records the place and time zone as messages.
+func (v *validator) meetingDetails() {
+	r := v.l.Report
+	if !r.EndDate.IsZero() {
+		if d, _ := v.raw["end-date"].(time.Time); d.Location().String() != "date-local" {
+			v.errorf("end-date", "", "end-date must be a local date such as 2021-01-29, without time or offset")
+		} else if !r.Date.IsZero() && !r.EndDate.After(r.Date) {
+			v.errorf("end-date", "", "end-date %s is not after date %s; leave it out for an event of one day", r.EndDate.Format(time.DateOnly), r.Date.Format(time.DateOnly))
+		}
+	}
+	if r.Place != "" {
+		v.text("place", r.ID+".place", r.Place, false)
+	}
+	if t := r.Time; t != nil {
+		var at [2]time.Time
+		ok := true
+		for i, f := range []struct{ key, val string }{{"start", t.Start}, {"end", t.End}} {
+			var err error
+			if at[i], err = time.Parse("15:04", f.val); err != nil || len(f.val) != len("15:04") {
+				v.errorf("time."+f.key, "", "time.%s %q must be HH:MM", f.key, f.val)
+				ok = false
+			}
+		}
+		if ok && !at[1].After(at[0]) {
+			v.errorf("time.end", "", "time.end %s is not after time.start %s", t.End, t.Start)
+		}
+		if t.Zone != "" {
+			v.text("time.zone", r.ID+".time-zone", t.Zone, false)
+		}
+	}
+	if a := r.Attendance; a != nil {
+		for _, f := range []struct {
+			key string
+			n   int
+		}{{"in-person", a.InPerson}, {"online", a.Online}} {
+			if f.n < 0 || f.n > MaxAttendance {
+				v.errorf("attendance."+f.key, "", "attendance.%s = %d is outside 0…%d", f.key, f.n, MaxAttendance)
+			}
+		}
+		if a.InPerson == 0 && a.Online == 0 {
+			v.errorf("attendance", "", "attendance counts no one; give in-person, online or both, or leave it out")
+		}
 	}
 }
 

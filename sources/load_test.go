@@ -384,6 +384,75 @@ var loadCases = []loadCase{
 		want:  []string{`r.toml:1:1: error: report id "Rep" must be lower-case letters, digits and "-" [Rep]`},
 	},
 
+	// Meeting details.
+	{
+		name:  "end date before the date",
+		edits: []string{"date = 2021-01-28\n", "date = 2021-01-28\nend-date = 2021-01-27\n"},
+		want:  []string{`r.toml:7:1: error: end-date 2021-01-27 is not after date 2021-01-28; leave it out for an event of one day`},
+	},
+	{
+		name:  "end date with a time",
+		edits: []string{"date = 2021-01-28\n", "date = 2021-01-28\nend-date = 2021-01-29T10:00:00\n"},
+		want:  []string{`r.toml:7:1: error: end-date must be a local date such as 2021-01-29, without time or offset`},
+	},
+	{
+		name:  "time ending before it starts",
+		edits: []string{`end = "12:00"`, `end = "08:00"`},
+		want:  []string{`r.toml:7:27: error: time.end 08:00 is not after time.start 08:30`},
+	},
+	{
+		name:  "negative attendance",
+		edits: []string{"date = 2021-01-28\n", "date = 2021-01-28\nattendance = { in-person = -3, online = 5 }\n"},
+		want:  []string{`r.toml:7:16: error: attendance.in-person = -3 is outside 0…100000`},
+	},
+	{
+		name:  "attendance of no one",
+		edits: []string{"date = 2021-01-28\n", "date = 2021-01-28\nattendance = {}\n"},
+		want:  []string{`r.toml:7:1: error: attendance counts no one; give in-person, online or both, or leave it out`},
+	},
+	{
+		name:  "attendance as text",
+		edits: []string{"date = 2021-01-28\n", "date = 2021-01-28\nattendance = { online = \"many\" }\n"},
+		want:  []string{`r.toml:7:16: error: online must be a whole number, not a string`},
+	},
+	{
+		name:  "misspelt place",
+		edits: []string{"date = 2021-01-28\n", "date = 2021-01-28\nplce = \"Tashkent\"\n"},
+		want:  []string{`r.toml:7:1: error: unknown key "plce"; did you mean "place"?`},
+	},
+
+	// Lists.
+	{
+		name:  "list without items",
+		edits: []string{`type = "text"`, `type = "list"`},
+		want:  []string{`r.toml:34:3: error: list block has no items [t1]`},
+	},
+	{
+		name:  "items on a text block",
+		edits: []string{`paragraphs = ["Plain text."]`, `paragraphs = ["Plain text."]` + "\n  items = [\"a\"]"},
+		want:  []string{`r.toml:38:3: error: items does not apply to a text block [t1]`},
+	},
+	{
+		name:  "list item of a wrong type",
+		edits: []string{`type = "text"`, `type = "list"`, `paragraphs = ["Plain text."]`, `items = ["a", 3]`},
+		want:  []string{`r.toml:37:17: error: element 2 of items must be a string or a table { text = …, items = […] }, not an integer`},
+	},
+	{
+		name:  "list item with an unknown key",
+		edits: []string{`type = "text"`, `type = "list"`, `paragraphs = ["Plain text."]`, `items = [{ text = "a", itms = ["b"] }]`},
+		want:  []string{`r.toml:37:26: error: unknown key "itms" in a list item; an item has text and items`},
+	},
+	{
+		name:  "list nested too deep",
+		edits: []string{`type = "text"`, `type = "list"`, `paragraphs = ["Plain text."]`, `items = [{ text = "1", items = [{ text = "2", items = [{ text = "3", items = ["4"] }] }] }]`},
+		want:  []string{`r.toml:37:72: error: lists nest at most 3 levels deep [t1]`},
+	},
+	{
+		name:  "list item with bad markup",
+		edits: []string{`type = "text"`, `type = "list"`, `paragraphs = ["Plain text."]`, `items = ["fine", "*open"]`},
+		want:  []string{`r.toml:37:21: error: italic * is not closed [rep.s1.t1.i2]`},
+	},
+
 	// Blocks.
 	{
 		name:  "unknown block type",
@@ -585,7 +654,7 @@ func TestParseBase(t *testing.T) {
 		t.Fatalf("base report: got %q", diagStrings(ds))
 	}
 	want := []string{
-		"rep.title", "rep.participants", "rep.annex.a1.title", "rep.s1.heading",
+		"rep.title", "rep.time-zone", "rep.participants", "rep.annex.a1.title", "rep.s1.heading",
 		"rep.s1.b1.name", "rep.s1.b1.p1", "rep.s1.b1.p2", "rep.s1.m1.text", "rep.s1.t1.p1",
 	}
 	var got []string
@@ -679,10 +748,10 @@ func TestEmbeddedReport(t *testing.T) {
 	if l.ID != "central-asia-2021" || l.File != name {
 		t.Errorf("ID, File = %q, %q", l.ID, l.File)
 	}
-	// 3 top-level strings (title, participants, closing marker), 7 annex
+	// 4 top-level strings (title, time zone, participants, closing marker), 7 annex
 	// titles, 7 section headings, 16 speakers with name and role, 2
 	// moderator lines and 35 paragraphs (counted with another TOML parser).
-	if got, want := len(l.Messages), 3+7+7+2*16+2+35; got != want {
+	if got, want := len(l.Messages), 4+7+7+2*16+2+35; got != want {
 		t.Errorf("%d messages, want %d", got, want)
 	}
 	seen := map[string]bool{}

@@ -52,7 +52,10 @@ languages = ["en"]               # published editions
 in-progress = [{{IN_PROGRESS}}]  # translations under way: draft PDFs only
 title = "Title of the report"
 date = 2026-01-01
-time = { start = "09:00", end = "12:00", zone = "CET" }
+# end-date = 2026-01-02                          # the last day, for an event of several days
+place = "Geneva"                                 # opens the date line; translatable
+time = { start = "09:00", end = "12:00", zone = "CET" }   # the zone is translatable
+# attendance = { in-person = 40, online = 120 }  # participant counts, shown under the participants line
 participants = "Who took part: an italic line under the date."
 closing-marker = "CLOSE OF SESSION"
 

@@ -13,6 +13,8 @@ import (
 // place in the report so that authors never type one:
 //
 //	<id>.title                          Report.Title
+//	<id>.place                          Report.Place
+//	<id>.time-zone                      Report.Time.Zone
 //	<id>.participants                   Report.Participants
 //	<id>.closing-marker                 Report.ClosingMarker
 //	<id>.annex.<key>.title              Annex.Title
@@ -55,10 +57,18 @@ type Report struct {
 	InProgress []string `toml:"in-progress"`
 	// Title is the report title.
 	Title string `toml:"title"`
-	// Date is the day of the event (a TOML local date, e.g. 2021-01-28).
+	// Date is the day of the event (a TOML local date, e.g. 2021-01-28),
+	// or its first day when EndDate is set.
 	Date time.Time `toml:"date"`
-	// Time is the optional time span of the event on Date.
+	// EndDate is the last day of an event of several days, after Date.
+	EndDate time.Time `toml:"end-date"`
+	// Place is where the event took place, e.g. "Tashkent"; it opens the
+	// date line.
+	Place string `toml:"place"`
+	// Time is the optional time span of the event (of each day).
 	Time *TimeSpan `toml:"time"`
+	// Attendance optionally counts the participants.
+	Attendance *Attendance `toml:"attendance"`
 	// Participants is the italic line under the date: who took part.
 	Participants string `toml:"participants"`
 	// ClosingMarker is the optional closing marker, shown centred after the
@@ -76,8 +86,16 @@ type TimeSpan struct {
 	// Start and End are "HH:MM" (24-hour clock).
 	Start string `toml:"start"`
 	End   string `toml:"end"`
-	// Zone is the time zone abbreviation shown after the span, e.g. "CET".
+	// Zone names the time zone after the span, e.g. "CET" or
+	// "UZT (UTC+5)"; a translation may render it in words.
 	Zone string `toml:"zone"`
+}
+
+// Attendance counts who took part, in the room and online; either may be
+// left out (0).
+type Attendance struct {
+	InPerson int `toml:"in-person"`
+	Online   int `toml:"online"`
 }
 
 // Annex is one numbered annex: a group of documents (items) about one

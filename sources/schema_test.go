@@ -47,6 +47,10 @@ func compare(t *testing.T, path string, node map[string]any, typ reflect.Type) {
 		if node["type"] != "string" && node["enum"] == nil {
 			t.Errorf("%s: want a string, got %v", path, node)
 		}
+	case typ.Kind() == reflect.Int:
+		if node["type"] != "integer" {
+			t.Errorf("%s: want an integer, got %v", path, node)
+		}
 	case typ.Kind() == reflect.Bool:
 		if node["type"] != "boolean" {
 			t.Errorf("%s: want a boolean, got %v", path, node)

@@ -126,6 +126,7 @@ type Spacing struct {
 	Block        float64 `toml:"block"`         // before a speaker or moderator line
 	Date         float64 `toml:"date"`          // before the date line of the title block
 	Participants float64 `toml:"participants"`  // before the participants line
+	Attendance   float64 `toml:"attendance"`    // before the participant counts
 	DocType      float64 `toml:"doctype"`       // before the document type
 	TitleRule    float64 `toml:"title-rule"`    // between the title block and the rule under it
 	Notice       float64 `toml:"notice"`        // before the courtesy-translation notice
@@ -325,7 +326,7 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		{"type.subheading-leading", t.SubheadingLeading, 1, 3}, {"type.notice-leading", t.NoticeLeading, 1, 3}, {"type.annex-item-leading", t.AnnexItemLeading, 1, 3},
 		{"spacing.paragraph", sp.Paragraph, 0, 144}, {"spacing.heading", sp.Heading, 0, 144}, {"spacing.heading-after", sp.HeadingAfter, 0, 144},
 		{"spacing.subheading", sp.Subheading, 0, 144}, {"spacing.block", sp.Block, 0, 144}, {"spacing.date", sp.Date, 0, 144},
-		{"spacing.participants", sp.Participants, 0, 144}, {"spacing.doctype", sp.DocType, 0, 144}, {"spacing.title-rule", sp.TitleRule, 0, 144},
+		{"spacing.participants", sp.Participants, 0, 144}, {"spacing.attendance", sp.Attendance, 0, 144}, {"spacing.doctype", sp.DocType, 0, 144}, {"spacing.title-rule", sp.TitleRule, 0, 144},
 		{"spacing.notice", sp.Notice, 0, 144}, {"spacing.closing", sp.Closing, 0, 144}, {"spacing.annex-entry", sp.AnnexEntry, 0, 144},
 		{"spacing.annex-item", sp.AnnexItem, 0, 144}, {"spacing.item-indent", sp.ItemIndent, 0, st.Page.TextWidth() / 2},
 		{"spacing.draft-mark", sp.DraftMark, 0, st.Page.MarginLeft},
