@@ -30,7 +30,7 @@ type Document struct {
 	// Brand is the running header.
 	Brand Brand
 	// Title block.
-	Title        Text
+	Title Text
 	// DateLine is the place, date or dates and time of the event.
 	DateLine string
 	// Attendance counts the participants, or is "".
