@@ -21,6 +21,7 @@ package document
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -83,13 +84,27 @@ func (rs *resolver) itemRef(number string, it sources.Item) string {
 	if it.Kind == sources.KindCourtesyTranslation {
 		id = "annex.ref-courtesy"
 	}
-	return rs.text(id, map[string]any{"Number": number, "Languages": rs.languages(it.Languages)})
+	return tieNumber(rs.text(id, map[string]any{"Number": number, "Languages": rs.languages(it.Languages)}), number)
+}
+
+// tieNumber replaces the space before the first number in s with a
+// no-break space, so that a line never breaks between "Annex" (or
+// «Приложение») and its number.
+func tieNumber(s, number string) string {
+	if i := strings.Index(s, " "+number); i >= 0 {
+		return s[:i] + "\u00a0" + s[i+1:]
+	}
+	return s
 }
 
 // annexLabel composes the italic label of a block's annex references, each
 // reference linked to its annex's entry in the list.
 func (rs *resolver) annexLabel(keys []string, numbers map[string]int) []markup.Span {
 	var refs []string
+	// "Annex 4: English and Russian and Annex 4.1: …" is ambiguous: when
+	// an item lists several languages, the references are joined by
+	// commas alone (list.unit).
+	several := false
 	for _, key := range keys {
 		a := rs.annex(key)
 		if a == nil {
@@ -98,9 +113,14 @@ func (rs *resolver) annexLabel(keys []string, numbers map[string]int) []markup.S
 		for i, it := range a.Items {
 			ref := escape(rs.itemRef(itemNumber(numbers[key], i), it))
 			refs = append(refs, fmt.Sprintf("[%s](%s%s)", ref, AnchorPrefix, anchor(key)))
+			several = several || len(it.Languages) > 1
 		}
 	}
-	label := rs.text("annex.refs", map[string]any{"Refs": rs.join(refs)})
+	joined := rs.join(refs)
+	if several && len(refs) > 1 {
+		joined = rs.joinUnits(refs)
+	}
+	label := rs.text("annex.refs", map[string]any{"Refs": joined})
 	spans, err := markup.Parse(label)
 	if err != nil {
 		rs.errorf("annex.refs", "the composed annex label %q is not valid: %v", label, err)
@@ -135,6 +155,16 @@ func (rs *resolver) join(items []string) string {
 	return rs.text("list.start", map[string]any{"First": items[0], "Second": acc})
 }
 
+// joinUnits joins items with commas alone, the language's list.unit
+// pattern ("a, b, c"), for items that hold "and" themselves.
+func (rs *resolver) joinUnits(items []string) string {
+	acc := items[0]
+	for _, it := range items[1:] {
+		acc = rs.text("list.unit", map[string]any{"First": acc, "Second": it})
+	}
+	return acc
+}
+
 // annexList builds the list of annexes in number order.
 func (rs *resolver) annexList(numbers map[string]int) []Annex {
 	keys := make([]string, 0, len(numbers))
@@ -153,7 +183,7 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 			Number: n,
 			Key:    key,
 			Anchor: anchor(key),
-			Label:  rs.text("annexes.entry", map[string]any{"Number": n}),
+			Label:  tieNumber(rs.text("annexes.entry", map[string]any{"Number": n}), strconv.Itoa(n)),
 			Title:  rs.plain(fmt.Sprintf("%s.annex.%s.title", rs.r.ID, key)),
 		}
 		for i, it := range a.Items {

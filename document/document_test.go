@@ -69,12 +69,41 @@ func resolve(t *testing.T, src string, lang string, catalogs fstest.MapFS) (*doc
 	return document.Resolve(r, cat, language.Make(lang))
 }
 
+// label returns the annex label of a block with its no-break spaces
+// shown as spaces; TestAnnexLabelTies checks where they are.
 func label(b document.Block) string {
 	s := markup.Plain(b.Lead.Spans)
 	if i := strings.Index(s, " ("); i >= 0 {
-		return s[i+1:]
+		return strings.ReplaceAll(s[i+1:], "\u00a0", " ")
 	}
 	return ""
+}
+
+// TestAnnexLabelTies checks that a label never breaks between "Annex"
+// and its number, in the text and in the list of annexes, and that
+// references to items of several languages are told apart by commas.
+func TestAnnexLabelTies(t *testing.T) {
+	src := strings.Replace(report(t, 2, `"a1"`, `"a2"`), `languages = ["fr"]`, `languages = ["fr", "en"]`, 1)
+	for _, tt := range []struct{ lang, label, entry string }{
+		{"en", "(Annex\u00a01: French and English, Annex\u00a01.1: English, Annex\u00a01.2: Courtesy Translation to Russian)", "Annex\u00a01"},
+		{"ru", "(Приложение\u00a01: французский и английский языки, Приложение\u00a01.1: английский язык, Приложение\u00a01.2: неофициальный перевод на русский язык)", "Приложение\u00a01"},
+	} {
+		doc, diags := resolve(t, src, tt.lang, nil)
+		if doc == nil {
+			t.Fatal(diags)
+		}
+		s := markup.Plain(doc.Sections[0].Blocks[0].Lead.Spans)
+		if got := s[strings.Index(s, " (")+1:]; got != tt.label {
+			t.Errorf("%s label\n got %q\nwant %q", tt.lang, got, tt.label)
+		}
+		if got := doc.Annexes[0].Label; got != tt.entry {
+			t.Errorf("%s entry %q, want %q", tt.lang, got, tt.entry)
+		}
+		// Items of one language each keep the language's "and".
+		if s := label(doc.Sections[0].Blocks[1]); !strings.Contains(s, " and ") && !strings.Contains(s, " и ") {
+			t.Errorf("%s: %q lost its conjunction", tt.lang, s)
+		}
+	}
 }
 
 func TestAnnexNumbersFollowFirstReference(t *testing.T) {

@@ -256,7 +256,7 @@ func TestReferenceAnnexLabels(t *testing.T) {
 			"(Annex 1: English and Annex 1.1: Courtesy Translation to Russian)",
 			"(Annex 2: English and Annex 2.1: Courtesy Translation to Russian)",
 			"(Annex 3: English)",
-			"(Annex 4: English and Russian and Annex 4.1: English and Russian)",
+			"(Annex 4: English and Russian, Annex 4.1: English and Russian)",
 			"(Annex 5: English and Annex 5.1: English)",
 			"(Annex 6: French, Annex 6.1: English and Annex 6.2: Courtesy Translation to Russian)",
 			"(Annex 7: English)",
@@ -265,7 +265,7 @@ func TestReferenceAnnexLabels(t *testing.T) {
 		"ru": {
 			"(Приложение 1: английский язык и Приложение 1.1: неофициальный перевод на русский язык)",
 			"(Приложение 3: английский язык)",
-			"(Приложение 4: английский и русский языки и Приложение 4.1: английский и русский языки)",
+			"(Приложение 4: английский и русский языки, Приложение 4.1: английский и русский языки)",
 			"(Приложение 6: французский язык, Приложение 6.1: английский язык и Приложение 6.2: неофициальный перевод на русский язык)",
 			"К отчёту прилагается 7 приложений",
 			"Настоящий документ является неофициальным переводом",
