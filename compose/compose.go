@@ -67,8 +67,14 @@ func Layout(doc *document.Document, h *style.House, opt Options) *Result {
 	pages := t.Paginate(c.pageFurniture(doc, h.Logo))
 	pages.Meta = display.Meta{Title: doc.Meta.Title, Author: doc.Meta.Author, Subject: doc.Meta.Subject,
 		Creator: doc.Meta.Creator, Keywords: doc.Meta.Keywords, Lang: doc.Lang.String()}
+	if h.Logo != nil || len(doc.Images) > 0 {
+		pages.Images = map[string]display.ImageFile{}
+	}
 	if h.Logo != nil {
-		pages.Images = map[string][]byte{LogoName: h.Logo.Data}
+		pages.Images[LogoName] = display.ImageFile{Format: "png", Data: h.Logo.Data}
+	}
+	for name, im := range doc.Images {
+		pages.Images[name] = display.ImageFile{Format: im.Format, Data: im.Data}
 	}
 	return &Result{Pages: pages, Stats: t.Stats(), Lines: t.Lines()}
 }
@@ -130,6 +136,9 @@ func (c *composer) report(doc *document.Document) {
 				}
 				c.t.Add(ls...)
 			}
+			if blk.Figure != nil {
+				c.figure(blk.Figure, max(gap, st.Figure.Space))
+			}
 			if len(blk.Items) > 0 {
 				space := st.List.Space
 				if len(blk.Paragraphs) == 0 {
@@ -168,6 +177,29 @@ func (c *composer) list(items []document.ListItem, depth int, space float64, ts 
 			c.list(it.Items, depth+1, st.List.ItemSpace, ts)
 		}
 	}
+}
+
+// figure adds a picture, centred and as wide as the house style allows
+// within its height limit, kept with its caption below.
+func (c *composer) figure(f *document.Figure, space float64) {
+	st := c.st
+	w := st.Figure.Width * c.t.TextWidth()
+	var h float64
+	if f.Width > 0 && f.Height > 0 {
+		h = w * float64(f.Height) / float64(f.Width)
+		if maxH := st.Figure.MaxHeight * st.Page.TextHeight(); h > maxH {
+			w, h = w*maxH/h, maxH
+		}
+	}
+	elem := c.t.Element(display.Figure, 0)
+	c.t.SetAlt(elem, f.Alt.Text)
+	pic := layout.Box{Height: h, SpaceBefore: space, KeepWithNext: true}
+	if h > 0 {
+		pic.Items.Images = []display.Image{{X: (c.t.TextWidth() - w) / 2, Y: 0, W: w, H: h, Name: f.Image, Elem: elem}}
+	}
+	c.t.Add(pic)
+	ts := layout.TextStyle{Size: st.Figure.Caption, Leading: st.Figure.CaptionLeading, Color: color(st.Colors.Text), Align: layout.Left, Draft: f.Caption.Fallback}
+	c.t.Add(c.set(layout.Paragraph{Spans: f.Caption.Spans, Style: ts, SpaceBefore: st.Figure.CaptionGap, Keep: false, Role: display.Caption})...)
 }
 
 // leadsIn reports whether a paragraph ends with a colon: it introduces

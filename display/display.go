@@ -3,7 +3,7 @@
 // nothing it has to decide.
 //
 //	Document ── Meta (title, author, language, date …)
-//	         ├─ Images (PNG data by name)
+//	         ├─ Images (PNG and JPEG files by name)
 //	         ├─ Elements (structure: title, headings, paragraphs …)
 //	         └─ Pages ── Rects, Images, Rules, Texts, Links   (drawn in that order)
 //	                  └─ Anchors, Bookmarks                   (destinations, outline)
@@ -29,8 +29,8 @@ type Document struct {
 	Width, Height float64
 	// Meta is the document information.
 	Meta Meta
-	// Images holds the PNG data of the images the pages draw, by name.
-	Images map[string][]byte
+	// Images holds the files of the images the pages draw, by name.
+	Images map[string]ImageFile
 	// Elements are the structure elements the items belong to, in reading
 	// order; an item's Elem indexes this slice. Element 0 is always
 	// Decoration: items that are no part of the text.
@@ -45,6 +45,13 @@ type Meta struct {
 	Lang string
 	// Date is the creation and modification date.
 	Date time.Time
+}
+
+// ImageFile is an image's file.
+type ImageFile struct {
+	// Format is "png" or "jpeg".
+	Format string
+	Data   []byte
 }
 
 // Role is what a structure element is.
@@ -98,8 +105,12 @@ type Elem int32
 // Element is a structure element: a run of items read as one unit.
 type Element struct {
 	Role Role
-	// Level is a heading's level (1 for a section heading); 0 otherwise.
+	// Level is a heading's level (1 for a section heading) or a list
+	// item's nesting level (from 1); 0 otherwise.
 	Level int
+	// Alt is a figure's text alternative: what it shows, for readers who
+	// cannot see it.
+	Alt string
 }
 
 // Color is an RGB colour.

@@ -52,6 +52,8 @@ type Document struct {
 	// Messages counts the messages the edition uses, Translated those
 	// found in its language (all of them in the source language).
 	Messages, Translated int
+	// Images are the files of the figures' pictures, by Figure.Image.
+	Images map[string]ImageFile
 	// Names are the speakers' names as shown; layout does not hyphenate
 	// their words.
 	Names []string
@@ -112,6 +114,8 @@ const (
 	Subheading
 	// List: lead-in paragraphs, then list items.
 	List
+	// FigureBlock: a picture with its numbered caption.
+	FigureBlock
 )
 
 // Block is one unit of a section.
@@ -128,6 +132,29 @@ type Block struct {
 	Paragraphs []Paragraph
 	// Items are a list's items.
 	Items []ListItem
+	// Figure is a figure block's picture and caption.
+	Figure *Figure
+}
+
+// Figure is a numbered picture with its text alternative and caption.
+type Figure struct {
+	// Number counts the report's figures from 1, in reading order.
+	Number int
+	// Image names the picture in Images.
+	Image string
+	// Width and Height are the picture's size in pixels.
+	Width, Height int
+	// Alt says what the picture shows, for readers who cannot see it.
+	Alt Text
+	// Caption is the numbered label ("Figure 1.", in bold) and the caption.
+	Caption Paragraph
+}
+
+// ImageFile is a picture's file.
+type ImageFile struct {
+	// Format is "png" or "jpeg".
+	Format string
+	Data   []byte
 }
 
 // ListItem is an item of a list, with its marker in the edition's
@@ -198,6 +225,10 @@ func (d *Document) Walk(fn func(id, text string)) {
 				para(p)
 			}
 			items(b.Items)
+			if f := b.Figure; f != nil {
+				fn(f.Alt.ID, f.Alt.Text)
+				para(f.Caption)
+			}
 		}
 	}
 	fn(d.ClosingMarker.ID, "— "+d.ClosingMarker.Text+" —")

@@ -74,6 +74,9 @@ type resolver struct {
 	counted map[string]bool
 	// fallback holds the messages shown in the source language.
 	fallback             map[string]bool
+	// figures counts the figures resolved; images holds their files.
+	figures int
+	images  map[string]ImageFile
 	messages, translated int
 }
 
@@ -248,6 +251,7 @@ func (rs *resolver) document() *Document {
 		doc.ClosingMarker = rs.plain(id + ".closing-marker")
 	}
 	doc.Names = rs.names
+	doc.Images = rs.images
 	doc.Messages, doc.Translated = rs.messages, rs.translated
 	doc.Annexes = rs.annexList(numbers)
 	if len(doc.Annexes) > 0 {
@@ -305,6 +309,9 @@ func (rs *resolver) section(s sources.Section, numbers map[string]int) Section {
 			blk.Outline = markup.Plain(blk.Lead.Spans)
 		case sources.BlockList:
 			blk.Kind = List
+		case sources.BlockFigure:
+			blk.Kind = FigureBlock
+			blk.Figure = rs.figure(bp, b)
 		}
 		for i := range b.Paragraphs {
 			blk.Paragraphs = append(blk.Paragraphs, rs.spans(fmt.Sprintf("%s.p%d", bp, i+1)))

@@ -195,6 +195,9 @@ func (t *Typesetter) Element(role display.Role, level int) display.Elem {
 	return display.Elem(len(t.elems) - 1)
 }
 
+// SetAlt sets the text alternative of structure element e (a figure).
+func (t *Typesetter) SetAlt(e display.Elem, alt string) { t.elems[e].Alt = alt }
+
 // lineInfo measures a laid-out line.
 func (t *Typesetter) lineInfo(ln line, width float64, i, n int) lineInfo {
 	li := lineInfo{para: t.paras, index: i, of: n, justified: ln.justified, hyphen: ln.hyphen, spaceScale: 1}

@@ -97,7 +97,8 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 
 	// Object numbers must not depend on map order.
 	for _, name := range slices.Sorted(maps.Keys(pages.Images)) {
-		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(pages.Images[name]))
+		im := pages.Images[name]
+		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: imageType(im.Format)}, bytes.NewReader(im.Data))
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("image %s: %w", name, err)
 		}
@@ -138,7 +139,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			if _, ok := pages.Images[im.Name]; !ok {
 				return fmt.Errorf("no data for image %q", im.Name)
 			}
-			pdf.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+			pdf.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: imageType(pages.Images[im.Name].Format)}, 0, "")
 		}
 		for _, r := range pg.Rules {
 			pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
@@ -175,4 +176,12 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		}
 	}
 	return pdf.Output(w)
+}
+
+// imageType is fpdf's name of an image format.
+func imageType(format string) string {
+	if format == "jpeg" {
+		return "JPG"
+	}
+	return "PNG"
 }

@@ -82,6 +82,9 @@ type Loaded struct {
 	LanguageTags, InProgressTags []language.Tag
 	// Messages are the report's translatable strings, in reading order.
 	Messages []Message
+	// Figures are the pictures of the report's figure blocks, by their
+	// Block.Image path; Load reads them (Parse cannot: it has no folder).
+	Figures map[string]*Figure
 
 	index *tomlpos.Index
 	byID  map[string]int
@@ -169,7 +172,15 @@ func Load(fsys fs.FS, name, file string) (*Loaded, diag.List) {
 		diags.Errorf(file, 0, 0, "", "%v", unwrapPathError(err))
 		return nil, diags
 	}
-	return Parse(file, data)
+	l, diags := Parse(file, data)
+	if l == nil {
+		return nil, diags
+	}
+	l.loadFigures(fsys, path.Dir(name), &diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return l, diags
 }
 
 func unwrapPathError(err error) error {
@@ -474,7 +485,7 @@ var known = map[string][]string{
 	"annex":         {"key", "title", "item"},
 	"annex.item":    {"languages", "kind", "title", "url"},
 	"section":       {"id", "heading", "block"},
-	"section.block": {"type", "id", "name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered"},
+	"section.block": {"type", "id", "name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered", "image", "alt", "caption"},
 }
 
 // suggest proposes the closest known key of table parent for a misspelt
@@ -542,7 +553,7 @@ func (v *validator) checkID(path, what, id string) bool {
 // IDs; a report ID may not shadow them.
 var interfaceRoots = map[string]bool{
 	"brand": true, "doctype": true, "page": true, "notice": true, "date": true,
-	"month": true, "list": true, "marker": true, "annex": true, "annexes": true, "attendance": true,
+	"month": true, "list": true, "marker": true, "annex": true, "annexes": true, "attendance": true, "figure": true,
 }
 
 func (v *validator) report() {
@@ -771,15 +782,16 @@ var fieldsOf = map[string][]string{
 	BlockText:       {"paragraphs"},
 	BlockSubheading: {"text"},
 	BlockList:       {"paragraphs", "items", "numbered"},
+	BlockFigure:     {"image", "alt", "caption"},
 }
 
 func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[string]bool) {
 	allowed, ok := fieldsOf[b.Type]
 	if !ok {
 		if b.Type == "" {
-			v.errorf(bp, b.ID, "block type is missing (speaker, moderator, text, subheading or list)")
+			v.errorf(bp, b.ID, "block type is missing (speaker, moderator, text, subheading, list or figure)")
 		} else {
-			v.errorf(bp+".type", b.ID, "block type %q is not one of speaker, moderator, text, subheading, list", b.Type)
+			v.errorf(bp+".type", b.ID, "block type %q is not one of speaker, moderator, text, subheading, list, figure", b.Type)
 		}
 		return
 	}
@@ -787,8 +799,9 @@ func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[st
 		"name": b.Name != "", "role": b.Role != "", "heading": b.Heading,
 		"annexes": len(b.Annexes) > 0, "text": b.Text != "", "paragraphs": len(b.Paragraphs) > 0,
 		"items": len(b.Items) > 0, "numbered": b.Numbered,
+		"image": b.Image != "", "alt": b.Alt != "", "caption": b.Caption != "",
 	}
-	for _, f := range []string{"name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered"} {
+	for _, f := range []string{"name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered", "image", "alt", "caption"} {
 		if set[f] && !contains(allowed, f) {
 			v.errorf(bp+"."+f, b.ID, "%s does not apply to a %s block", f, b.Type)
 		}
@@ -823,6 +836,9 @@ func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[st
 		for k, p := range b.Paragraphs {
 			v.requireText(fmt.Sprintf("%s.paragraphs[%d]", bp, k), fmt.Sprintf("%s.p%d", prefix, k+1), "paragraph", p, true)
 		}
+	}
+	if b.Type == BlockFigure {
+		v.figure(bp, prefix, b)
 	}
 	if b.Type == BlockList {
 		if len(b.Items) == 0 {

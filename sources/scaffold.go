@@ -1,7 +1,11 @@
 package sources
 
 import (
+	"bytes"
 	"embed"
+	"image"
+	"image/color"
+	"image/png"
 	"fmt"
 	"strings"
 )
@@ -117,6 +121,15 @@ heading = "Discussion"
     "safe and regular pathways.",
   ]
 
+  # A figure: a PNG or JPEG picture beside the report, numbered "Figure 1."
+  # before its caption. alt says what it shows, for readers who cannot see it.
+  [[section.block]]
+  type = "figure"
+  id = "chart"
+  image = "figures/example-chart.png"
+  alt = "Bar chart: five bars rising from about 120 to 230, highest in the fourth."
+  caption = "An example chart; replace it with your own."
+
   # A sub-heading inside the section.
   [[section.block]]
   type = "subheading"
@@ -132,3 +145,36 @@ heading = "Discussion"
   role = "Title, Organization"
   paragraphs = ["Closing words."]
 `
+
+// ScaffoldFigureFile is where the scaffold's figure points.
+const ScaffoldFigureFile = "figures/example-chart.png"
+
+// ScaffoldFigure draws the picture of the scaffold's figure: a bar chart
+// of five bars, to be replaced by the report's own.
+func ScaffoldFigure() []byte {
+	const w, h = 600, 300
+	img := image.NewPaletted(image.Rect(0, 0, w, h), color.Palette{
+		color.RGBA{0xff, 0xff, 0xff, 0xff}, // background
+		color.RGBA{0x00, 0x33, 0xa0, 0xff}, // bars
+		color.RGBA{0x59, 0x59, 0x59, 0xff}, // axis
+	})
+	for x := 40; x < w-20; x++ {
+		img.SetColorIndex(x, h-30, 2)
+	}
+	for y := 20; y <= h-30; y++ {
+		img.SetColorIndex(40, y, 2)
+	}
+	for i, v := range []int{120, 180, 150, 230, 200} {
+		x0 := 70 + i*100
+		for x := x0; x < x0+60; x++ {
+			for y := h - 31 - v; y < h-30; y++ {
+				img.SetColorIndex(x, y, 1)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		panic(err) // encoding into memory does not fail
+	}
+	return buf.Bytes()
+}

@@ -26,6 +26,8 @@ import (
 //	<id>.<section>.<block>.p<n>         Block.Paragraphs[n-1] (1-based)
 //	<id>.<section>.<block>.i<n>         Block.Items[n-1].Text (a list item)
 //	<id>.<section>.<block>.i<n>-<m>     Block.Items[n-1].Items[m-1].Text, and so on
+//	<id>.<section>.<block>.alt          Block.Alt (figure)
+//	<id>.<section>.<block>.caption      Block.Caption (figure)
 //
 // Section and block IDs are stable keys chosen by the author, so moving a
 // block or a section keeps its translations. Adding a paragraph in the
@@ -151,6 +153,8 @@ type Block struct {
 	//   subheading  text: a sub-heading inside the section
 	//   list        optional lead-in paragraphs, then items (numbered = true
 	//               for a numbered list)
+	//   figure      image, alt (required) and an optional caption; numbered
+	//               "Figure 1" in the order of the report
 	Type string `toml:"type"`
 	// ID is the block's stable key, unique in its section.
 	ID string `toml:"id"`
@@ -174,6 +178,15 @@ type Block struct {
 	// Numbered numbers the items of a list block (1., a), i.) instead of
 	// marking them with bullets; nested lists follow it.
 	Numbered bool `toml:"numbered"`
+	// Image is a figure's picture: a PNG or JPEG file, its path relative
+	// to the report's folder ("figures/arrivals.png").
+	Image string `toml:"image"`
+	// Alt is a figure's text alternative: what the picture shows, for
+	// readers who cannot see it (screen readers, text extraction).
+	// Required, and translated like any other text.
+	Alt string `toml:"alt"`
+	// Caption is a figure's caption, with inline markup, after its number.
+	Caption string `toml:"caption"`
 }
 
 // ListItem is one item of a list: text with inline markup and, optionally,
@@ -229,6 +242,7 @@ const (
 	BlockText       = "text"
 	BlockSubheading = "subheading"
 	BlockList       = "list"
+	BlockFigure     = "figure"
 )
 
 // Editions returns the languages a build makes: the published ones, then

@@ -43,6 +43,7 @@ type Style struct {
 	Spacing Spacing       `toml:"spacing"`
 	Notice  Notice        `toml:"notice"`
 	List    List          `toml:"list"`
+	Figure  Figure        `toml:"figure"`
 	Rules   Rules         `toml:"rules"`
 	Justify Justification `toml:"justification"`
 	Colors  Colors        `toml:"colors"`
@@ -157,6 +158,22 @@ type List struct {
 	// Space is put before a list, ItemSpace before each further item.
 	Space     float64 `toml:"space"`
 	ItemSpace float64 `toml:"item-space"`
+}
+
+// Figure places pictures and their captions.
+type Figure struct {
+	// Width is the widest a picture is drawn, as a fraction of the text
+	// width; MaxHeight the tallest, as a fraction of the text height. A
+	// picture keeps its proportions and is centred.
+	Width     float64 `toml:"width"`
+	MaxHeight float64 `toml:"max-height"`
+	// Space is put before a figure; CaptionGap between the picture and
+	// its caption.
+	Space      float64 `toml:"space"`
+	CaptionGap float64 `toml:"caption-gap"`
+	// Caption and CaptionLeading are the caption's type size and leading.
+	Caption        float64 `toml:"caption"`
+	CaptionLeading float64 `toml:"caption-leading"`
 }
 
 // Rules are the thicknesses of rules and marks.
@@ -335,6 +352,9 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		{"notice.padding", st.Notice.Padding, 0, 72}, {"notice.bar-width", st.Notice.BarWidth, 0, 72},
 		{"list.indent", st.List.Indent, 4, st.Page.TextWidth() / 6}, {"list.marker-gap", st.List.MarkerGap, 0, 36},
 		{"list.space", st.List.Space, 0, 144}, {"list.item-space", st.List.ItemSpace, 0, 144},
+		{"figure.width", st.Figure.Width, 0.1, 1}, {"figure.max-height", st.Figure.MaxHeight, 0.1, 0.9},
+		{"figure.space", st.Figure.Space, 0, 144}, {"figure.caption-gap", st.Figure.CaptionGap, 0, 72},
+		{"figure.caption", st.Figure.Caption, 4, 72}, {"figure.caption-leading", st.Figure.CaptionLeading, 1, 3},
 		{"rules.title", st.Rules.Title, 0, 10}, {"rules.draft-mark", st.Rules.DraftMark, 0, 72},
 		{"justification.space-stretch", st.Justify.Stretch, 0, 5}, {"justification.space-shrink", st.Justify.Shrink, 0, 0.9},
 		{"justification.max-space", st.Justify.MaxSpace, 1, 10}, {"justification.tolerance", st.Justify.Tolerance, 1, 10000},

@@ -55,7 +55,8 @@ Flags:
 		name string // relative to the root
 		data []byte
 	}
-	files := []file{{"sources/" + id + ".toml", report}, {"sources/report.schema.json", sources.JSONSchema()}}
+	files := []file{{"sources/" + id + ".toml", report}, {"sources/report.schema.json", sources.JSONSchema()},
+		{"sources/" + sources.ScaffoldFigureFile, sources.ScaffoldFigure()}}
 	for _, l := range slices.Sorted(maps.Keys(catalogs)) {
 		files = append(files, file{"locales/" + l + "/" + id + "." + l + ".toml", catalogs[l]})
 	}
