@@ -24,7 +24,7 @@ func TestFigurePlacement(t *testing.T) {
 	for _, shape := range [][2]int{{600, 300}, {300, 900}, {1000, 1000}} {
 		for n := 0; n < 40; n += 2 {
 			fig := &document.Figure{Number: 1, Image: "chart.png", Width: shape[0], Height: shape[1],
-				Alt: document.Text{Text: "Arrivals by month"},
+				Alt:     document.Text{Text: "Arrivals by month"},
 				Caption: document.Paragraph{Spans: []markup.Span{{Text: "Figure 1.", Style: markup.Bold}, {Text: " Arrivals"}}}}
 			doc.Sections = []document.Section{{ID: "s", Heading: document.Text{Text: "Figures"}, Blocks: []document.Block{
 				{Kind: document.Plain, Paragraphs: []document.Paragraph{{Spans: spansOf(strings.Repeat("Filler words for the page. ", 6*n+1))}}},

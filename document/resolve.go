@@ -73,10 +73,10 @@ type resolver struct {
 	// counted, messages and translated count distinct messages used.
 	counted map[string]bool
 	// fallback holds the messages shown in the source language.
-	fallback             map[string]bool
+	fallback map[string]bool
 	// figures counts the figures resolved; images holds their files.
-	figures int
-	images  map[string]ImageFile
+	figures              int
+	images               map[string]ImageFile
 	messages, translated int
 }
 

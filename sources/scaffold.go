@@ -3,10 +3,10 @@ package sources
 import (
 	"bytes"
 	"embed"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
-	"fmt"
 	"strings"
 )
 
