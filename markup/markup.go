@@ -8,7 +8,9 @@
 //	***bold italic***        both
 //	[link text](https://…)   a link; the text may itself hold * and ** markup
 //	<https://…>              an autolink: the URL is both text and target
-//	\* \[ \] \< \> \\ \_     a literal character
+//	^[note text]             a footnote, referred to where it stands; the note
+//	                         may hold * ** and links, not another note
+//	\* \[ \] \< \> \\ \_ \^  a literal character
 //
 // Anything else is literal text. Unlike Markdown, an unclosed marker is an
 // error, not literal text: a translator who drops a closing "*" must hear
@@ -20,6 +22,7 @@
 package markup
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +43,10 @@ type Span struct {
 	Style Style
 	// URL is the link target when the span belongs to a link, else "".
 	URL string
+	// Note, when not nil, makes the span a footnote reference: Text is
+	// empty and Note holds the note's text. Notes are numbered when the
+	// document is set.
+	Note []Span
 }
 
 // Error is a markup error with the byte offset in the parsed text where it
@@ -72,17 +79,34 @@ func Plain(spans []Span) string {
 }
 
 // Links returns the link targets of spans in order of appearance, one per
-// link (a link whose text changes style inside is counted once).
+// link (a link whose text changes style inside is counted once), those of
+// footnotes where the note stands.
 func Links(spans []Span) []string {
 	var urls []string
 	prev := ""
 	for _, sp := range spans {
+		if sp.Note != nil {
+			urls = append(urls, Links(sp.Note)...)
+			prev = ""
+			continue
+		}
 		if sp.URL != "" && sp.URL != prev {
 			urls = append(urls, sp.URL)
 		}
 		prev = sp.URL
 	}
 	return urls
+}
+
+// Notes returns the footnotes of spans, in order.
+func Notes(spans []Span) [][]Span {
+	var notes [][]Span
+	for _, sp := range spans {
+		if sp.Note != nil {
+			notes = append(notes, sp.Note)
+		}
+	}
+	return notes
 }
 
 type parser struct {
@@ -95,6 +119,8 @@ type parser struct {
 	boldAt, italicAt int
 	buf              strings.Builder
 	out              []Span
+	// inNote says the parser reads a footnote's text.
+	inNote bool
 }
 
 func (p *parser) flush() {
@@ -103,7 +129,7 @@ func (p *parser) flush() {
 	}
 	text := p.buf.String()
 	p.buf.Reset()
-	if n := len(p.out); n > 0 && p.out[n-1].Style == p.style && p.out[n-1].URL == p.url {
+	if n := len(p.out); n > 0 && p.out[n-1].Style == p.style && p.out[n-1].URL == p.url && p.out[n-1].Note == nil {
 		p.out[n-1].Text += text
 		return
 	}
@@ -114,7 +140,7 @@ func (p *parser) run() error {
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		switch {
-		case c == '\\' && p.pos+1 < len(p.src) && strings.IndexByte(`*[]<>\_()`, p.src[p.pos+1]) >= 0:
+		case c == '\\' && p.pos+1 < len(p.src) && strings.IndexByte(`*[]<>\_()^`, p.src[p.pos+1]) >= 0:
 			p.buf.WriteByte(p.src[p.pos+1])
 			p.pos += 2
 		case c == '*':
@@ -127,6 +153,10 @@ func (p *parser) run() error {
 			}
 		case c == ']' && p.url != "":
 			return nil // end of link text; link() continues
+		case c == '^' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '[':
+			if err := p.note(); err != nil {
+				return err
+			}
 		case c == '<' && p.url == "" && p.autolinkAhead():
 			if err := p.autolink(); err != nil {
 				return err
@@ -230,6 +260,52 @@ func (p *parser) link() error {
 	p.flush()
 	p.url = ""
 	p.pos = close + 2 + end + 1
+	return nil
+}
+
+// note parses "^[text]", a footnote. p.pos is at "^".
+func (p *parser) note() error {
+	start := p.pos
+	switch {
+	case p.inNote:
+		return &Error{start, "a footnote cannot contain another footnote"}
+	case p.url != "":
+		return &Error{start, "a link cannot contain a footnote; put the footnote after the link"}
+	case p.style != 0:
+		return &Error{start, "a footnote cannot stand inside * or **; put it after the emphasis"}
+	}
+	// The note ends at the "]" that balances its "[": links inside it
+	// have brackets of their own.
+	depth, end := 0, -1
+	for i := start + 1; i < len(p.src) && end < 0; i++ {
+		switch p.src[i] {
+		case '\\':
+			i++
+		case '[':
+			depth++
+		case ']':
+			if depth--; depth == 0 {
+				end = i
+			}
+		}
+	}
+	if end < 0 {
+		return &Error{start, "footnote ^[… is not closed with ]"}
+	}
+	if strings.TrimSpace(p.src[start+2:end]) == "" {
+		return &Error{start, "empty footnote"}
+	}
+	sub := parser{src: p.src[start+2 : end], inNote: true}
+	if err := sub.run(); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			e.Offset += start + 2
+		}
+		return err
+	}
+	p.flush()
+	p.out = append(p.out, Span{Note: sub.out})
+	p.pos = end + 1
 	return nil
 }
 

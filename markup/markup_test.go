@@ -29,6 +29,10 @@ func TestParse(t *testing.T) {
 		{"a < b and c > d", []Span{{Text: "a < b and c > d"}}},
 		{"x] y", []Span{{Text: "x] y"}}},
 		{"Ünlü «кавычки» – №", []Span{{Text: "Ünlü «кавычки» – №"}}},
+		{"flows.^[Data of 2024.] Next", []Span{{Text: "flows."}, {Note: []Span{{Text: "Data of 2024."}}}, {Text: " Next"}}},
+		{"a^[see [the site](" + u + ") and *this*]", []Span{{Text: "a"}, {Note: []Span{{Text: "see "}, {Text: "the site", URL: u}, {Text: " and "}, {Text: "this", Style: Italic}}}}},
+		{"*x*^[n] y", []Span{{Text: "x", Style: Italic}, {Note: []Span{{Text: "n"}}}, {Text: " y"}}},
+		{`2^3 and \^[not a note]`, []Span{{Text: "2^3 and ^[not a note]"}}},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
@@ -61,6 +65,12 @@ func TestParseErrors(t *testing.T) {
 		{"<https://x.org", 0, "autolink <… is not closed with >"},
 		{"****", 0, "more than three *"},
 		{"a\xffb", 1, "invalid UTF-8"},
+		{"a^[b", 1, "footnote ^[… is not closed with ]"},
+		{"a^[ ]", 1, "empty footnote"},
+		{"a^[b^[c]]", 4, "a footnote cannot contain another footnote"},
+		{"[a^[b]](https://x.org)", 0, "no ](url) follows"},
+		{"*a^[b]*", 2, "a footnote cannot stand inside * or **"},
+		{"a^[*b]", 3, "italic * is not closed"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
