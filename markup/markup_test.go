@@ -32,7 +32,7 @@ func TestParse(t *testing.T) {
 		{"flows.^[Data of 2024.] Next", []Span{{Text: "flows."}, {Note: []Span{{Text: "Data of 2024."}}}, {Text: " Next"}}},
 		{"a^[see [the site](" + u + ") and *this*]", []Span{{Text: "a"}, {Note: []Span{{Text: "see "}, {Text: "the site", URL: u}, {Text: " and "}, {Text: "this", Style: Italic}}}}},
 		{"*x*^[n] y", []Span{{Text: "x", Style: Italic}, {Note: []Span{{Text: "n"}}}, {Text: " y"}}},
-		{`2^3 and \^[not a note]`, []Span{{Text: "2^3 and ^[not a note]"}}},
+		{`2^3 and \^\[not a note\]`, []Span{{Text: "2^3 and ^[not a note]"}}},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
