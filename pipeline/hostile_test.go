@@ -419,7 +419,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			at := w.pos(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`)
 			return []string{
-				at + `: error: the translation's links [JavaScript:alert%281%29 ` + heldLinkGCM + `] differ from the source's [` + heldLinkReview + ` ` + heldLinkGCM + `] [central-asia-2021.opening.held.p1]`,
+				at + `: error: the translation lacks the link ` + heldLinkReview + ` and has the link JavaScript:alert%281%29, which the source does not; keep every link of the source [central-asia-2021.opening.held.p1]`,
 				at + `: error: link "JavaScript:alert%281%29": ` + fmt.Sprintf(notAllowed, "javascript") + ` [central-asia-2021.opening.held.p1]`,
 			}
 		},
@@ -430,7 +430,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			at := w.pos(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`)
 			return []string{
-				at + `: error: the translation's links [file:///etc/passwd ` + heldLinkGCM + `] differ from the source's [` + heldLinkReview + ` ` + heldLinkGCM + `] [central-asia-2021.opening.held.p1]`,
+				at + `: error: the translation lacks the link ` + heldLinkReview + ` and has the link file:///etc/passwd, which the source does not; keep every link of the source [central-asia-2021.opening.held.p1]`,
 				at + `: error: link "file:///etc/passwd": ` + fmt.Sprintf(notAllowed, "file") + ` [central-asia-2021.opening.held.p1]`,
 			}
 		},
@@ -441,7 +441,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			at := w.pos(ruCatalog, `p2 = "С «Докладом`)
 			return []string{
-				at + `: error: the translation's links [data:text/html;base64,PHNjcmlwdD4=] differ from the source's [` + wmrLink + `] [central-asia-2021.world-migration-report.mcauliffe.p2]`,
+				at + `: error: the translation lacks the link ` + wmrLink + ` and has the link data:text/html;base64,PHNjcmlwdD4=, which the source does not; keep every link of the source [central-asia-2021.world-migration-report.mcauliffe.p2]`,
 				at + `: error: link "data:text/html;base64,PHNjcmlwdD4=": ` + fmt.Sprintf(notAllowed, "data") + ` [central-asia-2021.world-migration-report.mcauliffe.p2]`,
 			}
 		},
@@ -487,7 +487,7 @@ var hostileCases = []hostileCase{
 			p.editLine(ruIface, "footer = ", `footer = "Страница {{.Page}} из {{.Total}}"`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruIface, "footer = ") + `: error: the translation's placeholders [Page Total] are not the source's [Page Pages] [page.footer]`}
+			return []string{w.pos(ruIface, "footer = ") + `: error: the translation lacks {{.Pages}} and has {{.Total}}, which the source does not; keep every placeholder of the source ({{.Page}} {{.Pages}}) [page.footer]`}
 		},
 	},
 	{
@@ -496,7 +496,7 @@ var hostileCases = []hostileCase{
 			p.edit(ruCatalog, `heading = "Вступительное слово"`, `heading = "Вступительное слово {{.Secret}}"`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `heading = "Вступительное слово {{`) + `: error: the translation's placeholders [Secret] are not the source's [] [central-asia-2021.opening.heading]`}
+			return []string{w.pos(ruCatalog, `heading = "Вступительное слово {{`) + `: error: the translation has {{.Secret}}, which the source does not; keep every placeholder of the source (none) [central-asia-2021.opening.heading]`}
 		},
 	},
 	{
