@@ -9,6 +9,7 @@ import (
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/style"
 )
 
 // Coverage reports every character of doc that a face of fam cannot draw,
@@ -19,7 +20,7 @@ func Coverage(doc *document.Document, fam *fonts.Family, cat *locales.Catalog) d
 	// a long report has few distinct characters and many of each.
 	var chars distinctRunes
 	doc.Walk(func(_, text string) { chars.add(text) })
-	chars.add(fontProbe)
+	chars.add(style.FontProbe)
 	all := string(chars.order)
 	// Every glyph the PDF will embed must be readable.
 	if diags = fontErrors(fam, all); len(diags) > 0 {
@@ -106,7 +107,3 @@ func fontErrors(fam *fonts.Family, text string) diag.List {
 	}
 	return diags
 }
-
-// fontProbe is the text every house style's fonts are checked with,
-// whether or not a report is laid out in it: what every edition draws.
-const fontProbe = " -—«»0123456789"

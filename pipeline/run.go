@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -318,7 +317,7 @@ func catalogFor(files *locales.Files, r *sources.Loaded, langs []string) (*local
 // run when no edition could be built: the catalog files of every language
 // (each file checked even when no report loads), the layout of locales/,
 // the default house style and its fonts when a report failed to load
-// (reports load no style then), and the messages of the built
+// (reports load no style then; style.Load checks the fonts), and the messages of the built
 // translations that no source produces (when every report loaded: a
 // report that failed has messages nobody knows).
 func projectChecks(p *project.Project, files *locales.Files, reports []*sources.Loaded, jobs []*job, loadFailed bool, styles *houseStyles, only []string) diag.List {
@@ -347,11 +346,6 @@ func projectChecks(p *project.Project, files *locales.Files, reports []*sources.
 	diags = append(diags, ds...)
 	if loadFailed || len(reports) == 0 {
 		styles.get("", &diags)
-	}
-	for _, name := range slices.Sorted(maps.Keys(styles.loaded)) {
-		if hs := styles.loaded[name]; hs != nil {
-			diags = append(diags, fontErrors(hs.Family, fontProbe)...)
-		}
 	}
 	if !loadFailed {
 		var built []language.Tag
