@@ -313,7 +313,9 @@ var actionRE = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
 // stripActions replaces template actions ({{.Count}}) with a space.
 func stripActions(s string) string { return actionRE.ReplaceAllString(s, " ") }
 
-var urlRE = regexp.MustCompile(`(?i)\b(?:https?://|mailto:|www\.)[^\s<>()]*`)
+// urlRE matches what is not prose: URLs, e-mail addresses and bare
+// domain names (iom.int, almaty-process.org/about).
+var urlRE = regexp.MustCompile(`(?i)\b(?:https?://|mailto:|www\.)[^\s<>()]*|[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+|\b(?:[\p{L}\d-]+\.)+[a-z]{2,6}\b(?:/[^\s<>()]*)?`)
 
 // plainText returns the words of s: without template actions, URLs and,
 // for markup, markers and link targets (a link's text stays, an

@@ -69,7 +69,20 @@ func TestChecks(t *testing.T) {
 
 		{"glossary kept", plain("Role of the Almaty Process"), Forms{Other: "Роль Алматинского процесса"}, ""},
 		{"glossary stem and case", plain("the almaty process chair"), Forms{Other: "председатель АЛМАТИНСКОГО ПРОЦЕССА"}, ""},
-		{"glossary missing", plain("Role of the Almaty Process"), Forms{Other: "Роль Алма-Атинского процесса"}, `warning: glossary: the source says "Almaty Process"; the ru translation should use "Алматинск процесс"`},
+		{"glossary missing", plain("Role of the Almaty Process"), Forms{Other: "Роль Алма-Атинского процесса"}, `warning: glossary: the source says "Almaty Process"; the ru translation should use "Алматинский процесс"`},
+		{"glossary ignores e-mail", para("Write to rovienna@iom.int"), Forms{Other: "Пишите: rovienna@iom.int"}, ""},
+		{"glossary ignores domains", para("See almaty-process.org/about"), Forms{Other: "См. almaty-process.org/about"}, ""},
+		{"glossary ignores link targets", para("See [the page](https://example.org/almaty-process/iom)"), Forms{Other: "См. [страницу](https://example.org/almaty-process/iom)"}, ""},
+		{"glossary whole words", plain("Biomass"), Forms{Other: "Биомасса"}, ""},
+
+		{"emphasis kept", para("The *Global* report and **this**"), Forms{Other: "Отчёт *«Глобальный»* и **этот**"}, ""},
+		{"emphasis dropped", para("The *Global* report"), Forms{Other: "Отчёт «Глобальный»"}, "error: the translation has 0 italic span(s), the source 1; keep the source's emphasis"},
+		{"emphasis added", para("The report"), Forms{Other: "**Отчёт**"}, "error: the translation has 1 bold span(s), the source 0"},
+
+		{"number for a placeholder", count, Forms{One: "{{.Count}} приложение", Few: "{{.Count}} приложения", Many: "5 приложений", Other: "{{.Count}} приложения"}, "error: the translation (form many) writes 5 where the source has {{.Count}}; write the placeholder"},
+		{"number the source has too", plain("Page {{.Page}} of 2021"), Forms{Other: "Страница {{.Page}} из 2021"}, ""},
+		{"plural forms the language does not use", count, Forms{Zero: "нет приложений", One: "{{.Count}} приложение", Two: "{{.Count}} приложения", Few: "{{.Count}} приложения", Many: "{{.Count}} приложений", Other: "{{.Count}} приложения"}, `warning: plural form "zero" is not used in ru and is ignored`},
+		{"straight quotes", plain(`the "Champion Countries"`), Forms{Other: `"Страны-лидеры"`}, `warning: quotation marks " are not ru typography`},
 		{"glossary alternative", para("Progress on the GCM"), Forms{Other: "Прогресс в осуществлении Глобального договора о безопасной, упорядоченной и легальной миграции"}, ""},
 		{"glossary ё", plain("The Migration Multi-Partner Trust Fund"), Forms{Other: "Многопартнерский целевой фонд по миграции"}, ""},
 		{"glossary ignores URLs", para("Read it at <https://publications.iom.int/r>"), Forms{Other: "Читайте: <https://publications.iom.int/r>"}, ""},
@@ -113,7 +126,7 @@ func TestGlossaryFile(t *testing.T) {
 		t.Fatalf("%d terms, severity %v", len(g.Terms), g.Severity)
 	}
 	iom := g.Terms[0]
-	if iom.Line != 18 || iom.Forms["en"][0] != "IOM" || iom.Forms["ru"][0] != "МОМ" {
+	if iom.Line != 21 || iom.Forms["en"][0] != "IOM" || iom.Forms["ru"][0] != "МОМ" {
 		t.Errorf("first term: %+v", iom)
 	}
 	for _, tt := range []struct{ name, data, want string }{
@@ -151,7 +164,7 @@ func TestGlossaryFile(t *testing.T) {
 			t.Errorf("%q: want %q, got %v", bad.data, bad.want, diags)
 		}
 	}
-	g2, diags := ParseGlossary("g.toml", []byte("severity = \"error\"\n[[term]]\nen = \"Almaty Process\"\nru = \"Алматинск процесс\"\n"))
+	g2, diags := ParseGlossary("g.toml", []byte("severity = \"error\"\n[[term]]\nen = \"Almaty Process\"\nru = \"Алматинский процесс\"\n"))
 	if len(diags) > 0 || g2.Severity != diag.Error {
 		t.Fatalf("%v %v", g2, diags)
 	}

@@ -66,7 +66,7 @@ func ParseSidecar(file string, data []byte) (map[string]string, diag.List) {
 // catalog's), then any other IDs of hashes, sorted.
 func FormatSidecar(catalog string, src language.Tag, order []string, hashes map[string]string) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Source hashes of %s, written by reportgen translate (merge,\n", filepath.ToSlash(catalog))
+	fmt.Fprintf(&b, "# Source hashes of %s, written by reportgen i18n (merge,\n", filepath.ToSlash(catalog))
 	fmt.Fprintf(&b, "# stamp): for each message, the hash of the %s text its translation was made\n", src)
 	b.WriteString("# from. A translation whose source now has another hash is stale. Not a\n")
 	b.WriteString("# catalog file: do not edit by hand.\n")

@@ -110,7 +110,7 @@ func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes locales
 	}
 	var b strings.Builder
 	name := display.English.Languages().Name(lang)
-	fmt.Fprintf(&b, "# %d message(s) to translate into %s (%s) from %s, written by reportgen translate extract.\n", n, name, lang, src)
+	fmt.Fprintf(&b, "# %d message(s) to translate into %s (%s) from %s, written by reportgen i18n extract.\n", n, name, lang, src)
 	b.WriteString(`#
 # Replace the text of "other" (and, for counts, of one, few, many …) with its
 # translation. Keep every {{.Placeholder}}, *italic*, **bold**, [link text](URL)
@@ -119,7 +119,7 @@ func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes locales
 # they say which text was translated. Then merge the file into locales/:
 #
 `)
-	fmt.Fprintf(&b, "#     reportgen translate merge %s\n", TranslateFile(lang))
+	fmt.Fprintf(&b, "#     reportgen i18n merge %s\n", TranslateFile(lang))
 	b.WriteString(body.String())
 	return []byte(b.String()), n
 }

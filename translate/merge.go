@@ -282,7 +282,7 @@ func (p *Project) Merge(files []string, c locales.Checker) (*MergeResult, error)
 			data := old
 			if len(updates[target]) > 0 {
 				if old == nil {
-					old = []byte(fmt.Sprintf("# %s messages in %s (%s), written by reportgen translate merge.\n",
+					old = []byte(fmt.Sprintf("# %s messages in %s (%s), written by reportgen i18n merge.\n",
 						strings.TrimSuffix(path.Base(target), "."+lang.String()+".toml"), display.English.Languages().Name(lang), lang))
 				}
 				data, err = rewriteCatalog(old, path.Base(target), updates[target], orderOf)

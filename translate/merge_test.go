@@ -399,7 +399,7 @@ other = "Заключне слово"
 	if !strings.Contains(diagString(res.Diags), `translate.uk.toml:4: warning: no report or source catalog has this message; skipped [mini.unknown]`) {
 		t.Errorf("diagnostics: %v", res.Diags)
 	}
-	want := "# mini messages in Ukrainian (uk), written by reportgen translate merge.\n\n[mini.closing]\nheading = \"Заключне слово\"\n"
+	want := "# mini messages in Ukrainian (uk), written by reportgen i18n merge.\n\n[mini.closing]\nheading = \"Заключне слово\"\n"
 	if got := read(t, dir, "locales/uk/mini.uk.toml"); got != want {
 		t.Errorf("new file:\n%s\nwant:\n%s", got, want)
 	}

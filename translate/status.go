@@ -257,6 +257,10 @@ func WriteText(w io.Writer, sts []Status, verbose bool) error {
 			ew.printf("  obsolete %d", s.Obsolete)
 		}
 		ew.printf("\n")
+		if s.Unverified > 0 {
+			ew.printf("      %d %s translations have no record of the %s text they were made from (written by hand,\n", s.Unverified, s.Lang, s.Source)
+			ew.printf("      not merged): review them, then run \"reportgen i18n stamp --lang %s\" to record it\n", s.Lang)
+		}
 		for _, e := range s.Entries {
 			if e.State == Unverified && !verbose {
 				continue

@@ -234,6 +234,8 @@ func TestWriteTextAndJSON(t *testing.T) {
 	}
 	want := "mini\n" +
 		"  ru   [######++++++~~~~~~------]  50.0%  translated 1 (25.0%)  unverified 1  stale 1 (25.0%)  missing 1 (25.0%)\n" +
+		"      1 ru translations have no record of the en text they were made from (written by hand,\n" +
+		"      not merged): review them, then run \"reportgen i18n stamp --lang ru\" to record it\n" +
 		"      stale      mini.c  locales/ru/mini.ru.toml:4\n" +
 		"      missing    mini.d\n" +
 		"\n# translated  + unverified  ~ stale  - missing\n"
