@@ -204,16 +204,18 @@ func TestRelatedLanguageIsNotUsed(t *testing.T) {
 	}
 }
 
-func TestTranslationMustKeepLinks(t *testing.T) {
+// TestTranslationLinks: a translation whose markup does not parse, or
+// that links where no link may go, does not resolve. (Links and
+// placeholders the source lacks are locales.Checker's, run by a build
+// before resolution.)
+func TestTranslationLinks(t *testing.T) {
 	src := report(t, 1, `"a1"`)
 	for _, tt := range []struct {
 		p1, msg string
 	}{
-		{"Текст [ссылка](https://example.org/other).", `the translation's links [https://example.org/other] differ from the source's [https://example.org/0]`},
-		{"Текст без ссылки.", `the translation's links [] differ`},
 		{"Текст [ссылка](https://example.org/0", "link target is not closed"},
 		{"Текст *курсив [ссылка](https://example.org/0).", "italic * is not closed"},
-		{"Текст [ссылка](javascript:alert(1)).", "differ"},
+		{"Текст [ссылка](javascript:alert(1)).", `scheme "javascript" is not allowed`},
 	} {
 		cat := fstest.MapFS{"ru/r.ru.toml": {Data: []byte("[r.s.b0]\np1 = \"" + tt.p1 + "\"\n")}}
 		doc, diags := resolve(t, src, "ru", cat)
@@ -225,15 +227,6 @@ func TestTranslationMustKeepLinks(t *testing.T) {
 		if !strings.Contains(err, tt.msg) || !strings.Contains(err, "locales/ru/r.ru.toml:2:1: error:") || !strings.Contains(err, "[r.s.b0.p1]") {
 			t.Errorf("%q:\n got %s\nwant %q at locales/ru/r.ru.toml:2:1", tt.p1, err, tt.msg)
 		}
-	}
-}
-
-func TestTemplateFailureIsAnError(t *testing.T) {
-	src := report(t, 1, `"a1"`)
-	cat := fstest.MapFS{"ru/r.ru.toml": {Data: []byte("[r]\ntitle = \"{{.Missing.Field}}\"\n")}}
-	_, diags := resolve(t, src, "ru", cat)
-	if !diags.HasErrors() || !strings.Contains(diags.Err().Error(), "[r.title]") {
-		t.Errorf("diagnostics %v", diags)
 	}
 }
 

@@ -6,9 +6,9 @@ import (
 	"unicode/utf8"
 
 	"fmt"
-	"golang.org/x/text/cases"
-	"slices"
 	"strings"
+
+	"golang.org/x/text/cases"
 
 	"golang.org/x/text/language"
 
@@ -24,9 +24,10 @@ const Creator = "reportgen"
 // Resolve builds the edition of report r in language lang from the
 // catalog. The catalog must hold r's source messages (see SourceEntries).
 // Untranslated messages fall back to the source text with a warning;
-// errors (a translation whose markup is broken or whose links differ from
-// the source, a template that fails) are collected, and the Document is
-// nil when there is any.
+// errors (a translation whose markup is broken or links somewhere not
+// allowed, a template that fails) are collected, and the Document is nil
+// when there is any. The checks of a translation against its source are
+// locales.Checker's, which a build runs first.
 func Resolve(r *sources.Loaded, cat *locales.Catalog, lang language.Tag) (*Document, diag.List) {
 	return ResolveWith(r, cat, lang, Options{})
 }
@@ -104,7 +105,6 @@ func (rs *resolver) errorf(id, format string, args ...any) {
 
 // text localizes message id; data may be nil.
 func (rs *resolver) text(id string, data map[string]any) string {
-	rs.checkPlaceholders(id)
 	if rs.stale[id] && rs.lang != rs.src {
 		s, err := rs.srcLoc.Text(id, data)
 		return rs.checked(id, s, staleError(err))
@@ -114,7 +114,6 @@ func (rs *resolver) text(id string, data map[string]any) string {
 }
 
 func (rs *resolver) plural(id string, n int, data map[string]any) string {
-	rs.checkPlaceholders(id)
 	if rs.stale[id] && rs.lang != rs.src {
 		s, err := rs.srcLoc.Plural(id, n, data)
 		return rs.checked(id, s, staleError(err))
@@ -131,33 +130,6 @@ func staleError(err error) error {
 		return err
 	}
 	return errStale
-}
-
-// checkPlaceholders reports, once per message, a translation whose
-// {{.Placeholders}} are not those of the source: the data passed to a
-// message is made for the source text, so any other field would render as
-// "<no value>".
-func (rs *resolver) checkPlaceholders(id string) {
-	if rs.lang == rs.src || rs.reported["ph\x00"+id] {
-		return
-	}
-	rs.reported["ph\x00"+id] = true
-	tr, ok := rs.cat.Entry(rs.lang, id)
-	if !ok {
-		return
-	}
-	src, ok := rs.cat.Entry(rs.src, id)
-	if !ok {
-		return
-	}
-	want, err1 := locales.Placeholders(src.Message)
-	got, err2 := locales.Placeholders(tr.Message)
-	if err1 != nil || err2 != nil {
-		return // template syntax errors are reported when catalogs load
-	}
-	if !slices.Equal(want, got) {
-		rs.errorf(id, "the translation's placeholders %v are not the source's %v", got, want)
-	}
 }
 
 func (rs *resolver) checked(id, s string, err error) string {
@@ -190,8 +162,11 @@ func (rs *resolver) checked(id, s string, err error) string {
 	}
 }
 
-// spans localizes a message holding inline markup and parses it. The
-// links of a translation must be those of the source, in any order.
+// spans localizes a message holding inline markup and parses it. (A
+// translation's placeholders, links and emphasis are checked against the
+// source by locales.Checker, before resolution; markup that does not
+// parse is reported here too, in the checker's words, for callers that
+// resolve without checking; a build shows it once.)
 func (rs *resolver) spans(id string) Paragraph {
 	s := rs.text(id, nil)
 	spans, err := markup.Parse(s)
@@ -204,16 +179,6 @@ func (rs *resolver) spans(id string) Paragraph {
 		return Paragraph{ID: id}
 	}
 	if rs.lang != rs.src {
-		if e, ok := rs.cat.Entry(rs.src, id); ok {
-			if srcSpans, err := markup.Parse(e.Source()); err == nil {
-				want, got := markup.Links(srcSpans), markup.Links(spans)
-				slices.Sort(want)
-				slices.Sort(got)
-				if !slices.Equal(want, got) {
-					rs.errorf(id, "the translation's links %v differ from the source's %v", got, want)
-				}
-			}
-		}
 		for _, u := range markup.Links(spans) {
 			if msg := sources.CheckURL(u); msg != "" {
 				rs.errorf(id, "%s", msg)

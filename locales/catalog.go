@@ -122,6 +122,8 @@ type Files struct {
 func ParseFiles(fsys fs.FS, prefix string, langs []string) *Files {
 	f := &Files{fsys: fsys, prefix: prefix, parsed: map[string]*parsedFile{}}
 	f.names, f.globErr = fs.Glob(fsys, "*/*.toml")
+	// A folder that is not a language tag is CheckLayout's, once.
+	f.names = slices.DeleteFunc(f.names, func(name string) bool { return !languageFolder(path.Dir(name)) })
 	sort.Strings(f.names)
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -352,8 +354,11 @@ func (c *Catalog) IDs(tag language.Tag) []string {
 	return ids
 }
 
-// CheckMessage reports templates that do not parse and plural messages
-// that lack a form the language needs.
+// CheckMessage runs the checks of a message alone, when its catalog
+// loads: a form too long, a template that does not parse or does more
+// than insert data, a message without text, a plural form the language
+// needs missing (error) or one it never uses (warning). Checker.Compare
+// runs those against the message's source.
 func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 	m := e.Message
 	forms := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
@@ -396,6 +401,12 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 	for _, f := range RequiredForms(tag) {
 		if forms[f] == "" {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "plural form %q is missing; %s needs %s", f, tag, strings.Join(RequiredForms(tag), ", "))
+		}
+	}
+	known := KnownForms(tag)
+	for _, f := range FormNames {
+		if forms[f] != "" && !slices.Contains(known, f) {
+			diags.Warnf(e.File, e.Line, e.Col, m.ID, "plural form %q is not used in %s and is ignored", f, tag)
 		}
 	}
 }

@@ -1,66 +1,48 @@
 package pipeline
 
 import (
+	"fmt"
+
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/project"
-	"github.com/reportgen/reportgen/translate"
 )
 
-// Check runs every check of a build on every edition of every report of p
-// (each resolved and laid out in memory; nothing is rendered or written)
-// and the translators' checks (translate.Project.Check) on the catalogs of
-// every language, and returns the diagnostics, each once. A project the
-// translators' workflow cannot read (a report with errors, reports in
-// different source languages) gets the build's checks and the reasons.
-func Check(p *project.Project) diag.List {
-	eds, diags := checkEditions(p)
-	tp, ds := translate.Open(p)
-	if ds.HasErrors() {
-		diags = append(diags, ds...)
-	} else {
-		c := tp.Checker(coverage(p, eds))
-		for _, tag := range tp.Languages() {
-			diags = append(diags, tp.Check(tag, c)...)
-		}
-	}
-	return diags.Unique()
+// Check runs every check a build with opt runs (Run with Options.Check):
+// every report, style, font and catalog, and every edition resolved,
+// checked and laid out in memory; nothing is rendered or written. With
+// opt.Strict it checks what a strict build would publish and returns
+// every warning as an error.
+func Check(p *project.Project, opt Options) diag.List {
+	opt.Check = true
+	_, diags := Run(p, opt)
+	return diags
 }
 
-// checkEditions resolves and lays out every edition of every report of p,
-// as a build would, without rendering or writing anything.
-func checkEditions(p *project.Project) ([]Edition, diag.List) {
-	reports, files, diags := load(p, nil)
-	var eds []Edition
-	styles := houseStyles{p: p}
-	for _, r := range reports {
-		hs := styles.get(r.Style, &diags)
-		if hs == nil {
-			continue
-		}
-		e, ds := editions(p, files, r, hs, nil)
-		diags = append(diags, ds...)
-		eds = append(eds, e...)
-	}
-	return eds, diags
-}
-
-// Covers returns the coverage test of the fonts of p's default house
-// style, for translate.Checker: whether all four faces draw a character.
-// When the style does not load, every character passes (a build reports
-// the style).
-func Covers(p *project.Project) func(rune) bool { return coverage(p, nil) }
-
-// coverage is Covers, taking the style from an edition laid out in it
-// when eds has one.
-func coverage(p *project.Project, eds []Edition) func(rune) bool {
-	for _, ed := range eds {
-		if ed.Report.Style == "" || ed.Report.Style == "house" {
-			return ed.Style.Family.Covers
-		}
-	}
+// Covers returns the font test of p's default house style, for
+// locales.Checker.Coverage: "" when all four faces draw a character, else
+// the first face that does not. When the style does not load, every
+// character passes (a build reports the style).
+func Covers(p *project.Project) func(rune) string {
 	hs, diags := LoadStyle(p, "")
 	if diags.HasErrors() || hs == nil {
-		return func(rune) bool { return true }
+		return func(rune) string { return "" }
 	}
-	return hs.Family.Covers
+	fam := hs.Family
+	return func(r rune) string {
+		if !fonts.IsDrawn(r) {
+			return ""
+		}
+		for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+			if !fam.Face(f).Has(r) {
+				return faceName(fam, f)
+			}
+		}
+		return ""
+	}
+}
+
+// faceName names a face of a family in messages: "Noto Sans (italic)".
+func faceName(fam *fonts.Family, f fonts.Face) string {
+	return fmt.Sprintf("%s (%s)", fam.Name, f)
 }

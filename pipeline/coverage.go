@@ -9,6 +9,7 @@ import (
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/locales"
+	"github.com/reportgen/reportgen/style"
 )
 
 // Coverage reports every character of doc that a face of fam cannot draw,
@@ -19,19 +20,11 @@ func Coverage(doc *document.Document, fam *fonts.Family, cat *locales.Catalog) d
 	// a long report has few distinct characters and many of each.
 	var chars distinctRunes
 	doc.Walk(func(_, text string) { chars.add(text) })
-	chars.add(" -—«»0123456789")
+	chars.add(style.FontProbe)
 	all := string(chars.order)
 	// Every glyph the PDF will embed must be readable.
-	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
-		if err := fam.Face(f).CheckGlyphs(all); err != nil {
-			var fe *fonts.FileError
-			if errors.As(err, &fe) {
-				diags.Errorf(path.Join("fonts", fe.Name), 0, 0, "", "%v", fe.Err)
-			} else {
-				diags.Errorf("fonts", 0, 0, "", "%v", err)
-			}
-			return diags
-		}
+	if diags = fontErrors(fam, all); len(diags) > 0 {
+		return diags
 	}
 	// Which message holds a missing character is looked up only when one
 	// is missing.
@@ -62,7 +55,7 @@ func Coverage(doc *document.Document, fam *fonts.Family, cat *locales.Catalog) d
 				} else if e, ok := cat.Entry(doc.Source, id); ok {
 					file, line, col = e.File, e.Line, e.Col
 				}
-				diags.Errorf(file, line, col, id, "character %q (U+%04X) is not in font %s (%s); the %s edition cannot show it", r, r, fam.Name, f, doc.Lang)
+				diags.Errorf(file, line, col, id, "%s", locales.NotDrawable(r, faceName(fam, f), doc.Lang))
 			}
 		}
 	})
@@ -95,4 +88,22 @@ func (d *distinctRunes) add(s string) {
 		}
 		d.order = append(d.order, r)
 	}
+}
+
+// fontErrors reports the first face of fam that cannot read the glyphs
+// of text (a damaged or empty font file).
+func fontErrors(fam *fonts.Family, text string) diag.List {
+	var diags diag.List
+	for f := fonts.Regular; f <= fonts.BoldItalic; f++ {
+		if err := fam.Face(f).CheckGlyphs(text); err != nil {
+			var fe *fonts.FileError
+			if errors.As(err, &fe) {
+				diags.Errorf(path.Join("fonts", fe.Name), 0, 0, "", "%v", fe.Err)
+			} else {
+				diags.Errorf("fonts", 0, 0, "", "%v", err)
+			}
+			return diags
+		}
+	}
+	return diags
 }

@@ -27,7 +27,6 @@ import (
 	"github.com/reportgen/reportgen/render"
 	"github.com/reportgen/reportgen/sources"
 	"github.com/reportgen/reportgen/style"
-	"github.com/reportgen/reportgen/translate"
 )
 
 // Options narrow and direct a build.
@@ -40,10 +39,15 @@ type Options struct {
 	// Date, when not zero, is written into every PDF; else the
 	// SOURCE_DATE_EPOCH environment variable, else the report's date.
 	Date time.Time
-	// Strict turns every warning about a built language into an error:
-	// a release build fails on an untranslated message instead of falling
-	// back to the source text.
+	// Strict builds the published languages only (and those of Langs)
+	// and turns every warning into an error, wherever it is raised
+	// (loading, resolution, checks, layout): a release build fails on an
+	// untranslated message instead of falling back to the source text,
+	// and writes no PDF at all when there is any error.
 	Strict bool
+	// Check runs every stage but rendering and writes nothing: Run
+	// returns no results, only the diagnostics.
+	Check bool
 	// Shard and Shards select a deterministic slice of the editions to
 	// build: those whose index in (report ID, language) order is Shard
 	// modulo Shards. Shards 0 builds everything.
@@ -94,6 +98,7 @@ type job struct {
 	cat    *locales.Catalog
 	style  *style.House
 	stale  map[string]bool
+	gloss  *locales.Glossary
 	// out
 	pdf   []byte
 	res   Result
@@ -115,8 +120,13 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 		langs = opt.Langs
 	}
 	reports, files, diags := load(p, langs)
+	loadFailed := diags.HasErrors()
+	gloss, ds := loadGlossary(p)
+	diags = append(diags, ds...)
 	for _, id := range opt.Reports {
-		if !hasReport(reports, id) {
+		// A report that failed to load has no ID to compare: its errors
+		// are reported, not a follow-on "no report".
+		if !hasReport(reports, id) && !loadFailed {
 			diags.Errorf(p.SourcesDir, 0, 0, id, "no report with ID %q", id)
 		}
 	}
@@ -157,9 +167,10 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 			}
 			stale, ds := staleIDs(p, r, cat, l, tags[i])
 			diags = append(diags, ds...)
-			jobs = append(jobs, &job{report: r, lang: l, tag: tags[i], cat: cat, style: hs, stale: stale})
+			jobs = append(jobs, &job{report: r, lang: l, tag: tags[i], cat: cat, style: hs, stale: stale, gloss: gloss})
 		}
 	}
+	diags = append(diags, projectChecks(p, files, reports, jobs, loadFailed, &styles, opt.Langs)...)
 	if opt.Shards > 0 {
 		var mine []*job
 		for i, j := range jobs {
@@ -198,8 +209,21 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 		}
 	}
 	diags = diags.Unique() // a damaged font is one error, not one per edition
+	if opt.Strict {
+		// Every warning, wherever raised (loading a report, a catalog, a
+		// style), and a release is all or nothing.
+		diags = strict(diags)
+		if diags.HasErrors() {
+			for _, j := range jobs {
+				failed[j.report.ID] = true
+			}
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		diags.Errorf("", 0, 0, "", "build interrupted: %v; no PDF was written", err)
+		return nil, diags
+	}
+	if opt.Check {
 		return nil, diags
 	}
 	removeStaleTemps(opt.OutDir)
@@ -260,7 +284,7 @@ func (hs *houseStyles) get(name string, diags *diag.List) *style.House {
 // Only the catalogs of langs are read when langs is not empty.
 func catalogFor(files *locales.Files, r *sources.Loaded, langs []string) (*locales.Catalog, diag.List) {
 	src := r.SourceTag
-	var only []string
+	only := r.Editions() // never a folder of a language the report is not in
 	if len(langs) > 0 {
 		only = langs
 	}
@@ -289,6 +313,52 @@ func catalogFor(files *locales.Files, r *sources.Loaded, langs []string) (*local
 	return cat, diags
 }
 
+// projectChecks runs the checks that belong to no edition, or that must
+// run when no edition could be built: the catalog files of every language
+// (each file checked even when no report loads), the layout of locales/,
+// the default house style and its fonts when a report failed to load
+// (reports load no style then; style.Load checks the fonts), and the messages of the built
+// translations that no source produces (when every report loaded: a
+// report that failed has messages nobody knows).
+func projectChecks(p *project.Project, files *locales.Files, reports []*sources.Loaded, jobs []*job, loadFailed bool, styles *houseStyles, only []string) diag.List {
+	var diags diag.List
+	src := language.English
+	if len(reports) > 0 {
+		src = reports[0].SourceTag
+	}
+	var langs []string
+	if !loadFailed {
+		langs = []string{}
+		for _, r := range reports {
+			for _, l := range append(r.Editions(), r.SourceLanguage) {
+				if !slices.Contains(langs, l) {
+					langs = append(langs, l)
+				}
+			}
+		}
+		slices.Sort(langs)
+	}
+	diags = append(diags, locales.CheckLayout(p.Locales, p.LocalesDir, langs)...)
+	if only == nil {
+		only = langs // nil when a report failed: every folder
+	}
+	cat, ds := files.Catalog(src, only)
+	diags = append(diags, ds...)
+	if loadFailed || len(reports) == 0 {
+		styles.get("", &diags)
+	}
+	if !loadFailed {
+		var built []language.Tag
+		for _, j := range jobs {
+			if !slices.Contains(built, j.tag) {
+				built = append(built, j.tag)
+			}
+		}
+		diags = append(diags, obsolete(cat, src, reports, built)...)
+	}
+	return diags
+}
+
 // build resolves, checks, lays out and renders one edition into memory.
 func (j *job) build(opt Options) {
 	if opt.Context != nil && opt.Context.Err() != nil {
@@ -303,12 +373,12 @@ func (j *job) build(opt Options) {
 		}
 	}()
 	r := j.report
-	ed, ds := edition(r, j.cat, j.style, j.tag, j.stale)
+	ed, ds := edition(r, j.cat, j.style, j.tag, j.stale, j.gloss)
 	if opt.Strict {
 		ds = strict(ds)
 	}
 	j.diags = ds
-	if ed == nil || ds.HasErrors() {
+	if ed == nil || ds.HasErrors() || opt.Check {
 		return
 	}
 	date, err := Date(opt, r.Report)
@@ -351,10 +421,13 @@ func strict(ds diag.List) diag.List {
 	return out
 }
 
-// edition resolves, checks and lays out report r in language lang.
-func edition(r *sources.Loaded, cat *locales.Catalog, hs *style.House, lang language.Tag, stale map[string]bool) (*Edition, diag.List) {
-	doc, diags := document.ResolveWith(r, cat, lang, document.Options{Stale: stale})
-	if doc == nil {
+// edition resolves, checks and lays out report r in language lang,
+// checking its translations with glossary g.
+func edition(r *sources.Loaded, cat *locales.Catalog, hs *style.House, lang language.Tag, stale map[string]bool, g *locales.Glossary) (*Edition, diag.List) {
+	diags := checkTranslations(r, cat, lang, g)
+	doc, ds := document.ResolveWith(r, cat, lang, document.Options{Stale: stale})
+	diags = append(diags, ds...)
+	if doc == nil || diags.HasErrors() {
 		return nil, diags
 	}
 	if cov := Coverage(doc, hs.Family, cat); len(cov) > 0 {
@@ -371,11 +444,13 @@ func Editions(p *project.Project, r *sources.Loaded, hs *style.House, langs []st
 	if len(langs) > 0 {
 		only = append(slices.Clip(langs), r.SourceLanguage)
 	}
-	return editions(p, locales.ParseFiles(p.Locales, p.LocalesDir, only), r, hs, langs)
+	g, diags := loadGlossary(p)
+	eds, ds := editions(p, locales.ParseFiles(p.Locales, p.LocalesDir, only), r, hs, langs, g)
+	return eds, append(diags, ds...)
 }
 
 // editions is Editions with the project's catalog files parsed.
-func editions(p *project.Project, files *locales.Files, r *sources.Loaded, hs *style.House, langs []string) ([]Edition, diag.List) {
+func editions(p *project.Project, files *locales.Files, r *sources.Loaded, hs *style.House, langs []string, g *locales.Glossary) ([]Edition, diag.List) {
 	cat, diags := catalogFor(files, r, langs)
 	if diags.HasErrors() {
 		return nil, diags
@@ -388,7 +463,7 @@ func editions(p *project.Project, files *locales.Files, r *sources.Loaded, hs *s
 		}
 		stale, ds := staleIDs(p, r, cat, l, tags[i])
 		diags = append(diags, ds...)
-		ed, ds := edition(r, cat, hs, tags[i], stale)
+		ed, ds := edition(r, cat, hs, tags[i], stale, g)
 		diags = append(diags, ds...)
 		if ed != nil {
 			eds = append(eds, *ed)
@@ -425,7 +500,7 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 	if tag == src {
 		return nil, nil
 	}
-	names, _ := fs.Glob(p.Locales, lang+"/*"+translate.SidecarExt)
+	names, _ := fs.Glob(p.Locales, lang+"/*"+locales.SidecarExt)
 	sort.Strings(names)
 	hashes := map[string]string{}
 	for _, name := range names {
@@ -434,14 +509,14 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 			diags.Errorf(path.Join(p.LocalesDir, name), 0, 0, "", "%v", unwrap(err))
 			continue
 		}
-		h, ds := translate.ParseSidecar(path.Join(p.LocalesDir, name), data)
+		h, ds := locales.ParseSidecar(path.Join(p.LocalesDir, name), data)
 		diags = append(diags, ds...)
 		for id, v := range h {
 			hashes[id] = v
 		}
 	}
-	sourceOf := map[string]translate.Source{}
-	for _, m := range translate.ReportSet(r).Messages {
+	sourceOf := map[string]locales.Source{}
+	for _, m := range reportSources(r) {
 		sourceOf[m.ID] = m
 	}
 	stale := map[string]bool{}
@@ -455,9 +530,9 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 			if !isSource {
 				continue
 			}
-			s = translate.Source{ID: id, Forms: translate.FormsOf(e.Message), Description: e.Message.Description}
+			s = locales.Source{ID: id, Forms: locales.FormsOf(e.Message), Description: e.Message.Description}
 		}
-		if h != "" && h != translate.Hash(s) {
+		if h != "" && h != locales.Hash(s) {
 			stale[id] = true
 		}
 	}

@@ -252,6 +252,14 @@ type validator struct {
 	diags *diag.List
 	data  []byte         // the document
 	raw   map[string]any // the document, decoded generically
+	// misspelt holds, by the path of their table, the keys an unknown
+	// key was taken for ("titel": "title"): that key is not also
+	// reported missing.
+	misspelt map[string][]string
+	// dupPrefixes are the message ID prefixes of sections and blocks
+	// whose id is used twice: their messages are not also reported as
+	// produced twice.
+	dupPrefixes []string
 }
 
 var (
@@ -418,6 +426,9 @@ func (v *validator) pos(path string) tomlpos.Pos {
 }
 
 func (v *validator) errorf(path, key, format string, args ...any) {
+	if strings.Contains(format, " is missing") && v.followsMisspelling(path, format) {
+		return
+	}
 	p := v.pos(path)
 	v.diags.Errorf(v.l.File, p.Line, p.Col, key, format, args...)
 }
@@ -427,7 +438,35 @@ func (v *validator) warnf(path, key, format string, args ...any) {
 	v.diags.Warnf(v.l.File, p.Line, p.Col, key, format, args...)
 }
 
+// followsMisspelling reports whether "… is missing" (format) at path is
+// about a key an unknown key was taken for: "title is missing" after
+// `unknown key "titel"; did you mean "title"?`.
+func (v *validator) followsMisspelling(path, format string) bool {
+	parent, last := "", path
+	if i := strings.LastIndex(path, "."); i >= 0 {
+		parent, last = path[:i], path[i+1:]
+	}
+	if slices.Contains(v.misspelt[parent], last) {
+		return true
+	}
+	for _, k := range v.misspelt[path] {
+		if strings.Contains(format, k+" is missing") {
+			return true
+		}
+	}
+	return false
+}
+
 var indexRE = regexp.MustCompile(`\[\d+\]`)
+
+// countedPath writes a tomlpos path as authors count: the third
+// [[section]]'s first block is section[3].block[1].
+func countedPath(p string) string {
+	return indexRE.ReplaceAllStringFunc(p, func(ix string) string {
+		n, _ := strconv.Atoi(ix[1 : len(ix)-1])
+		return "[" + strconv.Itoa(n+1) + "]"
+	})
+}
 
 // keyPath writes k the way tomlpos writes paths (without array indexes).
 func keyPath(k toml.Key) string {
@@ -467,7 +506,21 @@ func (v *validator) unknownKeys(keys []toml.Key) {
 		if !ok || inUnknown(k) {
 			continue
 		}
-		v.errorf(p, "", "unknown key %q%s", k[len(k)-1], suggest(keyPath(k[:len(k)-1]), k[len(k)-1]))
+		name := k[len(k)-1]
+		where := ""
+		parent := ""
+		if len(k) > 1 {
+			parent = p[:len(p)-len(tomlpos.QuoteKey(name))-1]
+			where = " (" + countedPath(p) + ")" // a nested key: which block
+		}
+		hint, best := suggest(keyPath(k[:len(k)-1]), name)
+		if best != "" {
+			if v.misspelt == nil {
+				v.misspelt = map[string][]string{}
+			}
+			v.misspelt[parent] = append(v.misspelt[parent], best)
+		}
+		v.errorf(p, "", "unknown key %q%s%s", name, where, hint)
 		reported[bare] = true
 	}
 	for _, k := range keys {
@@ -489,8 +542,8 @@ var known = map[string][]string{
 }
 
 // suggest proposes the closest known key of table parent for a misspelt
-// key.
-func suggest(parent, key string) string {
+// key: the hint for the message, and the key ("" for none).
+func suggest(parent, key string) (string, string) {
 	best, bestDist := "", 3
 	for _, k := range known[parent] {
 		if d := editDistance(key, k); d < bestDist {
@@ -498,9 +551,21 @@ func suggest(parent, key string) string {
 		}
 	}
 	if best == "" {
-		return ""
+		return "", ""
 	}
-	return fmt.Sprintf("; did you mean %q?", best)
+	return fmt.Sprintf("; did you mean %q?", best), best
+}
+
+// nearestKey returns the defined key (of keys) nearest to a misspelt
+// one, if one is close enough to be meant; never the key itself.
+func nearestKey(key string, keys map[string]bool) string {
+	best, bestDist := "", max(3, len([]rune(key))/4+1)
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		if d := editDistance(key, k); d > 0 && d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
 }
 
 func editDistance(a, b string) int {
@@ -703,7 +768,9 @@ func (v *validator) annexes() map[string]bool {
 	for i, a := range v.l.Annexes {
 		base := fmt.Sprintf("annex[%d]", i)
 		if v.checkID(base+".key", "annex key", a.Key) && keys[a.Key] {
-			v.errorf(base+".key", a.Key, "annex key %q is defined twice", a.Key)
+			first := slices.IndexFunc(v.l.Annexes, func(b Annex) bool { return b.Key == a.Key })
+			v.errorf(base+".key", a.Key, "annex key %q is defined twice (first at line %d)", a.Key, v.pos(fmt.Sprintf("annex[%d].key", first)).Line)
+			continue // its messages would be produced twice: no follow-on
 		}
 		if a.Key != "" {
 			keys[a.Key] = true // known, even if invalid: no follow-on errors
@@ -752,7 +819,9 @@ func (v *validator) sections(annexes, referenced map[string]bool) {
 		sp := fmt.Sprintf("section[%d]", i)
 		if v.checkID(sp+".id", "section id", s.ID) {
 			if seen[s.ID] {
-				v.errorf(sp+".id", s.ID, "section id %q is used twice", s.ID)
+				first := slices.IndexFunc(r.Sections, func(x Section) bool { return x.ID == s.ID })
+				v.errorf(sp+".id", s.ID, "section id %q is used twice (first at line %d)", s.ID, v.pos(fmt.Sprintf("section[%d].id", first)).Line)
+				v.dupPrefixes = append(v.dupPrefixes, r.ID+"."+s.ID+".")
 			}
 			seen[s.ID] = true
 		}
@@ -766,7 +835,9 @@ func (v *validator) sections(annexes, referenced map[string]bool) {
 			bp := fmt.Sprintf("%s.block[%d]", sp, j)
 			if v.checkID(bp+".id", "block id", b.ID) {
 				if blocks[b.ID] {
-					v.errorf(bp+".id", b.ID, "block id %q is used twice in section %q", b.ID, s.ID)
+					first := slices.IndexFunc(s.Blocks, func(x Block) bool { return x.ID == b.ID })
+					v.errorf(bp+".id", b.ID, "block id %q is used twice in section %q (first at line %d)", b.ID, s.ID, v.pos(fmt.Sprintf("%s.block[%d].id", sp, first)).Line)
+					v.dupPrefixes = append(v.dupPrefixes, prefix+"."+b.ID+".")
 				}
 				blocks[b.ID] = true
 			}
@@ -824,7 +895,11 @@ func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[st
 		}
 		listed[key] = true
 		if !annexes[key] {
-			v.errorf(ap, key, "unknown annex %q; annexes are defined with [[annex]] key = %q", key, key)
+			if near := nearestKey(key, annexes); near != "" {
+				v.errorf(ap, key, "unknown annex %q; did you mean %q?", key, near)
+			} else {
+				v.errorf(ap, key, "unknown annex %q: no [[annex]] has this key; define it, or refer to one of the report's annexes", key)
+			}
 			continue
 		}
 		referenced[key] = true
@@ -931,8 +1006,8 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 			v.diags.Errorf(v.l.File, p.Line, p.Col, id, "%s", msg)
 		}
 	}
-	if _, dup := v.l.byID[id]; dup {
-		v.diags.Errorf(v.l.File, p.Line, p.Col, id, "message ID %q is produced twice", id)
+	if i, dup := v.l.byID[id]; dup && !slices.ContainsFunc(v.dupPrefixes, func(p string) bool { return strings.HasPrefix(id, p) }) {
+		v.diags.Errorf(v.l.File, p.Line, p.Col, id, "message ID %q is produced twice (first at line %d)", id, v.l.Messages[i].Line)
 		return
 	}
 	v.l.byID[id] = len(v.l.Messages)

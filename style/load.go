@@ -60,7 +60,16 @@ func Load(dirs Folders, name string) (*House, diag.List) {
 	st, ds := Parse(shown, data)
 	diags = append(diags, ds...)
 	if ds.HasErrors() {
-		return nil, diags
+		// The fonts are checked all the same (every problem in one run),
+		// unless their names are among the errors.
+		f := st.Fonts
+		for _, name := range []string{f.Regular, f.Bold, f.Italic, f.BoldItalic} {
+			if !fs.ValidPath(name) || strings.Contains(name, "/") {
+				return nil, diags
+			}
+		}
+		_, ds := loadFamily(dirs, st.Fonts)
+		return nil, append(diags, ds...)
 	}
 	h := &House{Name: name, Style: st}
 	if st.Logo.File != "" {
@@ -86,8 +95,29 @@ func Load(dirs Folders, name string) (*House, diag.List) {
 		}
 		h.Logo = &Image{Data: img, Width: cfg.Width, Height: cfg.Height}
 	}
-	f := st.Fonts
+	fam, ds := loadFamily(dirs, st.Fonts)
+	diags = append(diags, ds...)
+	if fam == nil {
+		return nil, diags
+	}
+	h.Family = fam
+	return h, diags
+}
+
+// FontProbe is what every face of a house style must draw: the
+// characters every edition has (its glyphs are read when the style loads,
+// so an empty or damaged font file is found even when no report is laid
+// out).
+const FontProbe = " -—«»0123456789"
+
+// loadFamily loads the font family f names and reads the glyphs of
+// FontProbe from each face; nil with the error when it cannot.
+func loadFamily(dirs Folders, f FontFiles) (*fonts.Family, diag.List) {
+	var diags diag.List
 	fam, err := fonts.Load(dirs.Fonts, fonts.FamilyFiles{Name: f.Family, Regular: f.Regular, Bold: f.Bold, Italic: f.Italic, BoldItal: f.BoldItalic})
+	for face := fonts.Regular; err == nil && face <= fonts.BoldItalic; face++ {
+		err = fam.Face(face).CheckGlyphs(FontProbe)
+	}
 	if err != nil {
 		var fe *fonts.FileError
 		if errors.As(err, &fe) {
@@ -97,8 +127,7 @@ func Load(dirs Folders, name string) (*House, diag.List) {
 		}
 		return nil, diags
 	}
-	h.Family = fam
-	return h, diags
+	return fam, diags
 }
 
 func unwrap(err error) error {

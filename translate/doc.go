@@ -29,7 +29,7 @@
 //	locales/ru/central-asia-2021.ru.toml      the catalog
 //	locales/ru/central-asia-2021.ru.sources   its sidecar:
 //
-//	# Source hashes of locales/ru/central-asia-2021.ru.toml, written by reportgen translate (merge,
+//	# Source hashes of locales/ru/central-asia-2021.ru.toml, written by reportgen i18n (merge,
 //	# stamp): for each message, the hash of the en text its translation was made
 //	# from. A translation whose source now has another hash is stale. Not a
 //	# catalog file: do not edit by hand.

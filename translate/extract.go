@@ -26,11 +26,11 @@ const PreviousComment = "# previous translation"
 // offered returns what a translate file offers to translate for src in
 // lang: the source text in every form lang needs (a form the source lacks
 // gets its "other"), or only "other" for a message without plural forms.
-func offered(src Source, lang language.Tag) Forms {
+func offered(src locales.Source, lang language.Tag) locales.Forms {
 	if !src.Forms.Plural() {
-		return Forms{Other: src.Forms.Other}
+		return locales.Forms{Other: src.Forms.Other}
 	}
-	var f Forms
+	var f locales.Forms
 	for _, n := range locales.RequiredForms(lang) {
 		t := src.Forms.Get(n)
 		if t == "" {
@@ -53,7 +53,7 @@ func offered(src Source, lang language.Tag) Forms {
 // source is, give reportgen's own source hash (SourceHashComment) and, for
 // a stale message, the translation it replaces (PreviousComment), so the
 // file stays valid for goi18n merge.
-func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes Hashes) ([]byte, int) {
+func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes locales.Hashes) ([]byte, int) {
 	var body strings.Builder
 	n := 0
 	for _, set := range sets {
@@ -83,7 +83,7 @@ func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes Hashes)
 				t := tr[m.ID]
 				fmt.Fprintf(&body, "# stale: the %s text changed after this translation (%s:%d); source %s\n", src, t.File, t.Line, where)
 				if t.Forms.Plural() {
-					for _, fn := range FormNames {
+					for _, fn := range locales.FormNames {
 						if x := t.Forms.Get(fn); x != "" {
 							fmt.Fprintf(&body, "%s, %s: %s\n", PreviousComment, fn, tomlString(x))
 						}
@@ -94,14 +94,14 @@ func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes Hashes)
 			} else {
 				fmt.Fprintf(&body, "# missing; source %s\n", where)
 			}
-			fmt.Fprintf(&body, "%s%s\n", SourceHashComment, Hash(m))
+			fmt.Fprintf(&body, "%s%s\n", SourceHashComment, locales.Hash(m))
 			fmt.Fprintf(&body, "[%s]\n", tomlString(m.ID))
 			if m.Description != "" {
 				fmt.Fprintf(&body, "description = %s\n", tomlString(m.Description))
 			}
-			fmt.Fprintf(&body, "hash = %s\n", tomlString(GoI18nHash(m)))
+			fmt.Fprintf(&body, "hash = %s\n", tomlString(locales.GoI18nHash(m)))
 			f := offered(m, lang)
-			for _, fn := range FormNames {
+			for _, fn := range locales.FormNames {
 				if x := f.Get(fn); x != "" {
 					fmt.Fprintf(&body, "%s = %s\n", fn, tomlString(x))
 				}
@@ -110,7 +110,7 @@ func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes Hashes)
 	}
 	var b strings.Builder
 	name := display.English.Languages().Name(lang)
-	fmt.Fprintf(&b, "# %d message(s) to translate into %s (%s) from %s, written by reportgen translate extract.\n", n, name, lang, src)
+	fmt.Fprintf(&b, "# %d message(s) to translate into %s (%s) from %s, written by reportgen i18n extract.\n", n, name, lang, src)
 	b.WriteString(`#
 # Replace the text of "other" (and, for counts, of one, few, many …) with its
 # translation. Keep every {{.Placeholder}}, *italic*, **bold**, [link text](URL)
@@ -119,7 +119,7 @@ func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes Hashes)
 # they say which text was translated. Then merge the file into locales/:
 #
 `)
-	fmt.Fprintf(&b, "#     reportgen translate merge %s\n", TranslateFile(lang))
+	fmt.Fprintf(&b, "#     reportgen i18n merge %s\n", TranslateFile(lang))
 	b.WriteString(body.String())
 	return []byte(b.String()), n
 }

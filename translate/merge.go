@@ -90,9 +90,9 @@ func scanTranslateFile(data []byte, msgs map[string]*i18n.Message) map[string]en
 
 // isOffered reports whether every form of f is still the source text
 // that Extract offered: the entry was left untranslated.
-func isOffered(src Source, f Forms) bool {
+func isOffered(src locales.Source, f locales.Forms) bool {
 	some := false
-	for _, n := range FormNames {
+	for _, n := range locales.FormNames {
 		t := f.Get(n)
 		if t == "" {
 			continue
@@ -111,11 +111,11 @@ func isOffered(src Source, f Forms) bool {
 
 // normalize keeps the forms of f that lang uses for src: "other" for a
 // message without plural forms, the language's CLDR forms for a count.
-func normalize(src Source, f Forms, lang language.Tag) Forms {
+func normalize(src locales.Source, f locales.Forms, lang language.Tag) locales.Forms {
 	if !src.Forms.Plural() {
-		return Forms{Other: f.Other}
+		return locales.Forms{Other: f.Other}
 	}
-	var out Forms
+	var out locales.Forms
 	for _, n := range locales.RequiredForms(lang) {
 		out.Set(n, f.Get(n))
 	}
@@ -123,7 +123,7 @@ func normalize(src Source, f Forms, lang language.Tag) Forms {
 }
 
 type accepted struct {
-	forms Forms
+	forms locales.Forms
 	hash  string
 	file  string
 }
@@ -150,7 +150,7 @@ type accepted struct {
 // rewrite fails its own check, nor into a project without sources/ (the
 // embedded reference report); files are written atomically, inside the
 // project folder (project.Project.WriteFile).
-func (p *Project) Merge(files []string, c Checker) (*MergeResult, error) {
+func (p *Project) Merge(files []string, c locales.Checker) (*MergeResult, error) {
 	if err := p.writable(); err != nil {
 		return nil, err
 	}
@@ -191,28 +191,28 @@ func (p *Project) Merge(files []string, c Checker) (*MergeResult, error) {
 		for _, m := range mf.Messages {
 			line := meta[m.ID].line
 			src, ok := p.Source(m.ID)
-			forms := FormsOf(m)
+			forms := locales.FormsOf(m)
 			switch {
 			case !ok:
 				res.Diags.Warnf(shown, line, 0, m.ID, "no report or source catalog has this message; skipped")
 				res.Skipped = append(res.Skipped, m.ID)
 				continue
-			case forms.Empty(), isOffered(src, forms) && !trivial(src.Forms.joined()):
+			case forms.Empty(), isOffered(src, forms) && !locales.Trivial(src.Forms.Joined()):
 				res.Skipped = append(res.Skipped, m.ID)
 				continue
 			}
-			ds := c.Check(src, Translation{ID: m.ID, Forms: forms, File: shown, Line: line}, lang)
+			ds := c.Check(src, locales.Translation{ID: m.ID, Forms: forms, File: shown, Line: line}, lang)
 			res.Diags = append(res.Diags, ds...)
 			if ds.HasErrors() {
 				res.Refused = append(res.Refused, m.ID)
 				continue
 			}
-			cur := Hash(src)
+			cur := locales.Hash(src)
 			rec := cur
 			switch {
 			case meta[m.ID].sourceHash != "":
 				rec = meta[m.ID].sourceHash
-			case m.Hash != "" && m.Hash != GoI18nHash(src):
+			case m.Hash != "" && m.Hash != locales.GoI18nHash(src):
 				rec = m.Hash
 			}
 			if rec != cur {
@@ -282,7 +282,7 @@ func (p *Project) Merge(files []string, c Checker) (*MergeResult, error) {
 			data := old
 			if len(updates[target]) > 0 {
 				if old == nil {
-					old = []byte(fmt.Sprintf("# %s messages in %s (%s), written by reportgen translate merge.\n",
+					old = []byte(fmt.Sprintf("# %s messages in %s (%s), written by reportgen i18n merge.\n",
 						strings.TrimSuffix(path.Base(target), "."+lang.String()+".toml"), display.English.Languages().Name(lang), lang))
 				}
 				data, err = rewriteCatalog(old, path.Base(target), updates[target], orderOf)
@@ -296,7 +296,7 @@ func (p *Project) Merge(files []string, c Checker) (*MergeResult, error) {
 				h = map[string]string{}
 			}
 			maps.Copy(h, hashes[target])
-			sidecars = append(sidecars, output{SidecarFile(target), FormatSidecar(target, p.SourceLang, catalogOrder(data, path.Base(target)), h)})
+			sidecars = append(sidecars, output{locales.SidecarFile(target), locales.FormatSidecar(target, p.SourceLang, catalogOrder(data, path.Base(target)), h)})
 		}
 		// A hash recorded beside another file of the language goes.
 		for _, file := range slices.Sorted(maps.Keys(sc)) {
@@ -315,7 +315,7 @@ func (p *Project) Merge(files []string, c Checker) (*MergeResult, error) {
 			}
 			if changed {
 				data, _ := p.folder.ReadFile(file)
-				sidecars = append(sidecars, output{SidecarFile(file), FormatSidecar(file, p.SourceLang, catalogOrder(data, path.Base(file)), h)})
+				sidecars = append(sidecars, output{locales.SidecarFile(file), locales.FormatSidecar(file, p.SourceLang, catalogOrder(data, path.Base(file)), h)})
 			}
 		}
 	}
@@ -397,19 +397,19 @@ func (p *Project) Stamp(lang language.Tag, ids []string) ([]string, error) {
 				byFile[file] = map[string]string{}
 			}
 		}
-		if byFile[file][id] == Hash(src) {
+		if byFile[file][id] == locales.Hash(src) {
 			continue
 		}
-		byFile[file][id] = Hash(src)
+		byFile[file][id] = locales.Hash(src)
 		done = append(done, id)
 	}
 	for _, file := range slices.Sorted(maps.Keys(byFile)) {
 		data, _ := p.folder.ReadFile(file)
-		out := FormatSidecar(file, p.SourceLang, catalogOrder(data, path.Base(file)), byFile[file])
-		if old, err := p.folder.ReadFile(SidecarFile(file)); err == nil && bytes.Equal(old, out) {
+		out := locales.FormatSidecar(file, p.SourceLang, catalogOrder(data, path.Base(file)), byFile[file])
+		if old, err := p.folder.ReadFile(locales.SidecarFile(file)); err == nil && bytes.Equal(old, out) {
 			continue
 		}
-		if err := p.folder.WriteFile(SidecarFile(file), out); err != nil {
+		if err := p.folder.WriteFile(locales.SidecarFile(file), out); err != nil {
 			return done, err
 		}
 	}

@@ -101,7 +101,7 @@ func TestCycle(t *testing.T) {
 	text := string(data)
 	for _, want := range []string{
 		`# previous translation: "Она подчеркнула роль *Алматинского процесса*."`,
-		SourceHashComment + Hash(mustSource(t, p, "mini.opening.held.p2")),
+		SourceHashComment + locales.Hash(mustSource(t, p, "mini.opening.held.p2")),
 		`["mini.opening.held.p2"]`,
 		`other = "She stressed the key role of the *Almaty Process* in the region."`,
 	} {
@@ -114,7 +114,7 @@ func TestCycle(t *testing.T) {
 	if err != nil || len(mf.Messages) != 1 || mf.Tag != ru {
 		t.Fatalf("go-i18n: %v %v", mf, err)
 	}
-	if m := mf.Messages[0]; m.ID != "mini.opening.held.p2" || m.Hash != GoI18nHash(mustSource(t, p, m.ID)) {
+	if m := mf.Messages[0]; m.ID != "mini.opening.held.p2" || m.Hash != locales.GoI18nHash(mustSource(t, p, m.ID)) {
 		t.Errorf("go-i18n message: %+v", m)
 	}
 
@@ -149,7 +149,7 @@ func TestCycle(t *testing.T) {
 	}
 }
 
-func mustSource(t *testing.T, p *Project, id string) Source {
+func mustSource(t *testing.T, p *Project, id string) locales.Source {
 	t.Helper()
 	s, ok := p.Source(id)
 	if !ok {
@@ -241,7 +241,7 @@ func TestPluralOnlyChangeIsStale(t *testing.T) {
 	// Translating the one form only, in a file that lost its comments:
 	// the go-i18n hash still matches, so the current hash is recorded.
 	file := writeTranslation(t, dir, "translate.ru.toml", `["annexes.count"]
-hash = "`+GoI18nHash(mustSource(t, p, "annexes.count"))+`"
+hash = "`+locales.GoI18nHash(mustSource(t, p, "annexes.count"))+`"
 one = "К отчёту прилагается одно приложение."
 few = "К отчёту прилагаются {{.Count}} приложения."
 many = "К отчёту прилагается {{.Count}} приложений."
@@ -399,7 +399,7 @@ other = "Заключне слово"
 	if !strings.Contains(diagString(res.Diags), `translate.uk.toml:4: warning: no report or source catalog has this message; skipped [mini.unknown]`) {
 		t.Errorf("diagnostics: %v", res.Diags)
 	}
-	want := "# mini messages in Ukrainian (uk), written by reportgen translate merge.\n\n[mini.closing]\nheading = \"Заключне слово\"\n"
+	want := "# mini messages in Ukrainian (uk), written by reportgen i18n merge.\n\n[mini.closing]\nheading = \"Заключне слово\"\n"
 	if got := read(t, dir, "locales/uk/mini.uk.toml"); got != want {
 		t.Errorf("new file:\n%s\nwant:\n%s", got, want)
 	}
@@ -413,18 +413,18 @@ other = "Заключне слово"
 }
 
 func TestSidecar(t *testing.T) {
-	if got := SidecarFile("locales/ru/central-asia-2021.ru.toml"); got != "locales/ru/central-asia-2021.ru.sources" {
+	if got := locales.SidecarFile("locales/ru/central-asia-2021.ru.toml"); got != "locales/ru/central-asia-2021.ru.sources" {
 		t.Errorf("SidecarFile = %s", got)
 	}
-	data := FormatSidecar("locales/ru/x.ru.toml", language.English, []string{"x.b", "x.a"}, map[string]string{"x.a": "sha256-1", "x.b": "sha256-2", "x.c": "sha256-3"})
-	h, diags := ParseSidecar("x.ru.sources", data)
+	data := locales.FormatSidecar("locales/ru/x.ru.toml", language.English, []string{"x.b", "x.a"}, map[string]string{"x.a": "sha256-1", "x.b": "sha256-2", "x.c": "sha256-3"})
+	h, diags := locales.ParseSidecar("x.ru.sources", data)
 	if len(diags) > 0 || len(h) != 3 || h["x.a"] != "sha256-1" {
 		t.Fatalf("%v %v\n%s", h, diags, data)
 	}
 	if !strings.Contains(string(data), "\"x.b\" = \"sha256-2\"\n\"x.a\" = \"sha256-1\"\n\"x.c\" = \"sha256-3\"\n") {
 		t.Errorf("order:\n%s", data)
 	}
-	if _, diags := ParseSidecar("x.ru.sources", []byte("\"x.a\" = 1\n")); len(diags) != 1 {
+	if _, diags := locales.ParseSidecar("x.ru.sources", []byte("\"x.a\" = 1\n")); len(diags) != 1 {
 		t.Errorf("a number: %v", diags)
 	}
 }

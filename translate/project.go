@@ -34,12 +34,12 @@ type Project struct {
 	Catalog *locales.Catalog
 	// Glossary is the project's glossary (project.GlossaryFile), or nil
 	// when it has none.
-	Glossary *Glossary
+	Glossary *locales.Glossary
 
 	folder *project.Project
 	diags  diag.List // catalog loading diagnostics
 	order  map[string]int
-	byID   map[string]*Source
+	byID   map[string]*locales.Source
 	setOf  map[string]int
 }
 
@@ -70,7 +70,7 @@ func Open(folder *project.Project) (*Project, diag.List) {
 	diags = append(diags, ds...)
 	switch data, err := folder.ReadFile(project.GlossaryFile); {
 	case err == nil:
-		g, ds := ParseGlossary(project.GlossaryFile, data)
+		g, ds := locales.ParseGlossary(project.GlossaryFile, data)
 		diags = append(diags, ds...)
 		p.Glossary = g
 	case !errors.Is(err, fs.ErrNotExist):
@@ -97,18 +97,18 @@ func Open(folder *project.Project) (*Project, diag.List) {
 		all = append(all, t)
 	}
 	slices.SortFunc(all, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
-	byFile := map[string][]Source{}
+	byFile := map[string][]locales.Source{}
 	for _, id := range cat.IDs(p.SourceLang) {
 		e, _ := cat.Entry(p.SourceLang, id)
-		byFile[e.File] = append(byFile[e.File], Source{
-			ID: id, Forms: FormsOf(e.Message), Description: e.Message.Description,
+		byFile[e.File] = append(byFile[e.File], locales.Source{
+			ID: id, Forms: locales.FormsOf(e.Message), Description: e.Message.Description,
 			File: e.File, Line: e.Line, Col: e.Col,
 		})
 	}
 	files := slices.Sorted(maps.Keys(byFile))
 	for _, f := range files {
 		msgs := byFile[f]
-		slices.SortStableFunc(msgs, func(a, b Source) int {
+		slices.SortStableFunc(msgs, func(a, b locales.Source) int {
 			if a.Line != b.Line {
 				return a.Line - b.Line
 			}
@@ -124,7 +124,7 @@ func Open(folder *project.Project) (*Project, diag.List) {
 // index numbers the source messages in source order.
 func (p *Project) index() {
 	p.order = map[string]int{}
-	p.byID = map[string]*Source{}
+	p.byID = map[string]*locales.Source{}
 	p.setOf = map[string]int{}
 	n := 0
 	for si := range p.Sets {
@@ -142,13 +142,13 @@ func (p *Project) index() {
 }
 
 // Source returns the source message with the given ID.
-func (p *Project) Source(id string) (Source, bool) {
+func (p *Project) Source(id string) (locales.Source, bool) {
 	if p.byID == nil {
 		p.index()
 	}
 	s, ok := p.byID[id]
 	if !ok {
-		return Source{}, false
+		return locales.Source{}, false
 	}
 	return *s, true
 }
@@ -174,7 +174,7 @@ func (p *Project) Translations(lang language.Tag) Translations {
 	tr := Translations{}
 	for _, id := range p.Catalog.IDs(lang) {
 		e, _ := p.Catalog.Entry(lang, id)
-		tr[id] = Translation{ID: id, Forms: FormsOf(e.Message), File: e.File, Line: e.Line, Col: e.Col}
+		tr[id] = locales.Translation{ID: id, Forms: locales.FormsOf(e.Message), File: e.File, Line: e.Line, Col: e.Col}
 	}
 	return tr
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/reportgen/reportgen/locales"
 )
 
 // This file rewrites a catalog file with new or changed translations while
@@ -16,7 +17,7 @@ import (
 // update is a translation to write into a catalog file.
 type update struct {
 	id    string
-	forms Forms
+	forms locales.Forms
 	order int // position in source order; new messages are placed by it
 }
 
@@ -252,7 +253,7 @@ func rewriteCatalog(data []byte, name string, updates []update, orderOf func(id 
 		var lines []string
 		if u.forms.Plural() {
 			table = segs
-			for _, f := range FormNames {
+			for _, f := range locales.FormNames {
 				if t := u.forms.Get(f); t != "" {
 					lines = append(lines, f+" = "+tomlString(t))
 				}
@@ -363,15 +364,15 @@ func rewriteCatalog(data []byte, name string, updates []update, orderOf func(id 
 // valueLines returns the lines writing forms under key: key = "…" for a
 // single form, key.one = "…", key.other = "…" for a count; with key "",
 // the bare fields (other = "…").
-func valueLines(key string, forms Forms) []string {
+func valueLines(key string, forms locales.Forms) []string {
 	var out []string
 	if !forms.Plural() {
-		forms = Forms{Other: forms.Other}
+		forms = locales.Forms{Other: forms.Other}
 		if key != "" {
 			return []string{key + " = " + tomlString(forms.Other)}
 		}
 	}
-	for _, f := range FormNames {
+	for _, f := range locales.FormNames {
 		if t := forms.Get(f); t != "" {
 			k := f
 			if key != "" {
@@ -546,7 +547,7 @@ func (c *catalogDoc) modify(e *editor, u update, fl map[string]int) {
 		it := c.doc.items[i]
 		head := lines[it.first][:it.keyEnd]
 		var out []string
-		for _, f := range FormNames {
+		for _, f := range locales.FormNames {
 			if t := u.forms.Get(f); t != "" {
 				out = append(out, head+"."+f+" = "+tomlString(t))
 			}
@@ -564,9 +565,9 @@ func (c *catalogDoc) modify(e *editor, u update, fl map[string]int) {
 	}
 	want := u.forms
 	if !want.Plural() {
-		want = Forms{Other: u.forms.Other}
+		want = locales.Forms{Other: u.forms.Other}
 	}
-	for k, f := range FormNames {
+	for k, f := range locales.FormNames {
 		i, has := fl[f]
 		t := want.Get(f)
 		switch {
@@ -578,13 +579,13 @@ func (c *catalogDoc) modify(e *editor, u update, fl map[string]int) {
 			line := prefix + f + " = " + tomlString(t)
 			placed := false
 			for j := k - 1; j >= 0 && !placed; j-- {
-				if p, ok := fl[FormNames[j]]; ok {
+				if p, ok := fl[locales.FormNames[j]]; ok {
 					e.insertAfter(c.doc.items[p].last, line)
 					placed = true
 				}
 			}
-			for j := k + 1; j < len(FormNames) && !placed; j++ {
-				if n, ok := fl[FormNames[j]]; ok {
+			for j := k + 1; j < len(locales.FormNames) && !placed; j++ {
+				if n, ok := fl[locales.FormNames[j]]; ok {
 					e.insertBefore(c.doc.items[n].first, line)
 					placed = true
 				}
@@ -603,14 +604,14 @@ func verifyRewrite(before map[string]*i18n.Message, out []byte, name string, upd
 	if err != nil {
 		return fmt.Errorf("rewritten file does not parse: %v", err)
 	}
-	want := map[string]Forms{}
+	want := map[string]locales.Forms{}
 	for id, m := range before {
-		want[id] = FormsOf(m)
+		want[id] = locales.FormsOf(m)
 	}
 	for _, u := range updates {
 		f := u.forms
 		if !f.Plural() {
-			f = Forms{Other: f.Other}
+			f = locales.Forms{Other: f.Other}
 		}
 		want[u.id] = f
 	}
@@ -619,8 +620,8 @@ func verifyRewrite(before map[string]*i18n.Message, out []byte, name string, upd
 		if !ok {
 			return fmt.Errorf("rewritten file lost message %q", id)
 		}
-		if FormsOf(m) != f {
-			return fmt.Errorf("rewritten file has %q as %q, want %q", id, FormsOf(m).String(), f.String())
+		if locales.FormsOf(m) != f {
+			return fmt.Errorf("rewritten file has %q as %q, want %q", id, locales.FormsOf(m).String(), f.String())
 		}
 	}
 	for id := range after {

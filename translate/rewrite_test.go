@@ -3,6 +3,8 @@ package translate
 import (
 	"strings"
 	"testing"
+
+	"github.com/reportgen/reportgen/locales"
 )
 
 func TestRewriteCatalog(t *testing.T) {
@@ -17,9 +19,12 @@ func TestRewriteCatalog(t *testing.T) {
 	}
 	one := func(id, text string) update {
 		o, _ := orderOf(id)
-		return update{id: id, forms: Forms{Other: text}, order: o}
+		return update{id: id, forms: locales.Forms{Other: text}, order: o}
 	}
-	plural := func(id string, f Forms) update { o, _ := orderOf(id); return update{id: id, forms: f, order: o} }
+	plural := func(id string, f locales.Forms) update {
+		o, _ := orderOf(id)
+		return update{id: id, forms: f, order: o}
+	}
 	for _, tt := range []struct {
 		name    string
 		in      string
@@ -72,19 +77,19 @@ func TestRewriteCatalog(t *testing.T) {
 		{
 			name:    "plural forms added and dropped in place",
 			in:      "[n.count]\none = \"1\"\ntwo = \"2\"\nother = \"n\"\n",
-			updates: []update{plural("n.count", Forms{One: "один", Few: "несколько", Many: "много", Other: "n"})},
+			updates: []update{plural("n.count", locales.Forms{One: "один", Few: "несколько", Many: "много", Other: "n"})},
 			want:    "[n.count]\none = \"один\"\nfew = \"несколько\"\nmany = \"много\"\nother = \"n\"\n",
 		},
 		{
 			name:    "plural forms as dotted keys",
 			in:      "[n]\ncount.one = \"1\"\ncount.other = \"n\"\n",
-			updates: []update{plural("n.count", Forms{One: "1", Few: "2", Other: "n"})},
+			updates: []update{plural("n.count", locales.Forms{One: "1", Few: "2", Other: "n"})},
 			want:    "[n]\ncount.one = \"1\"\ncount.few = \"2\"\ncount.other = \"n\"\n",
 		},
 		{
 			name:    "single form becomes plural in a table",
 			in:      "[n]\ncount = \"n\" # note\n",
-			updates: []update{plural("n.count", Forms{One: "1", Other: "n"})},
+			updates: []update{plural("n.count", locales.Forms{One: "1", Other: "n"})},
 			want:    "[n]\ncount.one = \"1\" # note\ncount.other = \"n\"\n",
 		},
 		{
@@ -96,7 +101,7 @@ func TestRewriteCatalog(t *testing.T) {
 		{
 			name:    "new count gets its own table",
 			in:      "[r]\ntitle = \"Т\"\n[r.s]\nheading = \"З\"\n",
-			updates: []update{plural("n.count", Forms{One: "1", Other: "n"})},
+			updates: []update{plural("n.count", locales.Forms{One: "1", Other: "n"})},
 			want:    "[r]\ntitle = \"Т\"\n[r.s]\nheading = \"З\"\n\n[n.count]\none = \"1\"\nother = \"n\"\n",
 		},
 		{
@@ -108,13 +113,13 @@ func TestRewriteCatalog(t *testing.T) {
 		{
 			name:    "whole IDs as keys, as goi18n writes them",
 			in:      "\"r.s.b.p1\" = \"a\"\n\"n.other\" = \"x\"\n",
-			updates: []update{one("r.s.b.p2", "б"), one("r.s.c.p1", "в"), plural("n.count", Forms{One: "1", Other: "n"})},
+			updates: []update{one("r.s.b.p2", "б"), one("r.s.c.p1", "в"), plural("n.count", locales.Forms{One: "1", Other: "n"})},
 			want:    "\"r.s.b.p1\" = \"a\"\n\"r.s.b.p2\" = \"б\"\n\"r.s.c.p1\" = \"в\"\n\"n.count\".one = \"1\"\n\"n.count\".other = \"n\"\n\"n.other\" = \"x\"\n",
 		},
 		{
 			name:    "whole-ID tables, as goi18n writes them",
 			in:      "[\"r.s.b.p1\"]\nhash = \"sha1-x\"\nother = \"a\"\n",
-			updates: []update{one("r.s.b.p2", "б"), plural("n.count", Forms{One: "1", Other: "n"})},
+			updates: []update{one("r.s.b.p2", "б"), plural("n.count", locales.Forms{One: "1", Other: "n"})},
 			want:    "[\"r.s.b.p1\"]\nhash = \"sha1-x\"\nother = \"a\"\n\n[\"r.s.b.p2\"]\nother = \"б\"\n\n[\"n.count\"]\none = \"1\"\nother = \"n\"\n",
 		},
 		{
@@ -158,11 +163,11 @@ func TestRewriteCatalog(t *testing.T) {
 // give the intended messages fails instead of being written.
 func TestVerifyRewrite(t *testing.T) {
 	before, _ := parseMessages([]byte("[a]\nb = \"x\"\n"), "x.ru.toml")
-	if err := verifyRewrite(before, []byte("[a]\nb = \"y\"\n"), "x.ru.toml", []update{{id: "a.b", forms: Forms{Other: "y"}}}); err != nil {
+	if err := verifyRewrite(before, []byte("[a]\nb = \"y\"\n"), "x.ru.toml", []update{{id: "a.b", forms: locales.Forms{Other: "y"}}}); err != nil {
 		t.Errorf("good rewrite: %v", err)
 	}
 	for _, out := range []string{"[a]\nb = \"x\"\n", "[a]\nb = \"y\"\nc = \"z\"\n", "[a]\n", "[a]\nb = \"y\n"} {
-		if err := verifyRewrite(before, []byte(out), "x.ru.toml", []update{{id: "a.b", forms: Forms{Other: "y"}}}); err == nil {
+		if err := verifyRewrite(before, []byte(out), "x.ru.toml", []update{{id: "a.b", forms: locales.Forms{Other: "y"}}}); err == nil {
 			t.Errorf("%q passed", out)
 		}
 	}

@@ -10,20 +10,11 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/locales"
 )
 
-// Translation is one message of a language's catalog.
-type Translation struct {
-	ID    string
-	Forms Forms
-	// File, Line and Col locate the translation (the catalog file, or
-	// the translate file being merged).
-	File      string
-	Line, Col int
-}
-
 // Translations are the messages of one language, by ID.
-type Translations map[string]Translation
+type Translations map[string]locales.Translation
 
 // State is where the translation of one message stands.
 type State int
@@ -102,7 +93,7 @@ type Status struct {
 // Compute returns the status of set in lang: tr are lang's translations,
 // hashes the source hashes recorded for them, src the source language.
 // Translations of IDs that are not in set are ignored.
-func Compute(set Set, src, lang language.Tag, tr Translations, hashes Hashes) Status {
+func Compute(set Set, src, lang language.Tag, tr Translations, hashes locales.Hashes) Status {
 	st := Status{Report: set.Name, Lang: lang.String(), Source: src.String(), Entries: []Entry{}}
 	for _, m := range set.Messages {
 		st.Total++
@@ -120,7 +111,7 @@ func Compute(set Set, src, lang language.Tag, tr Translations, hashes Hashes) St
 			case !ok || h == "":
 				e.State = Unverified
 				st.Unverified++
-			case h != Hash(m):
+			case h != locales.Hash(m):
 				e.State = Stale
 				st.Stale++
 			default:
@@ -169,7 +160,7 @@ func (p *Project) Status(langs ...language.Tag) ([]Status, diag.List) {
 	var out []Status
 	var diags diag.List
 	cache := map[language.Tag]Translations{}
-	hcache := map[language.Tag]Hashes{}
+	hcache := map[language.Tag]locales.Hashes{}
 	for _, set := range p.Sets {
 		for _, lang := range set.Langs {
 			if len(langs) > 0 && !containsTag(langs, lang) {
@@ -266,6 +257,10 @@ func WriteText(w io.Writer, sts []Status, verbose bool) error {
 			ew.printf("  obsolete %d", s.Obsolete)
 		}
 		ew.printf("\n")
+		if s.Unverified > 0 {
+			ew.printf("      %d %s translations have no record of the %s text they were made from (written by hand,\n", s.Unverified, s.Lang, s.Source)
+			ew.printf("      not merged): review them, then run \"reportgen i18n stamp --lang %s\" to record it\n", s.Lang)
+		}
 		for _, e := range s.Entries {
 			if e.State == Unverified && !verbose {
 				continue

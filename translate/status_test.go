@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/project"
 )
 
@@ -103,33 +104,33 @@ func statusOf(t *testing.T, p *Project, name string) Status {
 }
 
 func TestHash(t *testing.T) {
-	base := Source{ID: "annexes.count", Forms: Forms{One: "{{.Count}} annex", Other: "{{.Count}} annexes"}}
-	h := Hash(base)
-	if !strings.HasPrefix(h, "sha256-") || len(h) != len("sha256-")+HashPrefix {
+	base := locales.Source{ID: "annexes.count", Forms: locales.Forms{One: "{{.Count}} annex", Other: "{{.Count}} annexes"}}
+	h := locales.Hash(base)
+	if !strings.HasPrefix(h, "sha256-") || len(h) != len("sha256-")+locales.HashPrefix {
 		t.Fatalf("Hash = %q", h)
 	}
-	if Hash(base) != h {
+	if locales.Hash(base) != h {
 		t.Fatal("Hash is not deterministic")
 	}
 	for _, tt := range []struct {
 		name string
-		src  Source
+		src  locales.Source
 	}{
-		{"one form", Source{ID: base.ID, Forms: Forms{One: "{{.Count}} annex!", Other: base.Forms.Other}}},
-		{"few form added", Source{ID: base.ID, Forms: Forms{One: base.Forms.One, Few: "x", Other: base.Forms.Other}}},
-		{"description", Source{ID: base.ID, Forms: base.Forms, Description: "count of annexes"}},
-		{"text moved between forms", Source{ID: base.ID, Forms: Forms{Zero: base.Forms.One, Other: base.Forms.Other}}},
+		{"one form", locales.Source{ID: base.ID, Forms: locales.Forms{One: "{{.Count}} annex!", Other: base.Forms.Other}}},
+		{"few form added", locales.Source{ID: base.ID, Forms: locales.Forms{One: base.Forms.One, Few: "x", Other: base.Forms.Other}}},
+		{"description", locales.Source{ID: base.ID, Forms: base.Forms, Description: "count of annexes"}},
+		{"text moved between forms", locales.Source{ID: base.ID, Forms: locales.Forms{Zero: base.Forms.One, Other: base.Forms.Other}}},
 	} {
-		if Hash(tt.src) == h {
+		if locales.Hash(tt.src) == h {
 			t.Errorf("%s: hash unchanged", tt.name)
 		}
 	}
 	// go-i18n's hash misses a change of a plural form only.
-	changed := Source{ID: base.ID, Forms: Forms{One: "{{.Count}} annex!", Other: base.Forms.Other}}
-	if GoI18nHash(changed) != GoI18nHash(base) {
+	changed := locales.Source{ID: base.ID, Forms: locales.Forms{One: "{{.Count}} annex!", Other: base.Forms.Other}}
+	if locales.GoI18nHash(changed) != locales.GoI18nHash(base) {
 		t.Error("GoI18nHash should cover only description and other")
 	}
-	if got := GoI18nHash(Source{Forms: Forms{Other: "Hello"}}); got != "sha1-f7ff9e8b7bb2e09b70935a5d785e0cc5d9d0abf0" {
+	if got := locales.GoI18nHash(locales.Source{Forms: locales.Forms{Other: "Hello"}}); got != "sha1-f7ff9e8b7bb2e09b70935a5d785e0cc5d9d0abf0" {
 		t.Errorf("GoI18nHash = %s, want goi18n's sha1 of description+other", got)
 	}
 }
@@ -182,20 +183,20 @@ func TestStatusCounts(t *testing.T) {
 }
 
 func TestCompute(t *testing.T) {
-	set := Set{Name: "r", Messages: []Source{
-		{ID: "r.a", Forms: Forms{Other: "A"}},
-		{ID: "r.b", Forms: Forms{Other: "B"}},
-		{ID: "r.c", Forms: Forms{Other: "C"}},
-		{ID: "r.d", Forms: Forms{Other: "D"}},
-		{ID: "r.e", Forms: Forms{Other: "E"}},
+	set := Set{Name: "r", Messages: []locales.Source{
+		{ID: "r.a", Forms: locales.Forms{Other: "A"}},
+		{ID: "r.b", Forms: locales.Forms{Other: "B"}},
+		{ID: "r.c", Forms: locales.Forms{Other: "C"}},
+		{ID: "r.d", Forms: locales.Forms{Other: "D"}},
+		{ID: "r.e", Forms: locales.Forms{Other: "E"}},
 	}}
 	tr := Translations{
-		"r.a": {ID: "r.a", Forms: Forms{Other: "А"}},
-		"r.b": {ID: "r.b", Forms: Forms{Other: "Б"}},
-		"r.c": {ID: "r.c", Forms: Forms{Other: "В"}},
-		"r.x": {ID: "r.x", Forms: Forms{Other: "Х"}}, // not in the set: ignored
+		"r.a": {ID: "r.a", Forms: locales.Forms{Other: "А"}},
+		"r.b": {ID: "r.b", Forms: locales.Forms{Other: "Б"}},
+		"r.c": {ID: "r.c", Forms: locales.Forms{Other: "В"}},
+		"r.x": {ID: "r.x", Forms: locales.Forms{Other: "Х"}}, // not in the set: ignored
 	}
-	h := Hashes{"r.a": Hash(set.Messages[0]), "r.b": "sha256-0000000000000000"}
+	h := locales.Hashes{"r.a": locales.Hash(set.Messages[0]), "r.b": "sha256-0000000000000000"}
 	s := Compute(set, language.English, ru, tr, h)
 	if s.Total != 5 || s.Translated != 1 || s.Stale != 1 || s.Unverified != 1 || s.Missing != 2 {
 		t.Fatalf("%+v", s)
@@ -233,6 +234,8 @@ func TestWriteTextAndJSON(t *testing.T) {
 	}
 	want := "mini\n" +
 		"  ru   [######++++++~~~~~~------]  50.0%  translated 1 (25.0%)  unverified 1  stale 1 (25.0%)  missing 1 (25.0%)\n" +
+		"      1 ru translations have no record of the en text they were made from (written by hand,\n" +
+		"      not merged): review them, then run \"reportgen i18n stamp --lang ru\" to record it\n" +
 		"      stale      mini.c  locales/ru/mini.ru.toml:4\n" +
 		"      missing    mini.d\n" +
 		"\n# translated  + unverified  ~ stale  - missing\n"

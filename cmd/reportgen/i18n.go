@@ -259,22 +259,34 @@ change to the source that needs no new translation (a typo fix).
 	return exitOK
 }
 
-// runCheck runs every check on every catalog and every edition.
+// runCheck runs every check of a build without writing a PDF.
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs, root := newFlags("check", `Usage: reportgen check [flags]
 
-Runs every check a build runs, and the translators' checks, on every report
-and catalog, without writing a PDF: placeholders, inline markup and links,
-plural forms, font coverage, untranslated text, quotation marks and the
-glossary. Exits 1 on any error (warnings inform).
+Runs every check a build runs, on every report, style, font and catalog,
+without writing a PDF: the reports' schema and annexes; the house styles
+and their fonts; the layout of locales/ and every catalog file; and, on
+every translation an edition uses, placeholders, inline markup, links and
+emphasis, plural forms, numbers written for placeholders, quotation marks,
+the glossary, untranslated text, messages no source has, and font coverage.
+Exits 1 on any error; warnings inform. With --strict it checks what
+"reportgen build --strict" would publish, every warning an error, as that
+build does: for pre-commit hooks and translators' CI.
 `, stderr)
 	format := fs.String("format", "text", "diagnostics `format`: text or json")
+	strictMode := fs.Bool("strict", false, "check as \"reportgen build --strict\" builds: the published languages only (and --lang), every warning an error")
+	var langs listFlag
+	fs.Var(&langs, "lang", "check only these `languages`, e.g. ru")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "reportgen check: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
 	proj := openProject(*root, "checking", *format == "text", stderr)
 	defer proj.Close()
-	diags := pipeline.Check(proj)
+	diags := pipeline.Check(proj, pipeline.Options{Strict: *strictMode, Langs: langs})
 	printDiags(stderr, diags, *format)
 	errs := 0
 	for _, d := range diags {

@@ -1,4 +1,4 @@
-package translate
+package locales
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -24,7 +25,7 @@ import (
 //	[[term]]
 //	note = "Almaty Process on Refugee Protection and International Migration"
 //	en = "Almaty Process"         # the term as the source may write it: a string or a list
-//	ru = ["Алматинск процесс"]    # acceptable renderings: a string or a list
+//	ru = ["Алматинский процесс"]  # acceptable renderings: a string or a list
 //
 //	[same]
 //	fr = ["Annexes", "original"]  # texts a language writes as the source does
@@ -34,10 +35,12 @@ import (
 // source text; they match whole words, case-insensitively, ignoring
 // punctuation between words ("UN Network on Migration" matches "UN
 // Network on Migration's"). Another language's values are the renderings
-// a translation may use; each is a sequence of word stems, matched
-// case-insensitively with ё and е equal: every word of the rendering must
-// begin a word of the translation, in a row ("Алматинск процесс" matches
-// "Алматинского процесса"; "ГДМ" matches "ГДМ"). A translation whose
+// a translation may use, written in full; each word matches a word of the
+// translation that begins with its stem (the word without its
+// inflectional ending), in a row, case-insensitively with ё and е equal
+// ("Алматинский процесс" matches "Алматинского процесса"; "ГДМ" matches
+// "ГДМ"). Terms are looked for in prose only (the checker removes URLs,
+// e-mail addresses and link targets first). A translation whose
 // source contains a term must contain one of the renderings for its
 // language; a language the term does not list is not checked.
 //
@@ -259,7 +262,7 @@ func (g *Glossary) Check(src, lang language.Tag, source, translation string) []G
 		}
 		ok := false
 		for _, r := range want {
-			if containsWords(tw, words(r), true) {
+			if containsWords(tw, stems(words(r)), true) {
 				ok = true
 				break
 			}
@@ -278,6 +281,28 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 	})
+}
+
+// endings are the inflectional endings a rendering's word may take in
+// another grammatical case (Russian, the language with renderings today),
+// longest first.
+var endings = strings.Fields("ами ями ого его ому ему ыми ими ой ей ий ый ая яя ое ее ые ие ых их ую юю ом ем ам ям ах ях ия ии ию ь а я о е ы и у ю й")
+
+// stems returns the words of a rendering without their inflectional
+// ending, keeping at least three letters: "алматинский" → "алматинск",
+// "миграции" → "миграц", "ООН" as it is.
+func stems(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w
+		for _, e := range endings {
+			if s, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(s) >= 3 {
+				out[i] = s
+				break
+			}
+		}
+	}
+	return out
 }
 
 // containsWords reports whether needle occurs in hay as consecutive words,
