@@ -59,6 +59,8 @@ func Embedded() fs.FS { return embedded }
 const (
 	MaxFileSize = 16 << 20 // bytes in a catalog file
 	MaxString   = 64 << 10 // bytes in one form of a message
+	MaxKeyParts = 32       // parts of a dotted key or table header ("a.b.c" has 3)
+	MaxKeys     = 100000   // keys in a catalog file, so about as many messages
 )
 
 // Entry is one message of one language with where it is written.
@@ -246,6 +248,15 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 	}
 	if p, deep := tomlpos.TooDeep(data, 32); deep {
 		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than 32 deep")
+		return pf
+	}
+	// The TOML decoder's memory grows with the square of a key's parts.
+	switch p, problem := tomlpos.KeyLimits(data, MaxKeyParts, MaxKeys); problem {
+	case tomlpos.KeyTooDeep:
+		diags.Errorf(file, p.Line, p.Col, "", "key has more than %d dotted parts", MaxKeyParts)
+		return pf
+	case tomlpos.TooManyKeys:
+		diags.Errorf(file, p.Line, p.Col, "", "file has more than %d keys", MaxKeys)
 		return pf
 	}
 	// One TOML decode, shared with go-i18n, which builds the messages

@@ -9,15 +9,18 @@ package pipeline
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -706,6 +709,90 @@ var hostileCases = []hostileCase{
 		},
 	},
 	{
+		// 200 KB that the TOML decoder took quadratic memory for: 24 GB
+		// after 8 minutes.
+		name: "report: dotted key of 100,000 parts",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `kind = "summary-report"`, `kind = "summary-report"`+"\n"+strings.Repeat("a.", 99999)+"a = 1")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, "a.a.a.") + `: error: key has more than 32 dotted parts`}
+		},
+		fixed: "memory grows with the square of the key's parts (depth 4,000: 347 MB)",
+	},
+	{
+		name: "catalog: dotted key of 100,000 parts",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, "[central-asia-2021]\n", "[central-asia-2021]\n"+strings.Repeat("a.", 99999)+"a = 1\n")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, "a.a.a.") + `: error: key has more than 32 dotted parts`}
+		},
+		fixed: "fatal error: out of memory",
+	},
+	{
+		name: "catalog: table header of 100,000 parts",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, "[central-asia-2021]\n", "[central-asia-2021]\n["+strings.Repeat("a.", 99999)+"a]\n")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, "a.a.a.") + `: error: key has more than 32 dotted parts`}
+		},
+		fixed: "fatal error: out of memory",
+	},
+	{
+		name: "catalog: more keys than the limit",
+		mutate: func(p *hostileProject) {
+			var b strings.Builder
+			for i := range 100001 {
+				fmt.Fprintf(&b, "m%d = \"x\"\n", i)
+			}
+			p.write("locales/ru/many.ru.toml", []byte(b.String()))
+		},
+		want: fixed(`locales/ru/many.ru.toml:100001:1: error: file has more than 100000 keys`),
+	},
+	{
+		name: "style: dotted key of 100,000 parts",
+		mutate: func(p *hostileProject) {
+			p.edit(styleFile, `file = "mark.png"`, `file = "mark.png"`+"\n"+strings.Repeat("a.", 99999)+"a = 1")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(styleFile, "a.a.a.") + `: error: key has more than 32 dotted parts`}
+		},
+	},
+	{
+		// A few hundred bytes that declare 400 million pixels: decoded
+		// whole, 5–11 GB.
+		name: "style: logo of 20000 × 20000 pixels",
+		mutate: func(p *hostileProject) {
+			p.write("sources/styles/mark.png", pngFile(20000, 20000, 8, 6, 0, make([]byte, 1000)))
+		},
+		want: func(w where) []string {
+			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png is 20000 × 20000 pixels; a logo may have at most 8192 pixels a side and 16777216 in all`}
+		},
+		fixed: "the logo is decoded whole: 5–11 GB",
+	},
+	{
+		name: "style: logo whose pixel data is shorter than its header says",
+		mutate: func(p *hostileProject) {
+			p.write("sources/styles/mark.png", pngFile(192, 192, 8, 6, 0, make([]byte, 100*(1+4*192))))
+		},
+		want: func(w where) []string {
+			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png is damaged: its pixel data does not match its size`}
+		},
+		fixed: "runtime error: slice bounds out of range, from the PDF writer",
+	},
+	{
+		name: "style: interlaced logo",
+		mutate: func(p *hostileProject) {
+			p.write("sources/styles/mark.png", pngFile(8, 8, 8, 0, 1, make([]byte, 200)))
+		},
+		want: func(w where) []string {
+			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png is interlaced; save it without interlacing`}
+		},
+		fixed: "interlacing not supported in PNG buffer, without the file's name",
+	},
+	{
 		name: "report: invalid UTF-8",
 		mutate: func(p *hostileProject) {
 			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Ren\xffate Held\"")
@@ -764,6 +851,33 @@ var hostileCases = []hostileCase{
 	},
 }
 
+// pngFile returns a PNG file of a w × h image with the given bit depth,
+// colour type and interlace method, whose pixel data is raw (scanlines
+// with their filter bytes), compressed, whatever the header says.
+func pngFile(w, h uint32, depth, colorType, interlace byte, raw []byte) []byte {
+	var out bytes.Buffer
+	out.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		binary.Write(&out, binary.BigEndian, uint32(len(data)))
+		crc := crc32.NewIEEE()
+		crc.Write([]byte(typ))
+		crc.Write(data)
+		out.WriteString(typ)
+		out.Write(data)
+		binary.Write(&out, binary.BigEndian, crc.Sum32())
+	}
+	ihdr := binary.BigEndian.AppendUint32(nil, w)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+	chunk("IHDR", append(ihdr, depth, colorType, 0, 0, interlace))
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(raw)
+	zw.Close()
+	chunk("IDAT", z.Bytes())
+	chunk("IEND", nil)
+	return out.Bytes()
+}
+
 func fixed(lines ...string) func(where) []string { return func(where) []string { return lines } }
 
 // knownBugs are the cases whose bug is not fixed yet: their failures are
@@ -784,6 +898,11 @@ type hostileResult struct {
 	Panic string
 }
 
+// childMemory bounds the memory of every child build: a memory bomb
+// fails its case instead of the machine. The reference build needs a
+// small part of it.
+const childMemory = 768 << 20
+
 const (
 	childRootEnv   = "REPORTGEN_HOSTILE_ROOT"
 	childStrictEnv = "REPORTGEN_HOSTILE_STRICT"
@@ -794,6 +913,7 @@ const (
 // into its output/ folder and prints the result as one JSON line.
 func runChild(root string) {
 	var res hostileResult
+	watchMemory(childMemory)
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -804,6 +924,26 @@ func runChild(root string) {
 	}()
 	data, _ := json.Marshal(res)
 	fmt.Printf("\n%s%s\n", resultMarker, data)
+}
+
+// watchMemory makes the GC work to stay under limit bytes and ends the
+// process with a result naming the memory used when it cannot: a memory
+// bomb is reported as the case's failure, not by the system killing the
+// machine's largest process.
+func watchMemory(limit int64) {
+	debug.SetMemoryLimit(limit / 2)
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+		for {
+			metrics.Read(sample)
+			if used := int64(sample[0].Value.Uint64()); used > limit {
+				data, _ := json.Marshal(hostileResult{Panic: fmt.Sprintf("the build used %d MiB of memory; the limit is %d MiB", used>>20, limit>>20)})
+				fmt.Printf("\n%s%s\n", resultMarker, data)
+				os.Exit(3)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
 }
 
 // buildIsolated builds the project at root in a child process: a panic in

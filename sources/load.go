@@ -50,6 +50,8 @@ const (
 	MaxNesting  = 32       // depth of nested arrays and inline tables
 	MaxString   = 64 << 10 // bytes in one string
 	MaxAnnexes  = 1000     // annexes in the register
+	MaxKeyParts = 32       // parts of a dotted key or table header ("a.b.c" has 3)
+	MaxKeys     = 100000   // keys in a report file
 )
 
 // Message is one translatable string of a report, in the source language.
@@ -194,6 +196,9 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than %d deep", MaxNesting)
 		return nil, diags
 	}
+	if keyLimits(&diags, file, data, MaxKeyParts, MaxKeys) {
+		return nil, diags
+	}
 	// Decode generically first: a syntax error shows here, and the types
 	// of the values can then be checked one by one, each at its own
 	// position (BurntSushi/toml stops at the first wrong type and names
@@ -221,6 +226,22 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		return nil, diags
 	}
 	return l, diags
+}
+
+// keyLimits reports (and returns true) when a key of data has more than
+// maxParts parts or data has more than maxKeys keys: the TOML decoder's
+// memory grows with the square of a key's parts, so such a file is
+// refused before it is decoded.
+func keyLimits(diags *diag.List, file string, data []byte, maxParts, maxKeys int) bool {
+	switch p, problem := tomlpos.KeyLimits(data, maxParts, maxKeys); problem {
+	case tomlpos.KeyTooDeep:
+		diags.Errorf(file, p.Line, p.Col, "", "key has more than %d dotted parts", maxParts)
+	case tomlpos.TooManyKeys:
+		diags.Errorf(file, p.Line, p.Col, "", "file has more than %d keys", maxKeys)
+	default:
+		return false
+	}
+	return true
 }
 
 // decodeError reports an error of BurntSushi/toml. The line and column of a
