@@ -793,6 +793,27 @@ var hostileCases = []hostileCase{
 		fixed: "interlacing not supported in PNG buffer, without the file's name",
 	},
 	{
+		// Label composition was quadratic in the items: 18.8 s.
+		name: "report: annex with 20,000 items",
+		mutate: func(p *hostileProject) {
+			item := "\n  [[annex.item]]\n  languages = [\"en\"]\n  kind = \"original\"\n"
+			p.edit(reportFile, `title = "Opening remarks of the IOM Regional Director, Ms. Renate Held"`+"\n", `title = "Opening remarks of the IOM Regional Director, Ms. Renate Held"`+"\n"+strings.Repeat(item, 20000))
+		},
+		want: func(w where) []string {
+			// At the 101st item.
+			n := 0
+			for i, ln := range w.lines(reportFile) {
+				if ln == "  [[annex.item]]" {
+					if n++; n == 101 {
+						return []string{fmt.Sprintf("%s:%d:3: error: annex \"held-remarks\" has 20002 items; the limit is 100 [held-remarks]", reportFile, i+1)}
+					}
+				}
+			}
+			return nil
+		},
+		fixed: "label composition is quadratic in the items: 40,000 take 18.8 s",
+	},
+	{
 		name: "report: invalid UTF-8",
 		mutate: func(p *hostileProject) {
 			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Ren\xffate Held\"")

@@ -50,6 +50,8 @@ const (
 	MaxNesting  = 32       // depth of nested arrays and inline tables
 	MaxString   = 64 << 10 // bytes in one string
 	MaxAnnexes  = 1000     // annexes in the register
+	MaxItems    = 100      // items of one annex
+	MaxItemLang = 20       // languages of one annex item
 	MaxKeyParts = 32       // parts of a dotted key or table header ("a.b.c" has 3)
 	MaxKeys     = 100000   // keys in a report file
 )
@@ -639,10 +641,18 @@ func (v *validator) annexes() map[string]bool {
 		if len(a.Items) == 0 {
 			v.errorf(base, a.Key, "annex %q has no items; add at least one [[annex.item]] with its languages", a.Key)
 		}
+		if n := len(a.Items); n > MaxItems {
+			v.errorf(fmt.Sprintf("%s.item[%d]", base, MaxItems), a.Key, "annex %q has %d items; the limit is %d", a.Key, n, MaxItems)
+			continue
+		}
 		for j, it := range a.Items {
 			ip := fmt.Sprintf("%s.item[%d]", base, j)
 			if len(it.Languages) == 0 {
 				v.errorf(ip, a.Key, "annex item has no languages")
+			}
+			if n := len(it.Languages); n > MaxItemLang {
+				v.errorf(fmt.Sprintf("%s.languages[%d]", ip, MaxItemLang), a.Key, "annex item has %d languages; the limit is %d", n, MaxItemLang)
+				continue
 			}
 			for k, lang := range it.Languages {
 				if _, err := language.Parse(lang); err != nil {
