@@ -47,6 +47,7 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/internal/tomlpos"
+	"github.com/reportgen/reportgen/internal/unitext"
 )
 
 //go:embed */*.toml */*.sources glossary.toml
@@ -289,8 +290,16 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 		}
 		pf.entries[i] = &Entry{Message: m, File: file, Line: p.Line, Col: p.Col}
 		CheckMessage(tag, pf.entries[i], &pf.checks[i])
+		normalize(m)
 	}
 	return pf
+}
+
+// normalize puts the forms of m into NFC, once they are checked.
+func normalize(m *i18n.Message) {
+	for _, f := range []*string{&m.Zero, &m.One, &m.Two, &m.Few, &m.Many, &m.Other} {
+		*f = unitext.NFC(*f)
+	}
 }
 
 // add adds the messages of a parsed file to c, after those of the files
@@ -383,6 +392,10 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q is %d bytes; the limit is %d", f, len(src), MaxString)
 			continue
 		}
+		if bad, found := unitext.Check(src); found {
+			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q: %s", f, bad.Msg)
+			continue
+		}
 		if !strings.Contains(src, "{{") {
 			continue // plain text: no template to check
 		}
@@ -399,7 +412,7 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 		}
 	}
 	if !hasPlural {
-		if m.Other == "" {
+		if !unitext.Visible(m.Other) {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "message has no text (\"other\" is empty)")
 		}
 		return

@@ -813,6 +813,113 @@ var hostileCases = []hostileCase{
 		},
 		fixed: "label composition is quadratic in the items: 40,000 take 18.8 s",
 	},
+	// Characters a reader cannot see, or that reportgen cannot set.
+	{
+		name: "report: escaped ESC in a name",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, `name = "Ms. Renate \u001b[31mHeld"`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `\u001b`) + `: error: U+001B ESCAPE is a control character; remove it [central-asia-2021.opening.held.name]`}
+		},
+		fixed: "terminal escapes reach the PDF (pdftotext shows them) with exit 0",
+	},
+	{
+		name: "report: escaped bell, backspace and form feed",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `"Ms. Renate Held welcomed`, `"Ms. Renate Held\b\f\u0007 welcomed`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `\b\f`) + `: error: U+0008 BACKSPACE is a control character; remove it [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "control characters reach the PDF with exit 0",
+	},
+	{
+		name: "report: DELETE and NEXT LINE in a name",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Renate\u0085Held\\u007f\"")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, "\u0085") + `: error: U+0085 NEXT LINE is a control character; remove it [central-asia-2021.opening.held.name]`}
+		},
+		fixed: "control characters reach the PDF with exit 0",
+	},
+	{
+		name: "report: right-to-left override in a name",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. \u202eRenate Held\"")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, "\u202e") + `: error: U+202E RIGHT-TO-LEFT OVERRIDE is a bidirectional control character, which can reorder or hide text; remove it [central-asia-2021.opening.held.name]`}
+		},
+		fixed: "pdftotext shows the name reversed; exit 0",
+	},
+	{
+		name: "report: bidi isolates in a paragraph",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `"Ms. Renate Held welcomed`, `"Ms. Renate Held \u2067welcomed\u2069`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `\u2067`) + `: error: U+2067 RIGHT-TO-LEFT ISOLATE is a bidirectional control character, which can reorder or hide text; remove it [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "bidi controls reach the PDF with exit 0",
+	},
+	{
+		name:   "report: title of a no-break space and a zero-width space",
+		mutate: func(p *hostileProject) { p.editLine(reportFile, `title = "Fostering`, `title = "\u00a0\u200b"`) },
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `title = "\u00a0`) + `: error: title is missing or empty [central-asia-2021.title]`}
+		},
+		fixed: "a title of invisible characters counts as non-empty",
+	},
+	{
+		name: "report: byte order mark inside a string",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Renate \ufeffHeld\"")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, "\ufeff") + `: error: U+FEFF ZERO WIDTH NO-BREAK SPACE (a byte order mark) is an invisible character; remove it [central-asia-2021.opening.held.name]`}
+		},
+		fixed: "the byte order mark is printed",
+	},
+	{
+		name: "report: Arabic paragraph",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `"Ms. Renate Held welcomed`, `"مرحبا Ms. Renate Held welcomed`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `مرحبا`) + `: error: U+0645 ARABIC LETTER MEEM: reportgen cannot set Arabic text, which is written right to left [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "Arabic, with a font that has the glyphs, is drawn left to right and unjoined",
+	},
+	{
+		name: "catalog: bidi override in a translation",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "Г-жа`+"\u00a0"+`Ренате \u202eХельд`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: form "other": U+202E RIGHT-TO-LEFT OVERRIDE is a bidirectional control character, which can reorder or hide text; remove it [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "bidi controls reach the PDF with exit 0",
+	},
+	{
+		name: "catalog: Hebrew in a translation",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "שלום Г-жа`+"\u00a0"+`Ренате Хельд`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, `p1 = "שלום`) + `: error: form "other": U+05E9 HEBREW LETTER SHIN: reportgen cannot set Hebrew text, which is written right to left [central-asia-2021.opening.held.p1]`}
+		},
+	},
+	{
+		name: "catalog: stress mark with no precomposed letter",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "Г-жа`+"\u00a0"+`Рена\u0301те Хельд`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: form "other": U+0301 COMBINING ACUTE ACCENT after 'а' has no precomposed form; reportgen cannot place it: use the composed letter or remove the mark [central-asia-2021.opening.held.p1]`}
+		},
+	},
 	{
 		name: "report: invalid UTF-8",
 		mutate: func(p *hostileProject) {

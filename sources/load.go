@@ -34,6 +34,7 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/internal/tomlpos"
+	"github.com/reportgen/reportgen/internal/unitext"
 	"github.com/reportgen/reportgen/markup"
 )
 
@@ -782,7 +783,7 @@ func contains(list []string, s string) bool {
 }
 
 func (v *validator) requireText(path, id, what, text string, withMarkup bool) {
-	if strings.TrimSpace(text) == "" {
+	if !unitext.Visible(text) {
 		v.errorf(path, id, "%s is missing or empty", what)
 		return
 	}
@@ -803,6 +804,11 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 	if i := strings.Index(text, "{{"); i >= 0 {
 		at := v.stringPos(p, !strings.HasSuffix(path, "]"), i)
 		v.diags.Errorf(v.l.File, at.Line, at.Col, id, "\"{{\" is not allowed in report text")
+		return
+	}
+	if bad, found := unitext.Check(text); found {
+		at := v.stringPos(p, !strings.HasSuffix(path, "]"), bad.Offset)
+		v.diags.Errorf(v.l.File, at.Line, at.Col, id, "%s", bad.Msg)
 		return
 	}
 	var spans []markup.Span
@@ -831,6 +837,7 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 		return
 	}
 	v.l.byID[id] = len(v.l.Messages)
+	text = unitext.NFC(text) // positions above are in the text as written
 	v.l.Messages = append(v.l.Messages, Message{ID: id, Text: text, File: v.l.File, Line: p.Line, Col: p.Col, Markup: withMarkup})
 }
 
