@@ -119,6 +119,27 @@ func (p *hostileProject) symlinkOutside(rel string) {
 	}
 }
 
+// symlinkDirOutside moves the folder rel out of the project and leaves a
+// symbolic link to it in its place.
+func (p *hostileProject) symlinkDirOutside(rel string) {
+	outside := filepath.Join(p.t.TempDir(), filepath.Base(rel))
+	if err := os.Rename(p.path(rel), outside); err != nil {
+		p.t.Fatal(err)
+	}
+	if err := os.Symlink(outside, p.path(rel)); err != nil {
+		p.t.Skipf("no symbolic links here: %v", err)
+	}
+}
+
+// link returns the target of the symbolic link rel.
+func (w where) link(rel string) string {
+	target, err := os.Readlink(filepath.Join(w.root, filepath.FromSlash(rel)))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return target
+}
+
 // mutateFont rewrites the font file rel with f.
 func (p *hostileProject) mutateFont(rel string, f func(data []byte)) {
 	data := p.read(rel)
@@ -919,6 +940,31 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: form "other": U+0301 COMBINING ACUTE ACCENT after 'а' has no precomposed form; reportgen cannot place it: use the composed letter or remove the mark [central-asia-2021.opening.held.p1]`}
 		},
+	},
+	// Folders reached through symbolic links.
+	{
+		name:   "sources: folder symlinked out of the project",
+		mutate: func(p *hostileProject) { p.symlinkDirOutside("sources") },
+		want: func(w where) []string {
+			return []string{`sources: error: sources is a symbolic link to ` + w.link("sources") + `, outside the project; a project's folders must be inside it`}
+		},
+		fixed: "the folder is read, wherever it leads, while a file symlinked out is refused",
+	},
+	{
+		name:   "locales: folder symlinked out of the project",
+		mutate: func(p *hostileProject) { p.symlinkDirOutside("locales") },
+		want: func(w where) []string {
+			return []string{`locales: error: locales is a symbolic link to ` + w.link("locales") + `, outside the project; a project's folders must be inside it`}
+		},
+		fixed: "the folder is read, wherever it leads, while a file symlinked out is refused",
+	},
+	{
+		name:   "fonts: folder symlinked out of the project",
+		mutate: func(p *hostileProject) { p.symlinkDirOutside("fonts") },
+		want: func(w where) []string {
+			return []string{`fonts/NotoSans-Regular.ttf: error: regular face of NotoSans: fonts is a symbolic link to ` + w.link("fonts") + `, outside the project; a project's folders must be inside it`}
+		},
+		fixed: "the folder is read, wherever it leads, while a file symlinked out is refused",
 	},
 	{
 		name: "report: invalid UTF-8",
