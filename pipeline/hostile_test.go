@@ -967,6 +967,17 @@ var hostileCases = []hostileCase{
 		fixed: "the folder is read, wherever it leads, while a file symlinked out is refused",
 	},
 	{
+		name: "output: folder symlinked out of the project",
+		mutate: func(p *hostileProject) {
+			os.MkdirAll(p.path("output"), 0o755)
+			p.symlinkDirOutside("output")
+		},
+		want: func(w where) []string {
+			return []string{`error: the output folder ` + filepath.Join(w.root, "output") + ` leads through a symbolic link to ` + w.link("output") + `, outside the project; to write there, name it with -o`}
+		},
+		fixed: "the PDFs, manifest.json and SHA256SUMS are written wherever the link leads",
+	},
+	{
 		name: "report: invalid UTF-8",
 		mutate: func(p *hostileProject) {
 			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Ren\xffate Held\"")

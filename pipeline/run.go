@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -21,6 +20,7 @@ import (
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/internal/atomicfile"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/project"
@@ -113,6 +113,11 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 	var langs []string // every language folder, unless narrowed
 	if len(opt.Langs) > 0 {
 		langs = opt.Langs
+	}
+	if err := checkOutDir(p.Root, opt.OutDir); err != nil {
+		var diags diag.List
+		diags.Errorf("", 0, 0, "", "%v", err)
+		return nil, diags
 	}
 	reports, files, diags := load(p, langs)
 	for _, id := range opt.Reports {
@@ -465,13 +470,9 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 }
 
 // removeStaleTemps deletes temporary files a killed build left in dir
-// (WriteFileAtomic names them ".<name>.<random>.tmp").
-func removeStaleTemps(dir string) {
-	names, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
-	for _, n := range names {
-		os.Remove(n)
-	}
-}
+// (WriteFileAtomic names them ".<name>.reportgen-<pid>-<random>.tmp"),
+// and only those: not those of builds at work, nor a user's files.
+func removeStaleTemps(dir string) { atomicfile.RemoveStale(dir) }
 
 // unwrap returns the reason of a file-system error without the path,
 // which the diagnostic shows already.
