@@ -119,7 +119,66 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 		diags.Errorf("", 0, 0, "", "%v", err)
 		return nil, diags
 	}
+	// Loading, layout and rendering run apart from the caller, which
+	// returns as soon as ctx is done, whatever stage they are at: they
+	// only compute, and what they leave is never written. Writing, fast,
+	// starts only when they are done and ctx is not.
+	type built struct {
+		jobs   []*job
+		failed map[string]bool
+		diags  diag.List
+	}
+	done := make(chan built, 1)
+	go func() {
+		var b built
+		defer func() {
+			if r := recover(); r != nil {
+				b.diags.Errorf("", 0, 0, "", "internal error: %v", r)
+			}
+			done <- b
+		}()
+		b.jobs, b.failed, b.diags = buildAll(ctx, p, opt, langs)
+	}()
+	var b built
+	select {
+	case b = <-done:
+	case <-ctx.Done():
+	}
+	jobs, failed, diags := b.jobs, b.failed, b.diags
+	if err := ctx.Err(); err != nil {
+		diags.Errorf("", 0, 0, "", "build interrupted: %v; no PDF was written", err)
+		return nil, diags
+	}
+	removeStaleTemps(opt.OutDir)
+	var results []Result
+	for _, j := range jobs {
+		if failed[j.report.ID] {
+			continue
+		}
+		path := filepath.Join(opt.OutDir, j.res.Path)
+		if err := WriteFileAtomic(path, j.pdf); err != nil {
+			diags.Errorf("", 0, 0, "", "%s: %v", path, err)
+			continue
+		}
+		j.res.Path = path
+		results = append(results, j.res)
+	}
+	if len(results) > 0 {
+		if err := writeManifest(p, opt.OutDir, results); err != nil {
+			diags.Errorf("", 0, 0, "", "manifest: %v", err)
+		}
+	}
+	return results, diags
+}
+
+// buildAll loads the reports of p and their catalogs and styles and
+// builds their editions (narrowed by opt) into memory, stopping early
+// when ctx is done.
+func buildAll(ctx context.Context, p *project.Project, opt Options, langs []string) ([]*job, map[string]bool, diag.List) {
 	reports, files, diags := load(p, langs)
+	if ctx.Err() != nil {
+		return nil, nil, diags
+	}
 	for _, id := range opt.Reports {
 		if !hasReport(reports, id) {
 			diags.Errorf(p.SourcesDir, 0, 0, id, "no report with ID %q", id)
@@ -203,30 +262,7 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 		}
 	}
 	diags = diags.Unique() // a damaged font is one error, not one per edition
-	if err := ctx.Err(); err != nil {
-		diags.Errorf("", 0, 0, "", "build interrupted: %v; no PDF was written", err)
-		return nil, diags
-	}
-	removeStaleTemps(opt.OutDir)
-	var results []Result
-	for _, j := range jobs {
-		if failed[j.report.ID] {
-			continue
-		}
-		path := filepath.Join(opt.OutDir, j.res.Path)
-		if err := WriteFileAtomic(path, j.pdf); err != nil {
-			diags.Errorf("", 0, 0, "", "%s: %v", path, err)
-			continue
-		}
-		j.res.Path = path
-		results = append(results, j.res)
-	}
-	if len(results) > 0 {
-		if err := writeManifest(p, opt.OutDir, results); err != nil {
-			diags.Errorf("", 0, 0, "", "manifest: %v", err)
-		}
-	}
-	return results, diags
+	return jobs, failed, diags
 }
 
 // load reads the reports of p and, meanwhile, the catalog files in the

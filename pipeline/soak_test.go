@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -73,5 +75,42 @@ func TestConcurrentBuildsIntoOneFolder(t *testing.T) {
 		if hex.EncodeToString(h[:]) != sum || !bytes.HasSuffix(bytes.TrimSpace(data), []byte("%%EOF")) {
 			t.Errorf("%s is not the complete PDF its checksum names", name)
 		}
+	}
+}
+
+// blockingFS is a folder whose reads wait until release is closed.
+type blockingFS struct {
+	fs.FS
+	reading chan struct{} // closed at the first read
+	once    *sync.Once
+	release chan struct{}
+}
+
+func (b blockingFS) Open(name string) (fs.File, error) {
+	b.once.Do(func() { close(b.reading) })
+	<-b.release
+	return b.FS.Open(name)
+}
+
+// TestInterruptWhileLoading cancels a build while it is loading the
+// reports (their folder's reads wait until the test is done): Run returns
+// at once, saying the build was interrupted, and writes nothing.
+func TestInterruptWhileLoading(t *testing.T) {
+	p := project.Open(t.TempDir())
+	block := blockingFS{FS: p.Sources, reading: make(chan struct{}), once: new(sync.Once), release: make(chan struct{})}
+	defer close(block.release)
+	p.Sources = block
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-block.reading
+		cancel()
+	}()
+	out := t.TempDir()
+	results, diags := Run(p, Options{OutDir: out, Context: ctx})
+	if len(results) != 0 || len(diags) != 1 || diags[0].String() != "error: build interrupted: context canceled; no PDF was written" {
+		t.Errorf("results %v, diagnostics:\n%v", results, diags)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("written: %v", entries)
 	}
 }
