@@ -396,6 +396,9 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q: %s", f, bad.Msg)
 			continue
 		}
+		if off, typed := unitext.TypedAnnexNumber(src); off >= 0 {
+			diags.Warnf(e.File, e.Line, e.Col, m.ID, "%q is typed in the text: annex numbers are generated and a typed one goes stale; leave the number to the annex label", typed)
+		}
 		if !strings.Contains(src, "{{") {
 			continue // plain text: no template to check
 		}

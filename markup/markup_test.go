@@ -29,6 +29,9 @@ func TestParse(t *testing.T) {
 		{"a < b and c > d", []Span{{Text: "a < b and c > d"}}},
 		{"x] y", []Span{{Text: "x] y"}}},
 		{"Ünlü «кавычки» – №", []Span{{Text: "Ünlü «кавычки» – №"}}},
+		{"*a **b***", []Span{{Text: "a ", Style: Italic}, {Text: "b", Style: Bold | Italic}}},
+		{"[the Process](https://en.wikipedia.org/wiki/Almaty_Process_(migration)) met", []Span{{Text: "the Process", URL: "https://en.wikipedia.org/wiki/Almaty_Process_(migration)"}, {Text: " met"}}},
+		{"([a](https://x.org/a_(b)_c))", []Span{{Text: "("}, {Text: "a", URL: "https://x.org/a_(b)_c"}, {Text: ")"}}},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
@@ -61,6 +64,9 @@ func TestParseErrors(t *testing.T) {
 		{"<https://x.org", 0, "autolink <… is not closed with >"},
 		{"****", 0, "more than three *"},
 		{"a\xffb", 1, "invalid UTF-8"},
+		{"*a **b* c**", 6, "emphasis crosses: * closes while ** opened inside it is open; close ** first"},
+		{"**a *b** c*", 6, "emphasis crosses: ** closes while * opened inside it is open; close * first"},
+		{"[a](https://x.org/(b)", 3, "link target is not closed with )"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)

@@ -977,6 +977,54 @@ var hostileCases = []hostileCase{
 		},
 		fixed: "the PDFs, manifest.json and SHA256SUMS are written wherever the link leads",
 	},
+	// Semantics.
+	{
+		name:   "report: annex number typed in a paragraph, strict",
+		strict: true,
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `opened the event.`, `opened the event (see Annex 14).`)
+		},
+		want: func(w where) []string {
+			return []string{
+				w.pos(reportFile, `Annex 14`) + `: error: "Annex 14" is typed in the text: annex numbers are generated from the blocks' annexes = [...] and a typed one goes stale; refer to the annex there instead (--strict) [central-asia-2021.opening.held.p1]`,
+				w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: the ru translation is stale: the en text changed after it was translated; the en text is used (--strict) [central-asia-2021.opening.held.p1]`,
+			}
+		},
+		fixed: "a typed annex number passes silently and goes stale",
+	},
+	{
+		name:   "catalog: annex number typed in a translation, strict",
+		strict: true,
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, `открыла мероприятие.`, `открыла мероприятие (см. Приложение 14).`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: "Приложение 14" is typed in the text: annex numbers are generated and a typed one goes stale; leave the number to the annex label (--strict) [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "a typed annex number passes silently and goes stale",
+	},
+	{
+		name:   "report: time span ending before it starts, strict",
+		strict: true,
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `start = "08:30", end = "12:00"`, `start = "12:00", end = "08:30"`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `end = "08:30"`) + `: error: the time span ends (08:30) before it starts (12:00); check the times (a span past midnight is not supported) (--strict)`}
+		},
+		fixed: "the title block shows 12:00 – 08:30",
+	},
+	{
+		name: "report: crossed emphasis",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `opened the event.`, `opened *the **event* today**.`)
+		},
+		want: func(w where) []string {
+			line, col := w.find(reportFile, `event* today`)
+			return []string{fmt.Sprintf("%s:%d:%d: error: emphasis crosses: * closes while ** opened inside it is open; close ** first [central-asia-2021.opening.held.p1]", reportFile, line, col+len("event"))}
+		},
+		fixed: "crossed emphasis passes silently",
+	},
 	{
 		name: "report: invalid UTF-8",
 		mutate: func(p *hostileProject) {

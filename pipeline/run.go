@@ -188,6 +188,17 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 	// Jobs in a fixed order: reports by file name, languages as listed.
 	var jobs []*job
 	failed := map[string]bool{}
+	if opt.Strict {
+		// A warning about a report's own file fails that report.
+		diags = strict(diags)
+		for _, r := range reports {
+			for _, d := range diags {
+				if d.File == r.File && d.Severity == diag.Error {
+					failed[r.ID] = true
+				}
+			}
+		}
+	}
 	styles := houseStyles{p: p}
 	for _, r := range reports {
 		if len(opt.Reports) > 0 && !contains(opt.Reports, r.ID) {
@@ -199,6 +210,9 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 			continue
 		}
 		cat, ds := catalogFor(files, r, opt.Langs)
+		if opt.Strict {
+			ds = strict(ds) // a warning about a catalog the report uses fails it
+		}
 		diags = append(diags, ds...)
 		if ds.HasErrors() {
 			failed[r.ID] = true

@@ -551,10 +551,16 @@ func (v *validator) report() {
 		v.errorf("date", "", "date must be a local date such as 2021-01-28, without time or offset")
 	}
 	if t := r.Time; t != nil {
+		valid := true
 		for _, f := range []struct{ key, val string }{{"start", t.Start}, {"end", t.End}} {
 			if _, err := time.Parse("15:04", f.val); err != nil || len(f.val) != len("15:04") {
 				v.errorf("time."+f.key, "", "time.%s %q must be HH:MM", f.key, f.val)
+				valid = false
 			}
+		}
+		// HH:MM strings compare as times.
+		if valid && t.End < t.Start {
+			v.warnf("time.end", "", "the time span ends (%s) before it starts (%s); check the times (a span past midnight is not supported)", t.End, t.Start)
 		}
 	}
 	if r.Participants != "" {
@@ -835,6 +841,10 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 	if _, dup := v.l.byID[id]; dup {
 		v.diags.Errorf(v.l.File, p.Line, p.Col, id, "message ID %q is produced twice", id)
 		return
+	}
+	if off, typed := unitext.TypedAnnexNumber(text); off >= 0 {
+		at := v.stringPos(p, !strings.HasSuffix(path, "]"), off)
+		v.diags.Warnf(v.l.File, at.Line, at.Col, id, "%q is typed in the text: annex numbers are generated from the blocks' annexes = [...] and a typed one goes stale; refer to the annex there instead", typed)
 	}
 	v.l.byID[id] = len(v.l.Messages)
 	text = unitext.NFC(text) // positions above are in the text as written

@@ -39,3 +39,21 @@ func TestVisible(t *testing.T) {
 		t.Errorf("NFC = %q", got)
 	}
 }
+
+func TestTypedAnnexNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"(see Annex 14)":          "Annex 14",
+		"see annexes 3 and 4":     "annexes 3",
+		"voir l'annexe\u00a02":    "annexe\u00a02",
+		"(см. Приложение 14)":     "Приложение 14",
+		"в приложении № 3":        "приложении № 3",
+		"the annex of the report": "",
+		"Annex {{.Number}}":       "",
+		"Reannex 4":               "",
+	} {
+		_, got := TypedAnnexNumber(in)
+		if got != want {
+			t.Errorf("TypedAnnexNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
