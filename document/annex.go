@@ -149,20 +149,65 @@ func (rs *resolver) join(items []string) string {
 	// CLDR: start(a, middle(b, … end(y, z))).
 	n := len(items)
 	acc := rs.text("list.end", map[string]any{"First": items[n-2], "Second": items[n-1]})
-	for i := n - 3; i >= 1; i-- {
-		acc = rs.text("list.middle", map[string]any{"First": items[i], "Second": acc})
+	if n > 3 {
+		acc = rs.middles(items[1:n-2], acc)
 	}
 	return rs.text("list.start", map[string]any{"First": items[0], "Second": acc})
 }
 
 // joinUnits joins items with commas alone, the language's list.unit
-// pattern ("a, b, c"), for items that hold "and" themselves.
+// pattern ("a, b, c"), for items that hold "and" themselves:
+// unit(unit(a, b), c) …, built in one pass as middles does.
 func (rs *resolver) joinUnits(items []string) string {
-	acc := items[0]
-	for _, it := range items[1:] {
-		acc = rs.text("list.unit", map[string]any{"First": acc, "Second": it})
+	const first, second = "\x00first\x00", "\x00second\x00"
+	pat := rs.text("list.unit", map[string]any{"First": first, "Second": second})
+	pre, rest, ok1 := strings.Cut(pat, first)
+	sep, suf, ok2 := strings.Cut(rest, second)
+	if !ok1 || !ok2 || strings.Contains(pre+sep+suf, "\x00") {
+		acc := items[0]
+		for _, it := range items[1:] {
+			acc = rs.text("list.unit", map[string]any{"First": acc, "Second": it})
+		}
+		return acc
 	}
-	return acc
+	var b strings.Builder
+	b.WriteString(strings.Repeat(pre, len(items)-1))
+	b.WriteString(items[0])
+	for _, it := range items[1:] {
+		b.WriteString(sep)
+		b.WriteString(it)
+		b.WriteString(suf)
+	}
+	return b.String()
+}
+
+// middles returns middle(items[0], middle(items[1], … middle(items[k-1],
+// last))). Applying the pattern once per item would copy the growing
+// tail each time (quadratic in the items); the pattern is applied once to
+// markers instead, split into its pieces, and the result built from them
+// in one pass. A pattern that does not hold each marker once in that
+// order is applied item by item.
+func (rs *resolver) middles(items []string, last string) string {
+	const first, second = "\x00first\x00", "\x00second\x00"
+	pat := rs.text("list.middle", map[string]any{"First": first, "Second": second})
+	pre, rest, ok1 := strings.Cut(pat, first)
+	sep, suf, ok2 := strings.Cut(rest, second)
+	if !ok1 || !ok2 || strings.Contains(pre+sep+suf, "\x00") {
+		acc := last
+		for i := len(items) - 1; i >= 0; i-- {
+			acc = rs.text("list.middle", map[string]any{"First": items[i], "Second": acc})
+		}
+		return acc
+	}
+	var b strings.Builder
+	for _, it := range items {
+		b.WriteString(pre)
+		b.WriteString(it)
+		b.WriteString(sep)
+	}
+	b.WriteString(last)
+	b.WriteString(strings.Repeat(suf, len(items)))
+	return b.String()
 }
 
 // annexList builds the list of annexes in number order.

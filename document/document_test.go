@@ -281,3 +281,21 @@ func FuzzAnnexLabel(f *testing.F) {
 		}
 	})
 }
+
+// TestLongLabelJoinsEveryItem checks the list joining of a label with more
+// items than the start and end patterns take: the middle pattern is
+// applied once per item, in order (built in one pass, not by nesting).
+func TestLongLabelJoinsEveryItem(t *testing.T) {
+	doc, diags := resolve(t, report(t, 3, `"a1", "a2", "a3"`), "en", nil)
+	if doc == nil || diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var refs []string
+	for n := 1; n <= 3; n++ {
+		refs = append(refs, fmt.Sprintf("Annex %d: French", n), fmt.Sprintf("Annex %d.1: English", n), fmt.Sprintf("Annex %d.2: Courtesy Translation to Russian", n))
+	}
+	want := "(" + strings.Join(refs[:8], ", ") + " and " + refs[8] + ")"
+	if got := label(doc.Sections[0].Blocks[0]); got != want {
+		t.Errorf("label\n got %q\nwant %q", got, want)
+	}
+}

@@ -47,6 +47,7 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/internal/tomlpos"
+	"github.com/reportgen/reportgen/internal/unitext"
 )
 
 //go:embed */*.toml */*.sources glossary.toml
@@ -59,6 +60,8 @@ func Embedded() fs.FS { return embedded }
 const (
 	MaxFileSize = 16 << 20 // bytes in a catalog file
 	MaxString   = 64 << 10 // bytes in one form of a message
+	MaxKeyParts = 32       // parts of a dotted key or table header ("a.b.c" has 3)
+	MaxKeys     = 100000   // keys in a catalog file, so about as many messages
 )
 
 // Entry is one message of one language with where it is written.
@@ -250,6 +253,15 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than 32 deep")
 		return pf
 	}
+	// The TOML decoder's memory grows with the square of a key's parts.
+	switch p, problem := tomlpos.KeyLimits(data, MaxKeyParts, MaxKeys); problem {
+	case tomlpos.KeyTooDeep:
+		diags.Errorf(file, p.Line, p.Col, "", "key has more than %d dotted parts", MaxKeyParts)
+		return pf
+	case tomlpos.TooManyKeys:
+		diags.Errorf(file, p.Line, p.Col, "", "file has more than %d keys", MaxKeys)
+		return pf
+	}
 	// One TOML decode, shared with go-i18n, which builds the messages
 	// from it; a syntax error is reported with its line and column.
 	var syntaxErr error
@@ -280,8 +292,16 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 		}
 		pf.entries[i] = &Entry{Message: m, File: file, Line: p.Line, Col: p.Col}
 		CheckMessage(tag, pf.entries[i], &pf.checks[i])
+		normalize(m)
 	}
 	return pf
+}
+
+// normalize puts the forms of m into NFC, once they are checked.
+func normalize(m *i18n.Message) {
+	for _, f := range []*string{&m.Zero, &m.One, &m.Two, &m.Few, &m.Many, &m.Other} {
+		*f = unitext.NFC(*f)
+	}
 }
 
 // add adds the messages of a parsed file to c, after those of the files
@@ -377,6 +397,13 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q is %d bytes; the limit is %d", f, len(src), MaxString)
 			continue
 		}
+		if bad, found := unitext.Check(src); found {
+			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q: %s", f, bad.Msg)
+			continue
+		}
+		if off, typed := unitext.TypedAnnexNumber(src); off >= 0 {
+			diags.Warnf(e.File, e.Line, e.Col, m.ID, "%q is typed in the text: annex numbers are generated and a typed one goes stale; leave the number to the annex label", typed)
+		}
 		if !strings.Contains(src, "{{") {
 			continue // plain text: no template to check
 		}
@@ -393,7 +420,7 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 		}
 	}
 	if !hasPlural {
-		if m.Other == "" {
+		if !unitext.Visible(m.Other) {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "message has no text (\"other\" is empty)")
 		}
 		return

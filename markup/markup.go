@@ -199,8 +199,14 @@ func (p *parser) emphasis() error {
 	p.flush()
 	at := p.pos
 	p.pos += n
+	var crossed error
 	toggle := func(s Style) {
 		if p.style&s != 0 {
+			// Styles close in the reverse order they opened: "*a **b* c**"
+			// crosses them, and what is meant is unclear.
+			if other := Bold + Italic - s; p.style&other != 0 && p.openedLast() == other && crossed == nil {
+				crossed = &Error{at, "emphasis crosses: " + marks[s] + " closes while " + marks[other] + " opened inside it is open; close " + marks[other] + " first"}
+			}
 			p.style &^= s
 			return
 		}
@@ -218,11 +224,27 @@ func (p *parser) emphasis() error {
 		toggle(Bold)
 	case 3:
 		// Close the inner one first: "***x***" opens bold+italic,
-		// "**a *b***" closes italic then bold.
-		toggle(Italic)
-		toggle(Bold)
+		// "**a *b***" closes italic then bold, "*a **b***" bold then
+		// italic.
+		if p.style&(Bold|Italic) == Bold|Italic && p.openedLast() == Bold {
+			toggle(Bold)
+			toggle(Italic)
+		} else {
+			toggle(Italic)
+			toggle(Bold)
+		}
 	}
-	return nil
+	return crossed
+}
+
+var marks = map[Style]string{Bold: "**", Italic: "*"}
+
+// openedLast returns the style opened last of those open.
+func (p *parser) openedLast() Style {
+	if p.boldAt > p.italicAt {
+		return Bold
+	}
+	return Italic
 }
 
 // link parses "[text](url)". p.pos is at "[".
@@ -236,7 +258,20 @@ func (p *parser) link() error {
 	if close < 0 || close+1 >= len(p.src) || p.src[close+1] != '(' {
 		return &Error{start, "[ starts a link, but no ](url) follows; write \\[ for a literal bracket"}
 	}
-	end := strings.IndexByte(p.src[close+2:], ')')
+	// The target ends at the ")" that balances the "(": a URL such as
+	// …/Almaty_Process_(migration) keeps its parentheses.
+	end, depth := -1, 0
+	for i := close + 2; i < len(p.src) && end < 0; i++ {
+		switch p.src[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				end = i - (close + 2)
+			}
+			depth--
+		}
+	}
 	if end < 0 {
 		return &Error{close + 1, "link target is not closed with )"}
 	}

@@ -33,6 +33,9 @@ func TestParse(t *testing.T) {
 		{"a^[see [the site](" + u + ") and *this*]", []Span{{Text: "a"}, {Note: []Span{{Text: "see "}, {Text: "the site", URL: u}, {Text: " and "}, {Text: "this", Style: Italic}}}}},
 		{"*x*^[n] y", []Span{{Text: "x", Style: Italic}, {Note: []Span{{Text: "n"}}}, {Text: " y"}}},
 		{`2^3 and \^\[not a note\]`, []Span{{Text: "2^3 and ^[not a note]"}}},
+		{"*a **b***", []Span{{Text: "a ", Style: Italic}, {Text: "b", Style: Bold | Italic}}},
+		{"[the Process](https://en.wikipedia.org/wiki/Almaty_Process_(migration)) met", []Span{{Text: "the Process", URL: "https://en.wikipedia.org/wiki/Almaty_Process_(migration)"}, {Text: " met"}}},
+		{"([a](https://x.org/a_(b)_c))", []Span{{Text: "("}, {Text: "a", URL: "https://x.org/a_(b)_c"}, {Text: ")"}}},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
@@ -71,6 +74,9 @@ func TestParseErrors(t *testing.T) {
 		{"[a^[b]](https://x.org)", 0, "no ](url) follows"},
 		{"*a^[b]*", 2, "a footnote cannot stand inside * or **"},
 		{"a^[*b]", 3, "italic * is not closed"},
+		{"*a **b* c**", 6, "emphasis crosses: * closes while ** opened inside it is open; close ** first"},
+		{"**a *b** c*", 6, "emphasis crosses: ** closes while * opened inside it is open; close * first"},
+		{"[a](https://x.org/(b)", 3, "link target is not closed with )"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)

@@ -8,14 +8,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/internal/atomicfile"
 	"github.com/reportgen/reportgen/internal/pdfread"
 	"github.com/reportgen/reportgen/internal/projecttest"
 	"github.com/reportgen/reportgen/locales"
@@ -411,18 +414,37 @@ func TestReproducible(t *testing.T) {
 }
 
 // TestKilledBuildLeavesNoTemp: a temporary file left by a killed build is
-// removed by the next build.
+// removed by the next build; the temporary files of a build at work and
+// the user's own files are not.
 func TestKilledBuildLeavesNoTemp(t *testing.T) {
 	out := t.TempDir()
-	os.WriteFile(filepath.Join(out, ".central-asia-2021.en.123.tmp"), []byte("partial"), 0o644)
+	killed := ".central-asia-2021.en.pdf.reportgen-999999999-123.tmp" // no such process
+	old := time.Now().Add(-2 * atomicfile.StaleDead)
+	keep := []string{
+		".notes.tmp",
+		".central-asia-2021.en.123.tmp",
+		fmt.Sprintf(".central-asia-2021.ru.pdf.reportgen-%d-456.tmp", os.Getpid()), // at work
+		".central-asia-2021.fr.pdf.reportgen-999999999-789.tmp",                    // too new to tell
+	}
+	for _, name := range append([]string{killed}, keep...) {
+		os.WriteFile(filepath.Join(out, name), []byte("partial"), 0o644)
+		if name != keep[len(keep)-1] {
+			os.Chtimes(filepath.Join(out, name), old, old)
+		}
+	}
 	if _, diags := Run(project.Open(t.TempDir()), Options{OutDir: out, Langs: []string{"en"}}); diags.HasErrors() {
 		t.Fatal(diags)
 	}
+	var tmps []string
 	entries, _ := os.ReadDir(out)
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ".tmp") {
-			t.Errorf("%s left behind", e.Name())
+			tmps = append(tmps, e.Name())
 		}
+	}
+	slices.Sort(keep)
+	if !slices.Equal(tmps, keep) {
+		t.Errorf("temporary files after the build:\n got %q\nwant %q", tmps, keep)
 	}
 }
 

@@ -9,15 +9,18 @@ package pipeline
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,6 +117,27 @@ func (p *hostileProject) symlinkOutside(rel string) {
 	if err := os.Symlink(outside, p.path(rel)); err != nil {
 		p.t.Skipf("no symbolic links here: %v", err)
 	}
+}
+
+// symlinkDirOutside moves the folder rel out of the project and leaves a
+// symbolic link to it in its place.
+func (p *hostileProject) symlinkDirOutside(rel string) {
+	outside := filepath.Join(p.t.TempDir(), filepath.Base(rel))
+	if err := os.Rename(p.path(rel), outside); err != nil {
+		p.t.Fatal(err)
+	}
+	if err := os.Symlink(outside, p.path(rel)); err != nil {
+		p.t.Skipf("no symbolic links here: %v", err)
+	}
+}
+
+// link returns the target of the symbolic link rel.
+func (w where) link(rel string) string {
+	target, err := os.Readlink(filepath.Join(w.root, filepath.FromSlash(rel)))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return target
 }
 
 // mutateFont rewrites the font file rel with f.
@@ -704,6 +728,301 @@ var hostileCases = []hostileCase{
 		},
 	},
 	{
+		// 200 KB that the TOML decoder took quadratic memory for: 24 GB
+		// after 8 minutes.
+		name: "report: dotted key of 100,000 parts",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `kind = "summary-report"`, `kind = "summary-report"`+"\n"+strings.Repeat("a.", 99999)+"a = 1")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, "a.a.a.") + `: error: key has more than 32 dotted parts`}
+		},
+		fixed: "memory grows with the square of the key's parts (depth 4,000: 347 MB)",
+	},
+	{
+		name: "catalog: dotted key of 100,000 parts",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, "[central-asia-2021]\n", "[central-asia-2021]\n"+strings.Repeat("a.", 99999)+"a = 1\n")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, "a.a.a.") + `: error: key has more than 32 dotted parts`}
+		},
+		fixed: "fatal error: out of memory",
+	},
+	{
+		name: "catalog: table header of 100,000 parts",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, "[central-asia-2021]\n", "[central-asia-2021]\n["+strings.Repeat("a.", 99999)+"a]\n")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, "a.a.a.") + `: error: key has more than 32 dotted parts`}
+		},
+		fixed: "fatal error: out of memory",
+	},
+	{
+		name: "catalog: more keys than the limit",
+		mutate: func(p *hostileProject) {
+			var b strings.Builder
+			for i := range 100001 {
+				fmt.Fprintf(&b, "m%d = \"x\"\n", i)
+			}
+			p.write("locales/ru/many.ru.toml", []byte(b.String()))
+		},
+		want: fixed(`locales/ru/many.ru.toml:100001:1: error: file has more than 100000 keys`),
+	},
+	{
+		name: "style: dotted key of 100,000 parts",
+		mutate: func(p *hostileProject) {
+			p.edit(styleFile, `file = "mark.png"`, `file = "mark.png"`+"\n"+strings.Repeat("a.", 99999)+"a = 1")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(styleFile, "a.a.a.") + `: error: key has more than 32 dotted parts`}
+		},
+	},
+	{
+		// A few hundred bytes that declare 400 million pixels: decoded
+		// whole, 5–11 GB.
+		name: "style: logo of 20000 × 20000 pixels",
+		mutate: func(p *hostileProject) {
+			p.write("sources/styles/mark.png", pngFile(20000, 20000, 8, 6, 0, make([]byte, 1000)))
+		},
+		want: func(w where) []string {
+			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png is 20000 × 20000 pixels; a logo may have at most 8192 pixels a side and 16777216 in all`}
+		},
+		fixed: "the logo is decoded whole: 5–11 GB",
+	},
+	{
+		name: "style: logo whose pixel data is shorter than its header says",
+		mutate: func(p *hostileProject) {
+			p.write("sources/styles/mark.png", pngFile(192, 192, 8, 6, 0, make([]byte, 100*(1+4*192))))
+		},
+		want: func(w where) []string {
+			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png is damaged: its pixel data does not match its size`}
+		},
+		fixed: "runtime error: slice bounds out of range, from the PDF writer",
+	},
+	{
+		name: "style: interlaced logo",
+		mutate: func(p *hostileProject) {
+			p.write("sources/styles/mark.png", pngFile(8, 8, 8, 0, 1, make([]byte, 200)))
+		},
+		want: func(w where) []string {
+			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png is interlaced; save it without interlacing`}
+		},
+		fixed: "interlacing not supported in PNG buffer, without the file's name",
+	},
+	{
+		// Label composition was quadratic in the items: 18.8 s.
+		name: "report: annex with 20,000 items",
+		mutate: func(p *hostileProject) {
+			item := "\n  [[annex.item]]\n  languages = [\"en\"]\n  kind = \"original\"\n"
+			p.edit(reportFile, `title = "Opening remarks of the IOM Regional Director, Ms. Renate Held"`+"\n", `title = "Opening remarks of the IOM Regional Director, Ms. Renate Held"`+"\n"+strings.Repeat(item, 20000))
+		},
+		want: func(w where) []string {
+			// At the 101st item.
+			n := 0
+			for i, ln := range w.lines(reportFile) {
+				if ln == "  [[annex.item]]" {
+					if n++; n == 101 {
+						return []string{fmt.Sprintf("%s:%d:3: error: annex \"held-remarks\" has 20002 items; the limit is 100 [held-remarks]", reportFile, i+1)}
+					}
+				}
+			}
+			return nil
+		},
+		fixed: "label composition is quadratic in the items: 40,000 take 18.8 s",
+	},
+	// Characters a reader cannot see, or that reportgen cannot set.
+	{
+		name: "report: escaped ESC in a name",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, `name = "Ms. Renate \u001b[31mHeld"`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `\u001b`) + `: error: U+001B ESCAPE is a control character; remove it [central-asia-2021.opening.held.name]`}
+		},
+		fixed: "terminal escapes reach the PDF (pdftotext shows them) with exit 0",
+	},
+	{
+		name: "report: escaped bell, backspace and form feed",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `"Ms. Renate Held welcomed`, `"Ms. Renate Held\b\f\u0007 welcomed`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `\b\f`) + `: error: U+0008 BACKSPACE is a control character; remove it [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "control characters reach the PDF with exit 0",
+	},
+	{
+		name: "report: DELETE and NEXT LINE in a name",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Renate\u0085Held\\u007f\"")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, "\u0085") + `: error: U+0085 NEXT LINE is a control character; remove it [central-asia-2021.opening.held.name]`}
+		},
+		fixed: "control characters reach the PDF with exit 0",
+	},
+	{
+		name: "report: right-to-left override in a name",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. \u202eRenate Held\"")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, "\u202e") + `: error: U+202E RIGHT-TO-LEFT OVERRIDE is a bidirectional control character, which can reorder or hide text; remove it [central-asia-2021.opening.held.name]`}
+		},
+		fixed: "pdftotext shows the name reversed; exit 0",
+	},
+	{
+		name: "report: bidi isolates in a paragraph",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `"Ms. Renate Held welcomed`, `"Ms. Renate Held \u2067welcomed\u2069`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `\u2067`) + `: error: U+2067 RIGHT-TO-LEFT ISOLATE is a bidirectional control character, which can reorder or hide text; remove it [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "bidi controls reach the PDF with exit 0",
+	},
+	{
+		name:   "report: title of a no-break space and a zero-width space",
+		mutate: func(p *hostileProject) { p.editLine(reportFile, `title = "Fostering`, `title = "\u00a0\u200b"`) },
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `title = "\u00a0`) + `: error: title is missing or empty [central-asia-2021.title]`}
+		},
+		fixed: "a title of invisible characters counts as non-empty",
+	},
+	{
+		name: "report: byte order mark inside a string",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Renate \ufeffHeld\"")
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, "\ufeff") + `: error: U+FEFF ZERO WIDTH NO-BREAK SPACE (a byte order mark) is an invisible character; remove it [central-asia-2021.opening.held.name]`}
+		},
+		fixed: "the byte order mark is printed",
+	},
+	{
+		name: "report: Arabic paragraph",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `"Ms. Renate Held welcomed`, `"مرحبا Ms. Renate Held welcomed`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `مرحبا`) + `: error: U+0645 ARABIC LETTER MEEM: reportgen cannot set Arabic text, which is written right to left [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "Arabic, with a font that has the glyphs, is drawn left to right and unjoined",
+	},
+	{
+		name: "catalog: bidi override in a translation",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "Г-жа`+"\u00a0"+`Ренате \u202eХельд`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: form "other": U+202E RIGHT-TO-LEFT OVERRIDE is a bidirectional control character, which can reorder or hide text; remove it [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "bidi controls reach the PDF with exit 0",
+	},
+	{
+		name: "catalog: Hebrew in a translation",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "שלום Г-жа`+"\u00a0"+`Ренате Хельд`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, `p1 = "שלום`) + `: error: form "other": U+05E9 HEBREW LETTER SHIN: reportgen cannot set Hebrew text, which is written right to left [central-asia-2021.opening.held.p1]`}
+		},
+	},
+	{
+		name: "catalog: stress mark with no precomposed letter",
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "Г-жа`+"\u00a0"+`Рена\u0301те Хельд`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: form "other": U+0301 COMBINING ACUTE ACCENT after 'а' has no precomposed form; reportgen cannot place it: use the composed letter or remove the mark [central-asia-2021.opening.held.p1]`}
+		},
+	},
+	// Folders reached through symbolic links.
+	{
+		name:   "sources: folder symlinked out of the project",
+		mutate: func(p *hostileProject) { p.symlinkDirOutside("sources") },
+		want: func(w where) []string {
+			return []string{`sources: error: sources is a symbolic link to ` + w.link("sources") + `, outside the project; a project's folders must be inside it`}
+		},
+		fixed: "the folder is read, wherever it leads, while a file symlinked out is refused",
+	},
+	{
+		name:   "locales: folder symlinked out of the project",
+		mutate: func(p *hostileProject) { p.symlinkDirOutside("locales") },
+		want: func(w where) []string {
+			return []string{`locales: error: locales is a symbolic link to ` + w.link("locales") + `, outside the project; a project's folders must be inside it`}
+		},
+		fixed: "the folder is read, wherever it leads, while a file symlinked out is refused",
+	},
+	{
+		name:   "fonts: folder symlinked out of the project",
+		mutate: func(p *hostileProject) { p.symlinkDirOutside("fonts") },
+		want: func(w where) []string {
+			return []string{`fonts/NotoSans-Regular.ttf: error: regular face of NotoSans: fonts is a symbolic link to ` + w.link("fonts") + `, outside the project; a project's folders must be inside it`}
+		},
+		fixed: "the folder is read, wherever it leads, while a file symlinked out is refused",
+	},
+	{
+		name: "output: folder symlinked out of the project",
+		mutate: func(p *hostileProject) {
+			os.MkdirAll(p.path("output"), 0o755)
+			p.symlinkDirOutside("output")
+		},
+		want: func(w where) []string {
+			return []string{`error: the output folder ` + filepath.Join(w.root, "output") + ` leads through a symbolic link to ` + w.link("output") + `, outside the project; to write there, name it with -o`}
+		},
+		fixed: "the PDFs, manifest.json and SHA256SUMS are written wherever the link leads",
+	},
+	// Semantics.
+	{
+		name:   "report: annex number typed in a paragraph, strict",
+		strict: true,
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `opened the event.`, `opened the event (see Annex 14).`)
+		},
+		want: func(w where) []string {
+			return []string{
+				w.pos(reportFile, `Annex 14`) + `: error: "Annex 14" is typed in the text: annex numbers are generated from the blocks' annexes = [...] and a typed one goes stale; refer to the annex there instead (--strict) [central-asia-2021.opening.held.p1]`,
+				w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: the ru translation is stale: the en text changed after it was translated; the en text is used (--strict) [central-asia-2021.opening.held.p1]`,
+			}
+		},
+		fixed: "a typed annex number passes silently and goes stale",
+	},
+	{
+		name:   "catalog: annex number typed in a translation, strict",
+		strict: true,
+		mutate: func(p *hostileProject) {
+			p.edit(ruCatalog, `открыла мероприятие.`, `открыла мероприятие (см. Приложение 14).`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: "Приложение 14" is typed in the text: annex numbers are generated and a typed one goes stale; leave the number to the annex label (--strict) [central-asia-2021.opening.held.p1]`}
+		},
+		fixed: "a typed annex number passes silently and goes stale",
+	},
+	{
+		name: "report: time span ending before it starts",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `start = "08:30", end = "12:00"`, `start = "12:00", end = "08:30"`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `end = "08:30"`) + `: error: time.end 08:30 is not after time.start 12:00`}
+		},
+		fixed: "the title block shows 12:00 – 08:30",
+	},
+	{
+		name: "report: crossed emphasis",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `opened the event.`, `opened *the **event* today**.`)
+		},
+		want: func(w where) []string {
+			line, col := w.find(reportFile, `event* today`)
+			return []string{fmt.Sprintf("%s:%d:%d: error: emphasis crosses: * closes while ** opened inside it is open; close ** first [central-asia-2021.opening.held.p1]", reportFile, line, col+len("event"))}
+		},
+		fixed: "crossed emphasis passes silently",
+	},
+	{
 		name: "report: invalid UTF-8",
 		mutate: func(p *hostileProject) {
 			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Ren\xffate Held\"")
@@ -762,6 +1081,33 @@ var hostileCases = []hostileCase{
 	},
 }
 
+// pngFile returns a PNG file of a w × h image with the given bit depth,
+// colour type and interlace method, whose pixel data is raw (scanlines
+// with their filter bytes), compressed, whatever the header says.
+func pngFile(w, h uint32, depth, colorType, interlace byte, raw []byte) []byte {
+	var out bytes.Buffer
+	out.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		binary.Write(&out, binary.BigEndian, uint32(len(data)))
+		crc := crc32.NewIEEE()
+		crc.Write([]byte(typ))
+		crc.Write(data)
+		out.WriteString(typ)
+		out.Write(data)
+		binary.Write(&out, binary.BigEndian, crc.Sum32())
+	}
+	ihdr := binary.BigEndian.AppendUint32(nil, w)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+	chunk("IHDR", append(ihdr, depth, colorType, 0, 0, interlace))
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(raw)
+	zw.Close()
+	chunk("IDAT", z.Bytes())
+	chunk("IEND", nil)
+	return out.Bytes()
+}
+
 func fixed(lines ...string) func(where) []string { return func(where) []string { return lines } }
 
 // knownBugs are the cases whose bug is not fixed yet: their failures are
@@ -782,6 +1128,11 @@ type hostileResult struct {
 	Panic string
 }
 
+// childMemory bounds the memory of every child build: a memory bomb
+// fails its case instead of the machine. The reference build needs a
+// small part of it.
+const childMemory = 768 << 20
+
 const (
 	childRootEnv   = "REPORTGEN_HOSTILE_ROOT"
 	childStrictEnv = "REPORTGEN_HOSTILE_STRICT"
@@ -792,6 +1143,7 @@ const (
 // into its output/ folder and prints the result as one JSON line.
 func runChild(root string) {
 	var res hostileResult
+	watchMemory(childMemory)
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -802,6 +1154,26 @@ func runChild(root string) {
 	}()
 	data, _ := json.Marshal(res)
 	fmt.Printf("\n%s%s\n", resultMarker, data)
+}
+
+// watchMemory makes the GC work to stay under limit bytes and ends the
+// process with a result naming the memory used when it cannot: a memory
+// bomb is reported as the case's failure, not by the system killing the
+// machine's largest process.
+func watchMemory(limit int64) {
+	debug.SetMemoryLimit(limit / 2)
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+		for {
+			metrics.Read(sample)
+			if used := int64(sample[0].Value.Uint64()); used > limit {
+				data, _ := json.Marshal(hostileResult{Panic: fmt.Sprintf("the build used %d MiB of memory; the limit is %d MiB", used>>20, limit>>20)})
+				fmt.Printf("\n%s%s\n", resultMarker, data)
+				os.Exit(3)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
 }
 
 // buildIsolated builds the project at root in a child process: a panic in

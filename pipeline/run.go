@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -21,6 +20,7 @@ import (
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
+	"github.com/reportgen/reportgen/internal/atomicfile"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/project"
@@ -109,7 +109,8 @@ type job struct {
 // opt) and writes the PDFs, then the manifest and checksums of what it
 // wrote. Editions are built concurrently; the output is byte-identical to
 // a serial build. Diagnostics come back in report and language order; a
-// report with any error writes none of its PDFs.
+// report with any error writes none of its PDFs, and a strict build with
+// any error writes none at all.
 func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 	ctx := opt.Context
 	if ctx == nil {
@@ -119,7 +120,86 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 	if len(opt.Langs) > 0 {
 		langs = opt.Langs
 	}
+	if !opt.Check {
+		if err := checkOutDir(p.Root, opt.OutDir); err != nil {
+			var diags diag.List
+			diags.Errorf("", 0, 0, "", "%v", err)
+			return nil, diags
+		}
+	}
+	// Loading, layout and rendering run apart from the caller, which
+	// returns as soon as ctx is done, whatever stage they are at: they
+	// only compute, and what they leave is never written. Writing, fast,
+	// starts only when they are done and ctx is not.
+	type built struct {
+		jobs   []*job
+		failed map[string]bool
+		diags  diag.List
+	}
+	done := make(chan built, 1)
+	go func() {
+		var b built
+		defer func() {
+			if r := recover(); r != nil {
+				b.diags.Errorf("", 0, 0, "", "internal error: %v", r)
+			}
+			done <- b
+		}()
+		b.jobs, b.failed, b.diags = buildAll(ctx, p, opt, langs)
+	}()
+	var b built
+	select {
+	case b = <-done:
+	case <-ctx.Done():
+	}
+	jobs, failed, diags := b.jobs, b.failed, b.diags
+	if opt.Strict {
+		// Every warning, wherever raised (loading a report, a catalog, a
+		// style), and a release is all or nothing.
+		diags = strict(diags)
+		if diags.HasErrors() {
+			for _, j := range jobs {
+				failed[j.report.ID] = true
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		diags.Errorf("", 0, 0, "", "build interrupted: %v; no PDF was written", err)
+		return nil, diags
+	}
+	if opt.Check {
+		return nil, diags
+	}
+	removeStaleTemps(opt.OutDir)
+	var results []Result
+	for _, j := range jobs {
+		if failed[j.report.ID] {
+			continue
+		}
+		path := filepath.Join(opt.OutDir, j.res.Path)
+		if err := WriteFileAtomic(path, j.pdf); err != nil {
+			diags.Errorf("", 0, 0, "", "%s: %v", path, err)
+			continue
+		}
+		j.res.Path = path
+		results = append(results, j.res)
+	}
+	if len(results) > 0 {
+		if err := writeManifest(p, opt.OutDir, results); err != nil {
+			diags.Errorf("", 0, 0, "", "manifest: %v", err)
+		}
+	}
+	return results, diags
+}
+
+// buildAll loads the reports of p and their catalogs and styles, runs the
+// project's checks, and builds the editions (narrowed by opt) into
+// memory, stopping early when ctx is done.
+func buildAll(ctx context.Context, p *project.Project, opt Options, langs []string) ([]*job, map[string]bool, diag.List) {
 	reports, files, diags := load(p, langs)
+	if ctx.Err() != nil {
+		return nil, map[string]bool{}, diags
+	}
 	loadFailed := diags.HasErrors()
 	gloss, ds := loadGlossary(p)
 	diags = append(diags, ds...)
@@ -192,7 +272,9 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				j.build(opt)
+				if ctx.Err() == nil {
+					j.build(opt)
+				}
 			}
 		}()
 	}
@@ -208,44 +290,7 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 			failed[j.report.ID] = true
 		}
 	}
-	diags = diags.Unique() // a damaged font is one error, not one per edition
-	if opt.Strict {
-		// Every warning, wherever raised (loading a report, a catalog, a
-		// style), and a release is all or nothing.
-		diags = strict(diags)
-		if diags.HasErrors() {
-			for _, j := range jobs {
-				failed[j.report.ID] = true
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		diags.Errorf("", 0, 0, "", "build interrupted: %v; no PDF was written", err)
-		return nil, diags
-	}
-	if opt.Check {
-		return nil, diags
-	}
-	removeStaleTemps(opt.OutDir)
-	var results []Result
-	for _, j := range jobs {
-		if failed[j.report.ID] {
-			continue
-		}
-		path := filepath.Join(opt.OutDir, j.res.Path)
-		if err := WriteFileAtomic(path, j.pdf); err != nil {
-			diags.Errorf("", 0, 0, "", "%s: %v", path, err)
-			continue
-		}
-		j.res.Path = path
-		results = append(results, j.res)
-	}
-	if len(results) > 0 {
-		if err := writeManifest(p, opt.OutDir, results); err != nil {
-			diags.Errorf("", 0, 0, "", "manifest: %v", err)
-		}
-	}
-	return results, diags
+	return jobs, failed, diags.Unique() // a damaged font is one error, not one per edition
 }
 
 // load reads the reports of p and, meanwhile, the catalog files in the
@@ -540,13 +585,9 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 }
 
 // removeStaleTemps deletes temporary files a killed build left in dir
-// (WriteFileAtomic names them ".<name>.<random>.tmp").
-func removeStaleTemps(dir string) {
-	names, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
-	for _, n := range names {
-		os.Remove(n)
-	}
-}
+// (WriteFileAtomic names them ".<name>.reportgen-<pid>-<random>.tmp"),
+// and only those: not those of builds at work, nor a user's files.
+func removeStaleTemps(dir string) { atomicfile.RemoveStale(dir) }
 
 // unwrap returns the reason of a file-system error without the path,
 // which the diagnostic shows already.

@@ -17,8 +17,8 @@ import (
 // project without one has none.
 func loadGlossary(p *project.Project) (*locales.Glossary, diag.List) {
 	data, err := p.ReadFile(project.GlossaryFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, project.ErrOutside) {
+		return nil, nil // none, or its folder is reported where it is listed
 	}
 	if err != nil {
 		var diags diag.List

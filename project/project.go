@@ -87,6 +87,9 @@ func Open(root string) *Project {
 	p := &Project{SourcesDir: "sources", LocalesDir: "locales", FontsDir: "fonts", Root: root, roots: map[string]*os.Root{}}
 	own := func(name string) fs.FS {
 		d := filepath.Join(root, name)
+		if target := escapes(root, d); target != "" {
+			return refusedFolder{errOutside(name, target)}
+		}
 		if st, err := os.Stat(d); err == nil && st.IsDir() {
 			// An os.Root refuses paths that leave the folder, through ".."
 			// or through a symbolic link.

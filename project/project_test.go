@@ -226,3 +226,28 @@ func TestWrite(t *testing.T) {
 		t.Errorf("temporary files left: %v", entries)
 	}
 }
+
+// A project folder that is a symbolic link is followed when it stays
+// inside the project and refused, with every read, when it leaves it.
+func TestFolderLinks(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	write(t, root, map[string]string{"shared/reports/rapport.toml": frReport})
+	write(t, outside, map[string]string{"fr/rapport.fr.toml": "[rapport]\n"})
+	for link, target := range map[string]string{"sources": filepath.Join(root, "shared", "reports"), "locales": outside} {
+		if err := os.Symlink(target, filepath.Join(root, link)); err != nil {
+			t.Skipf("no symbolic links: %v", err)
+		}
+	}
+	p := open(t, root)
+	if reports, diags := p.LoadReports(); len(reports) != 1 || len(diags) != 0 {
+		t.Errorf("sources linked inside the project: %d reports, %v", len(reports), diags)
+	}
+	_, err := p.ReadFile("locales/fr/rapport.fr.toml")
+	if want := "locales is a symbolic link to " + outside + ", outside the project"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("locales linked outside: %v; want %q", err, want)
+	}
+	if _, err := fs.Glob(p.Locales, "*/*.toml"); err == nil {
+		t.Error("locales linked outside: Glob lists it")
+	}
+}

@@ -35,6 +35,7 @@ import (
 
 	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/internal/tomlpos"
+	"github.com/reportgen/reportgen/internal/unitext"
 	"github.com/reportgen/reportgen/markup"
 )
 
@@ -53,6 +54,10 @@ const (
 	MaxAnnexes  = 1000     // annexes in the register
 	// MaxAttendance bounds a participant count.
 	MaxAttendance = 100_000
+	MaxItems      = 100    // items of one annex
+	MaxItemLang   = 20     // languages of one annex item
+	MaxKeyParts   = 32     // parts of a dotted key or table header ("a.b.c" has 3)
+	MaxKeys       = 100000 // keys in a report file
 )
 
 // Message is one translatable string of a report, in the source language.
@@ -208,6 +213,9 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than %d deep", MaxNesting)
 		return nil, diags
 	}
+	if keyLimits(&diags, file, data, MaxKeyParts, MaxKeys) {
+		return nil, diags
+	}
 	// Decode generically first: a syntax error shows here, and the types
 	// of the values can then be checked one by one, each at its own
 	// position (BurntSushi/toml stops at the first wrong type and names
@@ -235,6 +243,22 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		return nil, diags
 	}
 	return l, diags
+}
+
+// keyLimits reports (and returns true) when a key of data has more than
+// maxParts parts or data has more than maxKeys keys: the TOML decoder's
+// memory grows with the square of a key's parts, so such a file is
+// refused before it is decoded.
+func keyLimits(diags *diag.List, file string, data []byte, maxParts, maxKeys int) bool {
+	switch p, problem := tomlpos.KeyLimits(data, maxParts, maxKeys); problem {
+	case tomlpos.KeyTooDeep:
+		diags.Errorf(file, p.Line, p.Col, "", "key has more than %d dotted parts", maxParts)
+	case tomlpos.TooManyKeys:
+		diags.Errorf(file, p.Line, p.Col, "", "file has more than %d keys", maxKeys)
+	default:
+		return false
+	}
+	return true
 }
 
 // decodeError reports an error of BurntSushi/toml. The line and column of a
@@ -779,10 +803,18 @@ func (v *validator) annexes() map[string]bool {
 		if len(a.Items) == 0 {
 			v.errorf(base, a.Key, "annex %q has no items; add at least one [[annex.item]] with its languages", a.Key)
 		}
+		if n := len(a.Items); n > MaxItems {
+			v.errorf(fmt.Sprintf("%s.item[%d]", base, MaxItems), a.Key, "annex %q has %d items; the limit is %d", a.Key, n, MaxItems)
+			continue
+		}
 		for j, it := range a.Items {
 			ip := fmt.Sprintf("%s.item[%d]", base, j)
 			if len(it.Languages) == 0 {
 				v.errorf(ip, a.Key, "annex item has no languages")
+			}
+			if n := len(it.Languages); n > MaxItemLang {
+				v.errorf(fmt.Sprintf("%s.languages[%d]", ip, MaxItemLang), a.Key, "annex item has %d languages; the limit is %d", n, MaxItemLang)
+				continue
 			}
 			for k, lang := range it.Languages {
 				if _, err := language.Parse(lang); err != nil {
@@ -962,7 +994,7 @@ func contains(list []string, s string) bool {
 }
 
 func (v *validator) requireText(path, id, what, text string, withMarkup bool) {
-	if strings.TrimSpace(text) == "" {
+	if !unitext.Visible(text) {
 		v.errorf(path, id, "%s is missing or empty", what)
 		return
 	}
@@ -983,6 +1015,11 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 	if i := strings.Index(text, "{{"); i >= 0 {
 		at := v.stringPos(p, !strings.HasSuffix(path, "]"), i)
 		v.diags.Errorf(v.l.File, at.Line, at.Col, id, "\"{{\" is not allowed in report text")
+		return
+	}
+	if bad, found := unitext.Check(text); found {
+		at := v.stringPos(p, !strings.HasSuffix(path, "]"), bad.Offset)
+		v.diags.Errorf(v.l.File, at.Line, at.Col, id, "%s", bad.Msg)
 		return
 	}
 	var spans []markup.Span
@@ -1010,7 +1047,12 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 		v.diags.Errorf(v.l.File, p.Line, p.Col, id, "message ID %q is produced twice (first at line %d)", id, v.l.Messages[i].Line)
 		return
 	}
+	if off, typed := unitext.TypedAnnexNumber(text); off >= 0 {
+		at := v.stringPos(p, !strings.HasSuffix(path, "]"), off)
+		v.diags.Warnf(v.l.File, at.Line, at.Col, id, "%q is typed in the text: annex numbers are generated from the blocks' annexes = [...] and a typed one goes stale; refer to the annex there instead", typed)
+	}
 	v.l.byID[id] = len(v.l.Messages)
+	text = unitext.NFC(text) // positions above are in the text as written
 	v.l.Messages = append(v.l.Messages, Message{ID: id, Text: text, File: v.l.File, Line: p.Line, Col: p.Col, Markup: withMarkup})
 }
 

@@ -854,3 +854,17 @@ func TestLoadMissingFile(t *testing.T) {
 		t.Errorf("got %v, %s", l, quoteLines(diagStrings(ds)))
 	}
 }
+
+// TestTextIsNormalised checks that text is put into NFC when loaded: "й"
+// typed as "и" and a combining breve (escaped or not) becomes one
+// character, which the fonts draw with the breve above the letter.
+func TestTextIsNormalised(t *testing.T) {
+	doc := strings.Replace(baseReport, `name = "Ms. A"`, `name = "Ms. Ви\u0306ктория и`+"\u0306"+`"`, 1)
+	l, ds := Parse("r.toml", []byte(doc))
+	if l == nil || len(ds) != 0 {
+		t.Fatalf("got %q", diagStrings(ds))
+	}
+	if m, _ := l.Message("rep.s1.b1.name"); m.Text != "Ms. Вйктория й" {
+		t.Errorf("name = %q, want NFC", m.Text)
+	}
+}

@@ -1,10 +1,7 @@
 package style
 
 import (
-	"bytes"
 	"errors"
-	"image"
-	_ "image/png" // logo files
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -52,6 +49,10 @@ func Load(dirs Folders, name string) (*House, diag.List) {
 	}
 	file := "styles/" + name + ".toml"
 	shown := path.Join(dirs.SourcesDir, file)
+	if st, err := fs.Stat(dirs.Sources, file); err == nil && st.Size() > MaxFileSize {
+		diags.Errorf(shown, 0, 0, "", "file is %d bytes; the limit is %d", st.Size(), MaxFileSize)
+		return nil, diags
+	}
 	data, err := fs.ReadFile(dirs.Sources, file)
 	if err != nil {
 		diags.Errorf(shown, 0, 0, "", "house style %q: %v", name, unwrap(err))
@@ -85,15 +86,18 @@ func Load(dirs Folders, name string) (*House, diag.List) {
 		case !fs.ValidPath(logo) || strings.Contains(st.Logo.File, ".."):
 			return logoErr("logo %q must be a file beside the style, without \"..\"", st.Logo.File)
 		}
+		if fi, err := fs.Stat(dirs.Sources, logo); err == nil && fi.Size() > MaxFileSize {
+			return logoErr("logo %s is %d bytes; the limit is %d", st.Logo.File, fi.Size(), MaxFileSize)
+		}
 		img, err := fs.ReadFile(dirs.Sources, logo)
 		if err != nil {
 			return logoErr("logo %s: %v", st.Logo.File, unwrap(err))
 		}
-		cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
-		if err != nil || format != "png" {
-			return logoErr("logo %s is not a PNG image", st.Logo.File)
+		w, ht, problem := checkPNG(img)
+		if problem != "" {
+			return logoErr("logo %s %s", st.Logo.File, problem)
 		}
-		h.Logo = &Image{Data: img, Width: cfg.Width, Height: cfg.Height}
+		h.Logo = &Image{Data: img, Width: w, Height: ht}
 	}
 	fam, ds := loadFamily(dirs, st.Fonts)
 	diags = append(diags, ds...)

@@ -10,17 +10,18 @@ import (
 	"path"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // Write writes data to path through a temporary file in the same folder
-// (".<name>.<random>.tmp"), synced, given perm and renamed into place. The
+// (".<name>.reportgen-<pid>-<random>.tmp"), synced, given perm and renamed into place. The
 // folder is created when missing. On failure path is left as it was.
 func Write(path string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(path)))
 	if err != nil {
 		return err
 	}
@@ -64,7 +65,7 @@ func WriteIn(root *os.Root, name string, data []byte, perm os.FileMode) error {
 	var tmp string
 	var f *os.File
 	for range 100 {
-		tmp = dir + "." + base + "." + strconv.FormatUint(uint64(rand.Uint32()), 10) + ".tmp"
+		tmp = dir + strings.Replace(tempPattern(base), "*", strconv.FormatUint(uint64(rand.Uint32()), 10), 1)
 		var err error
 		f, err = root.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err == nil {
