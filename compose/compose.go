@@ -13,6 +13,8 @@
 package compose
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/cases"
@@ -60,7 +62,12 @@ func Layout(doc *document.Document, h *style.House, opt Options) *Result {
 		Names:     doc.Names,
 		LinkColor: color(st.Colors.Link),
 		DraftMark: layout.DraftMark{Offset: st.Spacing.DraftMark, Width: st.Rules.DraftMark, Color: color(st.Colors.Draft)},
-		Trace:     opt.Trace,
+		Notes: layout.NoteStyle{
+			Text:   layout.TextStyle{Size: st.Notes.Size, Leading: st.Notes.Leading, Color: color(st.Colors.Text), Align: layout.Justify},
+			Indent: st.Notes.Indent, MarkerGap: st.Notes.MarkerGap, Gap: st.Notes.Gap, Space: st.Notes.Space,
+			RuleLength: st.Notes.RuleLength, RuleWidth: st.Notes.RuleWidth, RuleColor: color(st.Colors.Muted),
+		},
+		Trace: opt.Trace,
 	})
 	c := &composer{st: &st, t: t, upper: cases.Upper(doc.Lang)}
 	c.report(doc)
@@ -84,14 +91,30 @@ type composer struct {
 	st    *style.Style
 	t     *layout.Typesetter
 	upper cases.Caser
+	// notes counts the footnotes set so far: they are numbered through
+	// the document.
+	notes int
 }
 
 func color(c style.Color) display.Color { return display.Color(c) }
 
 func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
 
-// set sets a paragraph; its boxes are valid until the next call.
-func (c *composer) set(p layout.Paragraph) []layout.Box { return c.t.Set(p) }
+// set sets a paragraph, numbering its footnotes; its boxes are valid
+// until the next call.
+func (c *composer) set(p layout.Paragraph) []layout.Box {
+	if slices.ContainsFunc(p.Spans, func(sp markup.Span) bool { return sp.Note != nil }) {
+		spans := slices.Clone(p.Spans) // the document's spans stay as they are
+		for i := range spans {
+			if spans[i].Note != nil {
+				c.notes++
+				spans[i].Text = strconv.Itoa(c.notes)
+			}
+		}
+		p.Spans = spans
+	}
+	return c.t.Set(p)
+}
 
 // report adds the blocks of a report, in reading order.
 func (c *composer) report(doc *document.Document) {

@@ -196,11 +196,14 @@ const AnchorPrefix = "#"
 // Walk calls fn for every string of the document that is drawn, with the
 // message ID it comes from ("" for generated text such as page footers).
 func (d *Document) Walk(fn func(id, text string)) {
-	para := func(p Paragraph) {
-		for _, sp := range p.Spans {
-			fn(p.ID, sp.Text)
+	var spans func(id string, sps []markup.Span)
+	spans = func(id string, sps []markup.Span) {
+		for _, sp := range sps {
+			fn(id, sp.Text)
+			spans(id, sp.Note) // a footnote's text
 		}
 	}
+	para := func(p Paragraph) { spans(p.ID, p.Spans) }
 	fn("brand.organization", d.Brand.Organization)
 	fn("brand.tagline", d.Brand.Tagline)
 	fn(d.Title.ID, d.Title.Text)

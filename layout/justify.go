@@ -169,7 +169,10 @@ func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scr
 }
 
 func (m measurer) piece(like piece, text string, size float64) piece {
-	return piece{text: text, face: like.face, url: like.url, w: m.width(like.face, text, size)}
+	if like.size > 0 {
+		size = like.size // a footnote mark keeps its own size
+	}
+	return piece{text: text, face: like.face, url: like.url, w: m.width(like.face, text, size), note: like.note, size: like.size, rise: like.rise}
 }
 
 func (w word) measured() word {
@@ -273,7 +276,7 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 					firstPiece = len(lps)
 				}
 				for _, pc := range p.w.pieces {
-					if n := len(lps); n > firstPiece && lps[n-1].face == pc.face && lps[n-1].url == pc.url {
+					if n := len(lps); n > firstPiece && sameRun(lps[n-1], pc) {
 						lps[n-1].text += pc.text // a word cut at a hyphenation point, rejoined
 						lps[n-1].w += pc.w
 						continue

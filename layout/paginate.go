@@ -15,7 +15,9 @@ import (
 // (from 0) of n, before the page's own items.
 func (t *Typesetter) Paginate(decorate func(pg *display.Page, i, n int)) *display.Document {
 	pg := t.opt.Page
-	t.ranges = paginate(&t.boxes, pg.Height-pg.MarginTop-pg.MarginBottom)
+	avail := pg.Height - pg.MarginTop - pg.MarginBottom
+	ns := t.opt.Notes
+	t.ranges = paginate(&t.boxes, avail, ns)
 	out := &display.Document{Width: pg.Width, Height: pg.Height, Elements: t.elems, Pages: make([]display.Page, 0, len(t.ranges))}
 	for pi, r := range t.ranges {
 		var p display.Page
@@ -32,23 +34,47 @@ func (t *Typesetter) Paginate(decorate func(pg *display.Page, i, n int)) *displa
 			p.Shift(&b.Items, pg.MarginLeft, y)
 			y += b.Height
 		}
+		// The page's footnotes, at the foot of the text area, under a
+		// short rule.
+		if h := notesHeight(&t.boxes, r[0], r[1], ns); h > 0 {
+			y := pg.MarginTop + avail - h + ns.Gap
+			ry := y - ns.Gap/2
+			p.Rules = append(p.Rules, display.Rule{X1: pg.MarginLeft, Y1: ry, X2: pg.MarginLeft + ns.RuleLength*pg.TextWidth(), Y2: ry, Width: ns.RuleWidth, Color: ns.RuleColor})
+			first := true
+			for i := r[0]; i < r[1]; i++ {
+				for _, n := range t.boxes.at(i).notes {
+					if !first {
+						y += ns.Space
+					}
+					first = false
+					p.Shift(&n.Items, pg.MarginLeft, y)
+					y += n.Height
+				}
+			}
+		}
 		out.Pages = append(out.Pages, p)
 	}
 	return out
 }
 
 // paginate returns the boxes of each page, [from, to), for pages avail
-// points high.
-func paginate(boxes *boxList, avail float64) [][2]int {
+// points high. A box's footnotes go on its page: they take room from the
+// foot of the page, so a line whose notes do not fit moves to the next.
+func paginate(boxes *boxList, avail float64, ns NoteStyle) [][2]int {
 	var ranges [][2]int
-	start, y := 0, 0.0
+	start, y, notes := 0, 0.0, 0.0
 	for i := 0; i < boxes.len(); {
 		h := boxes.at(i).Height
 		if i > start {
 			h += boxes.at(i).SpaceBefore
 		}
-		if i == start || y+h <= avail+1e-6 {
+		nh := notesHeight(boxes, i, i+1, ns)
+		if nh > 0 && notes > 0 {
+			nh += ns.Space - ns.Gap // the separator is there already
+		}
+		if i == start || y+h+notes+nh <= avail+1e-6 {
 			y += h
+			notes += nh
 			i++
 			continue
 		}
@@ -60,12 +86,28 @@ func paginate(boxes *boxList, avail float64) [][2]int {
 			j = i // the whole page is one kept chain: break where it is full
 		}
 		ranges = append(ranges, [2]int{start, j})
-		start, y, i = j, 0, j
+		start, y, notes, i = j, 0, 0, j
 	}
 	if start < boxes.len() {
 		ranges = append(ranges, [2]int{start, boxes.len()})
 	}
 	return ranges
+}
+
+// notesHeight is the height the footnotes of boxes from to to take at
+// the foot of a page, with the gap above them; 0 when there are none.
+func notesHeight(boxes *boxList, from, to int, ns NoteStyle) float64 {
+	h, n := 0.0, 0
+	for i := from; i < to; i++ {
+		for _, b := range boxes.at(i).notes {
+			h += b.Height
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return h + ns.Gap + float64(n-1)*ns.Space
 }
 
 // grow makes room in p for the items of boxes from to to.

@@ -42,7 +42,7 @@ func TestPaginateAvoidsWidowsAndOrphans(t *testing.T) {
 					boxes = append(boxes, b)
 				}
 			}
-			ranges := paginate(listOf(boxes), avail)
+			ranges := paginate(listOf(boxes), avail, NoteStyle{})
 			if s := stats(listOf(boxes), ranges); s.Widows != 0 || s.Orphans != 0 {
 				t.Fatalf("lead %d, n %d: %d widows, %d orphans", lead, n, s.Widows, s.Orphans)
 			}

@@ -51,11 +51,19 @@ func (t *Typesetter) Lines() []Line {
 	var out []Line
 	for pi, r := range t.ranges {
 		n := 0
-		for i := r[0]; i < r[1]; i++ {
-			for _, ln := range t.boxes.at(i).trace {
+		add := func(lines []Line) {
+			for _, ln := range lines {
 				n++
 				ln.Page, ln.Number = pi+1, n
 				out = append(out, ln)
+			}
+		}
+		for i := r[0]; i < r[1]; i++ {
+			add(t.boxes.at(i).trace)
+		}
+		for i := r[0]; i < r[1]; i++ { // the footnotes, at the foot
+			for _, nb := range t.boxes.at(i).notes {
+				add(nb.trace)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -28,8 +29,24 @@ type Options struct {
 	// DraftMark is the bar drawn beside each line of draft text: Offset
 	// points left of the line, Width wide.
 	DraftMark DraftMark
+	// Notes sets footnotes.
+	Notes NoteStyle
 	// Trace records every typeset line for Typesetter.Lines.
 	Trace bool
+}
+
+// NoteStyle sets footnotes: each at the foot of the page of the line
+// that refers to it, under a short rule, its lines hanging after its mark.
+type NoteStyle struct {
+	Text TextStyle
+	// Indent is where a note's lines hang; its mark ends MarkerGap before.
+	Indent, MarkerGap float64
+	// Gap is the space between the text and the notes, the rule in its
+	// middle; Space is put between two notes.
+	Gap, Space float64
+	// RuleLength is the rule's length as a fraction of the text width.
+	RuleLength, RuleWidth float64
+	RuleColor             display.Color
 }
 
 // Page is the paper and its text area, in points.
@@ -110,6 +127,9 @@ type Box struct {
 	info lineInfo
 	// trace holds the lines of the box when tracing.
 	trace []Line
+	// notes are the footnotes the box refers to, each set whole: they go
+	// at the foot of the box's page.
+	notes []Box
 }
 
 // lineInfo describes one line of a paragraph.
@@ -148,8 +168,9 @@ type Typesetter struct {
 	elems []display.Element
 	// ranges are the boxes of each page, once paginated.
 	ranges [][2]int
-	// sc is working memory reused from paragraph to paragraph.
-	sc *scratch
+	// sc is working memory reused from paragraph to paragraph; noteSc
+	// for the footnotes of a paragraph, set while its lines are in sc.
+	sc, noteSc *scratch
 }
 
 // New returns a Typesetter measuring with the font family fam. fam must
@@ -164,6 +185,7 @@ func New(fam *fonts.Family, opt Options) *Typesetter {
 		descent: float64(reg.Descent) / 1000,
 		elems:   []display.Element{{Role: display.Decoration}},
 		sc:      new(scratch),
+		noteSc:  new(scratch),
 	}
 	t.ties, t.tiesSource = tieRulesFor(opt.Lang), tieRulesFor(opt.Source)
 	keep := nameWords(opt.Names)
@@ -229,11 +251,18 @@ func (t *Typesetter) baselineIn(lh, size float64) float64 {
 // Set breaks a paragraph into line boxes, valid until the next call of
 // Set (they are in the typesetter's working memory: add or copy them).
 // The first box gets the paragraph's space before, bookmark and anchor.
-func (t *Typesetter) Set(p Paragraph) []Box {
+//
+// A span with a Note is a footnote reference: its Text is the mark drawn
+// in the line, raised, and its Note is set as a footnote that goes to the
+// foot of the page of that line.
+func (t *Typesetter) Set(p Paragraph) []Box { return t.set(p, t.sc) }
+
+// set is Set with working memory sc.
+func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 	ts := p.Style
 	width := t.opt.Page.TextWidth() - p.Indent - p.RightIndent
-	t.sc.pieces, t.sc.shy = t.sc.pieces[:0], t.sc.shy[:0]
-	ws := t.m.words(p.Spans, ts, t.sc)
+	sc.pieces, sc.shy = sc.pieces[:0], sc.shy[:0]
+	ws := t.m.words(p.Spans, ts, sc)
 	if ts.Draft {
 		t.tiesSource.apply(ws)
 	} else {
@@ -245,13 +274,14 @@ func (t *Typesetter) Set(p Paragraph) []Box {
 		if ts.Draft {
 			hy = t.hySource // the source language's text, its patterns
 		}
-		lines = t.m.justify(ws, width, ts, t.opt.Justify, hy, t.sc)
+		lines = t.m.justify(ws, width, ts, t.opt.Justify, hy, sc)
 	} else {
 		lines = t.m.breakLines(ws, width, 1)
 	}
 	elem := t.Element(p.Role, p.Level)
+	hasNotes := slices.ContainsFunc(p.Spans, func(sp markup.Span) bool { return sp.Note != nil })
 	lh := ts.Size * ts.Leading
-	out := t.sc.boxes[:0] // valid until the next paragraph
+	out := sc.boxes[:0] // valid until the next paragraph
 	t.paras++
 	for i, ln := range lines {
 		b := Box{Height: lh}
@@ -282,6 +312,9 @@ func (t *Typesetter) Set(p Paragraph) []Box {
 		// No orphan (i == 0), no widow (i == n-2), and no word hyphenated
 		// across a page break (TeX's \brokenpenalty, infinite here).
 		b.KeepWithNext = p.Keep || (i == 0 && n >= 2) || i == n-2 || ln.hyphen
+		if hasNotes {
+			b.notes = t.lineNotes(ln, p.Spans)
+		}
 		out = append(out, b)
 	}
 	if len(out) > 0 {
@@ -292,8 +325,33 @@ func (t *Typesetter) Set(p Paragraph) []Box {
 			out[0].Items.Anchors = append(out[0].Items.Anchors, display.Anchor{Name: p.Anchor})
 		}
 	}
-	t.sc.boxes = out
+	sc.boxes = out
 	return out
+}
+
+// lineNotes sets the footnotes whose marks are in line ln of a paragraph
+// of spans, each as one box.
+func (t *Typesetter) lineNotes(ln line, spans []markup.Span) []Box {
+	var notes []Box
+	for _, w := range ln.words {
+		for _, pc := range w.pieces {
+			if pc.note == 0 {
+				continue
+			}
+			k := 0
+			for _, sp := range spans {
+				if sp.Note == nil {
+					continue
+				}
+				if k++; k == pc.note {
+					ns := t.opt.Notes
+					ls := t.set(Paragraph{Spans: sp.Note, Style: ns.Text, Indent: ns.Indent, Marker: sp.Text, MarkerGap: ns.MarkerGap, Keep: true, Role: display.Note}, t.noteSc)
+					notes = append(notes, Group(ls))
+				}
+			}
+		}
+	}
+	return notes
 }
 
 // Add appends boxes to the flow.
@@ -315,6 +373,7 @@ func Group(bs []Box) Box {
 		}
 		g.Items.Shift(&b.Items, 0, y)
 		g.trace = append(g.trace, b.trace...)
+		g.notes = append(g.notes, b.notes...)
 		y += b.Height
 	}
 	g.Height = y

@@ -30,7 +30,23 @@ type piece struct {
 	face fonts.Face
 	url  string
 	w    float64
+	// note, from 1, says the piece is the mark of the paragraph's note-th
+	// footnote: set at size, raised by rise.
+	note       int
+	size, rise float64
 }
+
+// sameRun reports whether pieces a and b can be drawn as one run.
+func sameRun(a, b piece) bool {
+	return a.face == b.face && a.url == b.url && a.note == b.note
+}
+
+// Footnote marks are set at this fraction of the text size, raised by
+// noteMarkRise of it.
+const (
+	noteMarkScale = 0.65
+	noteMarkRise  = 0.35
+)
 
 // word is an unbreakable unit followed by a space (or the paragraph end).
 type word struct {
@@ -109,8 +125,23 @@ func (m measurer) words(spans []markup.Span, ts TextStyle, sc *scratch) []word {
 		out = append(out, word{pieces: sc.pieces[first:n:n], w: w, space: space, tied: tied, shy: sc.shy[firstShy:ns:ns]})
 		first, firstShy, w, wordLen = n, ns, 0, 0
 	}
+	notes := 0
 	for _, sp := range spans {
 		face := fonts.FaceOf(sp.Style&markup.Bold != 0 || ts.Face&fonts.Bold != 0, sp.Style&markup.Italic != 0 || ts.Face&fonts.Italic != 0)
+		if sp.Note != nil {
+			// A footnote's mark (sp.Text, set by the caller) joins the
+			// word before it, smaller and raised.
+			notes++
+			if sp.Text != "" {
+				size := ts.Size * noteMarkScale
+				p := piece{text: sp.Text, face: face, note: notes, size: size, rise: ts.Size * noteMarkRise}
+				p.w = m.width(face, p.text, size)
+				sc.pieces = append(sc.pieces, p)
+				w += p.w
+				wordLen += len(p.text)
+			}
+			continue
+		}
 		text := validText(sp.Text)
 		// A piece is a run of non-space characters of one span, so a
 		// substring of its text: spaces are ASCII, or the two bytes of a
@@ -279,10 +310,12 @@ func (m measurer) splitLong(ws []word, width float64) []word {
 // no space after them.
 func (m measurer) cutWord(w word, width float64) []word {
 	type ch struct {
-		r    rune
-		face fonts.Face
-		url  string
-		w    float64
+		r          rune
+		face       fonts.Face
+		url        string
+		w          float64
+		note       int
+		size, rise float64
 	}
 	var chars []ch
 	for _, p := range w.pieces {
@@ -291,7 +324,7 @@ func (m measurer) cutWord(w word, width float64) []word {
 			size = p.w / float64(m.fam.Face(p.face).Width(p.text))
 		}
 		for _, r := range p.text {
-			chars = append(chars, ch{r, p.face, p.url, float64(m.fam.Face(p.face).Advance(r)) * size})
+			chars = append(chars, ch{r, p.face, p.url, float64(m.fam.Face(p.face).Advance(r)) * size, p.note, p.size, p.rise})
 		}
 	}
 	var out []word
@@ -315,11 +348,12 @@ func (m measurer) cutWord(w word, width float64) []word {
 		for i := start; i < end; i++ {
 			c := chars[i]
 			n := len(nw.pieces)
-			if n > 0 && nw.pieces[n-1].face == c.face && nw.pieces[n-1].url == c.url {
-				nw.pieces[n-1].text += string(c.r)
-				nw.pieces[n-1].w += c.w
+			cp := piece{text: string(c.r), face: c.face, url: c.url, w: c.w, note: c.note, size: c.size, rise: c.rise}
+			if n > 0 && sameRun(nw.pieces[n-1], cp) {
+				nw.pieces[n-1].text += cp.text
+				nw.pieces[n-1].w += cp.w
 			} else {
-				nw.pieces = append(nw.pieces, piece{text: string(c.r), face: c.face, url: c.url, w: c.w})
+				nw.pieces = append(nw.pieces, cp)
 			}
 			nw.w += c.w
 		}
@@ -379,7 +413,11 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 			if url != "" {
 				color = linkColor
 			}
-			texts = append(texts, display.Text{X: x, Y: baseline, Face: p.face, Size: size, Color: color, Text: p.text, Elem: elem})
+			tx := display.Text{X: x, Y: baseline, Face: p.face, Size: size, Color: color, Text: p.text, Elem: elem}
+			if p.size > 0 {
+				tx.Size, tx.Y = p.size, baseline-p.rise
+			}
+			texts = append(texts, tx)
 			if p.url != "" {
 				n := len(links)
 				if n > 0 && links[n-1].URL == url && links[n-1].Dest == dest && links[n-1].X+links[n-1].W >= x-0.01-w.space*scale-1e-6 && i > 0 {

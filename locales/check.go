@@ -167,6 +167,9 @@ func (c Checker) Compare(src Source, tr Translation, lang language.Tag) diag.Lis
 					add(diag.Error, "the translation%s has %d %s span(s), the source %d; keep the source's emphasis", f.label, gs, k.name, ws)
 				}
 			}
+			if ws, gs := len(markup.Notes(srcSpans)), len(markup.Notes(spans)); ws != gs {
+				add(diag.Error, "the translation%s has %d footnote(s), the source %d; keep every footnote of the source where it refers", f.label, gs, ws)
+			}
 			want, got := markup.Links(srcSpans), markup.Links(spans)
 			slices.Sort(want)
 			slices.Sort(got)

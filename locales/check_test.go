@@ -78,6 +78,8 @@ func TestChecks(t *testing.T) {
 		{"emphasis kept", para("The *Global* report and **this**"), Forms{Other: "Отчёт *«Глобальный»* и **этот**"}, ""},
 		{"emphasis dropped", para("The *Global* report"), Forms{Other: "Отчёт «Глобальный»"}, "error: the translation has 0 italic span(s), the source 1; keep the source's emphasis"},
 		{"emphasis added", para("The report"), Forms{Other: "**Отчёт**"}, "error: the translation has 1 bold span(s), the source 0"},
+		{"footnote kept", para("Arrivals rose.^[Data of 2024.]"), Forms{Other: "Прибытия выросли.^[Данные за 2024 год.]"}, ""},
+		{"footnote dropped", para("Arrivals rose.^[Data of 2024.]"), Forms{Other: "Прибытия выросли."}, "error: the translation has 0 footnote(s), the source 1; keep every footnote of the source where it refers"},
 
 		{"number for a placeholder", count, Forms{One: "{{.Count}} приложение", Few: "{{.Count}} приложения", Many: "5 приложений", Other: "{{.Count}} приложения"}, "error: the translation (form many) writes 5 where the source has {{.Count}}; write the placeholder"},
 		{"number the source has too", plain("Page {{.Page}} of 2021"), Forms{Other: "Страница {{.Page}} из 2021"}, ""},

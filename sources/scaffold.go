@@ -89,7 +89,7 @@ heading = "Opening remarks"
   annexes = ["opening-statement"]
   paragraphs = [
     "Body text with *italic*, **bold** and [a link](https://www.iom.int).",
-    "A second paragraph.",
+    "A second paragraph, with a footnote.^[A footnote, written where it refers: numbered through the report and set at the foot of the page.]",
   ]
 
 [[section]]

@@ -44,6 +44,7 @@ type Style struct {
 	Notice  Notice        `toml:"notice"`
 	List    List          `toml:"list"`
 	Figure  Figure        `toml:"figure"`
+	Notes   Notes         `toml:"notes"`
 	Rules   Rules         `toml:"rules"`
 	Justify Justification `toml:"justification"`
 	Colors  Colors        `toml:"colors"`
@@ -174,6 +175,24 @@ type Figure struct {
 	// Caption and CaptionLeading are the caption's type size and leading.
 	Caption        float64 `toml:"caption"`
 	CaptionLeading float64 `toml:"caption-leading"`
+}
+
+// Notes sets footnotes at the foot of the page.
+type Notes struct {
+	// Size and Leading are the notes' type size and leading.
+	Size    float64 `toml:"size"`
+	Leading float64 `toml:"leading"`
+	// Indent is where a note's lines hang; its number ends MarkerGap
+	// before.
+	Indent    float64 `toml:"indent"`
+	MarkerGap float64 `toml:"marker-gap"`
+	// Gap is the space between the text and the notes (the rule in its
+	// middle); Space is put between two notes.
+	Gap   float64 `toml:"gap"`
+	Space float64 `toml:"space"`
+	// RuleLength is the rule's length as a fraction of the text width.
+	RuleLength float64 `toml:"rule-length"`
+	RuleWidth  float64 `toml:"rule-width"`
 }
 
 // Rules are the thicknesses of rules and marks.
@@ -369,6 +388,9 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		{"figure.width", st.Figure.Width, 0.1, 1}, {"figure.max-height", st.Figure.MaxHeight, 0.1, 0.9},
 		{"figure.space", st.Figure.Space, 0, 144}, {"figure.caption-gap", st.Figure.CaptionGap, 0, 72},
 		{"figure.caption", st.Figure.Caption, 4, 72}, {"figure.caption-leading", st.Figure.CaptionLeading, 1, 3},
+		{"notes.size", st.Notes.Size, 4, 72}, {"notes.leading", st.Notes.Leading, 1, 3}, {"notes.indent", st.Notes.Indent, 0, 72},
+		{"notes.marker-gap", st.Notes.MarkerGap, 0, 36}, {"notes.gap", st.Notes.Gap, 0, 72}, {"notes.space", st.Notes.Space, 0, 72},
+		{"notes.rule-length", st.Notes.RuleLength, 0, 1}, {"notes.rule-width", st.Notes.RuleWidth, 0, 10},
 		{"rules.title", st.Rules.Title, 0, 10}, {"rules.draft-mark", st.Rules.DraftMark, 0, 72},
 		{"justification.space-stretch", st.Justify.Stretch, 0, 5}, {"justification.space-shrink", st.Justify.Shrink, 0, 0.9},
 		{"justification.max-space", st.Justify.MaxSpace, 1, 10}, {"justification.tolerance", st.Justify.Tolerance, 1, 10000},
