@@ -103,17 +103,24 @@ func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
 // set sets a paragraph, numbering its footnotes; its boxes are valid
 // until the next call.
 func (c *composer) set(p layout.Paragraph) []layout.Box {
-	if slices.ContainsFunc(p.Spans, func(sp markup.Span) bool { return sp.Note != nil }) {
-		spans := slices.Clone(p.Spans) // the document's spans stay as they are
-		for i := range spans {
-			if spans[i].Note != nil {
-				c.notes++
-				spans[i].Text = strconv.Itoa(c.notes)
-			}
-		}
-		p.Spans = spans
-	}
+	p.Spans = c.numberNotes(p.Spans)
 	return c.t.Set(p)
+}
+
+// numberNotes returns spans with their footnotes' marks numbered on from
+// the last; the document's spans stay as they are.
+func (c *composer) numberNotes(spans []markup.Span) []markup.Span {
+	if !slices.ContainsFunc(spans, func(sp markup.Span) bool { return sp.Note != nil }) {
+		return spans
+	}
+	spans = slices.Clone(spans)
+	for i := range spans {
+		if spans[i].Note != nil {
+			c.notes++
+			spans[i].Text = strconv.Itoa(c.notes)
+		}
+	}
+	return spans
 }
 
 // report adds the blocks of a report, in reading order.
@@ -161,6 +168,9 @@ func (c *composer) report(doc *document.Document) {
 			}
 			if blk.Figure != nil {
 				c.figure(blk.Figure, max(gap, st.Figure.Space))
+			}
+			if blk.Table != nil {
+				c.table(blk.Table, max(gap, st.Table.Space))
 			}
 			if len(blk.Items) > 0 {
 				space := st.List.Space
@@ -223,6 +233,39 @@ func (c *composer) figure(f *document.Figure, space float64) {
 	c.t.Add(pic)
 	ts := layout.TextStyle{Size: st.Figure.Caption, Leading: st.Figure.CaptionLeading, Color: color(st.Colors.Text), Align: layout.Left, Draft: f.Caption.Fallback}
 	c.t.Add(c.set(layout.Paragraph{Spans: f.Caption.Spans, Style: ts, SpaceBefore: st.Figure.CaptionGap, Keep: false, Role: display.Caption})...)
+}
+
+// table adds a table under its caption, which keeps with it; the header
+// row is repeated on every page the table continues on.
+func (c *composer) table(tb *document.Table, space float64) {
+	st := c.st
+	ts := layout.TextStyle{Size: st.Table.Size, Leading: st.Table.Leading, Color: color(st.Colors.Text), Align: layout.Left}
+	caption := ts
+	caption.Size, caption.Leading, caption.Draft = st.Figure.Caption, st.Figure.CaptionLeading, tb.Caption.Fallback
+	ls := c.set(layout.Paragraph{Spans: tb.Caption.Spans, Style: caption, SpaceBefore: space, Keep: true, Role: display.Caption})
+	c.t.Add(ls...)
+	lt := layout.Table{Style: ts, HeaderStyle: ts, Padding: st.Table.Padding, RuleWidth: st.Table.RuleWidth,
+		HeaderRuleWidth: st.Table.HeaderRuleWidth, RuleColor: color(st.Colors.Muted), SpaceBefore: st.Table.CaptionGap}
+	lt.HeaderStyle.Face = fonts.Bold
+	for _, col := range tb.Columns {
+		align := layout.Left
+		switch col.Align {
+		case "right":
+			align = layout.Right
+		case "center":
+			align = layout.Center
+		}
+		lt.Columns = append(lt.Columns, layout.Column{Points: col.Points, Fraction: col.Fraction, Align: align})
+		lt.Header = append(lt.Header, layout.Cell{Spans: c.numberNotes(col.Header.Spans), Draft: col.Header.Fallback})
+	}
+	for _, row := range tb.Rows {
+		cells := make([]layout.Cell, len(row))
+		for i, p := range row {
+			cells[i] = layout.Cell{Spans: c.numberNotes(p.Spans), Draft: p.Fallback}
+		}
+		lt.Rows = append(lt.Rows, cells)
+	}
+	c.t.Add(c.t.SetTable(lt)...)
 }
 
 // leadsIn reports whether a paragraph ends with a colon: it introduces

@@ -116,6 +116,8 @@ const (
 	List
 	// FigureBlock: a picture with its numbered caption.
 	FigureBlock
+	// TableBlock: a table with its numbered caption.
+	TableBlock
 )
 
 // Block is one unit of a section.
@@ -134,6 +136,29 @@ type Block struct {
 	Items []ListItem
 	// Figure is a figure block's picture and caption.
 	Figure *Figure
+	// Table is a table block's table.
+	Table *Table
+}
+
+// Table is a numbered table.
+type Table struct {
+	// Number counts the report's tables from 1, in reading order.
+	Number int
+	// Caption is the numbered label ("Table 1.", in bold) and the caption.
+	Caption Paragraph
+	Columns []TableColumn
+	// Rows hold a cell per column.
+	Rows [][]Paragraph
+}
+
+// TableColumn is a table column.
+type TableColumn struct {
+	Header Paragraph
+	// Points or Fraction (of the text width) fix the column's width;
+	// both 0 is automatic.
+	Points, Fraction float64
+	// Align is "left", "right" or "center".
+	Align string
 }
 
 // Figure is a numbered picture with its text alternative and caption.
@@ -231,6 +256,17 @@ func (d *Document) Walk(fn func(id, text string)) {
 			if f := b.Figure; f != nil {
 				fn(f.Alt.ID, f.Alt.Text)
 				para(f.Caption)
+			}
+			if tb := b.Table; tb != nil {
+				para(tb.Caption)
+				for _, c := range tb.Columns {
+					para(c.Header)
+				}
+				for _, r := range tb.Rows {
+					for _, c := range r {
+						para(c)
+					}
+				}
 			}
 		}
 	}

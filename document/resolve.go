@@ -75,8 +75,9 @@ type resolver struct {
 	counted map[string]bool
 	// fallback holds the messages shown in the source language.
 	fallback map[string]bool
-	// figures counts the figures resolved; images holds their files.
-	figures              int
+	// figures and tables count the figures and tables resolved; images
+	// holds the figures' files.
+	figures, tables      int
 	images               map[string]ImageFile
 	messages, translated int
 }
@@ -277,6 +278,9 @@ func (rs *resolver) section(s sources.Section, numbers map[string]int) Section {
 		case sources.BlockFigure:
 			blk.Kind = FigureBlock
 			blk.Figure = rs.figure(bp, b)
+		case sources.BlockTable:
+			blk.Kind = TableBlock
+			blk.Table = rs.table(bp, b)
 		}
 		for i := range b.Paragraphs {
 			blk.Paragraphs = append(blk.Paragraphs, rs.spans(fmt.Sprintf("%s.p%d", bp, i+1)))

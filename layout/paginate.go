@@ -26,6 +26,10 @@ func (t *Typesetter) Paginate(decorate func(pg *display.Page, i, n int)) *displa
 		}
 		grow(&p, &t.boxes, r[0], r[1])
 		y := pg.MarginTop
+		if hd := t.boxes.at(r[0]).header; hd != nil {
+			p.Shift(&hd.Items, pg.MarginLeft, y) // a table's header, repeated
+			y += hd.Height
+		}
 		for i := r[0]; i < r[1]; i++ {
 			b := t.boxes.at(i)
 			if i > r[0] {
@@ -71,6 +75,11 @@ func paginate(boxes *boxList, avail float64, ns NoteStyle) [][2]int {
 		nh := notesHeight(boxes, i, i+1, ns)
 		if nh > 0 && notes > 0 {
 			nh += ns.Space - ns.Gap // the separator is there already
+		}
+		if i == start {
+			if hd := boxes.at(i).header; hd != nil {
+				h += hd.Height // repeated above the page's first row
+			}
 		}
 		if i == start || y+h+notes+nh <= avail+1e-6 {
 			y += h

@@ -58,6 +58,9 @@ func (t *Typesetter) Lines() []Line {
 				out = append(out, ln)
 			}
 		}
+		if hd := t.boxes.at(r[0]).header; hd != nil {
+			add(hd.trace) // a table's header, repeated
+		}
 		for i := r[0]; i < r[1]; i++ {
 			add(t.boxes.at(i).trace)
 		}

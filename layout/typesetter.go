@@ -130,6 +130,9 @@ type Box struct {
 	// notes are the footnotes the box refers to, each set whole: they go
 	// at the foot of the box's page.
 	notes []Box
+	// header, when not nil, is drawn above the box when the box starts a
+	// page: a table's header row over a row that continues the table.
+	header *Box
 }
 
 // lineInfo describes one line of a paragraph.
@@ -169,8 +172,9 @@ type Typesetter struct {
 	// ranges are the boxes of each page, once paginated.
 	ranges [][2]int
 	// sc is working memory reused from paragraph to paragraph; noteSc
-	// for the footnotes of a paragraph, set while its lines are in sc.
-	sc, noteSc *scratch
+	// for the footnotes of a paragraph, set while its lines are in sc;
+	// cellSc for the cells of a table row.
+	sc, noteSc, cellSc *scratch
 }
 
 // New returns a Typesetter measuring with the font family fam. fam must
@@ -186,6 +190,7 @@ func New(fam *fonts.Family, opt Options) *Typesetter {
 		elems:   []display.Element{{Role: display.Decoration}},
 		sc:      new(scratch),
 		noteSc:  new(scratch),
+		cellSc:  new(scratch),
 	}
 	t.ties, t.tiesSource = tieRulesFor(opt.Lang), tieRulesFor(opt.Source)
 	keep := nameWords(opt.Names)
@@ -269,12 +274,17 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 		t.ties.apply(ws)
 	}
 	var lines []line
-	if ts.Align == Justify {
+	if ts.Align == Justify || ts.Ragged {
 		hy := t.hy
 		if ts.Draft {
 			hy = t.hySource // the source language's text, its patterns
 		}
 		lines = t.m.justify(ws, width, ts, t.opt.Justify, hy, sc)
+		if ts.Align != Justify {
+			for i := range lines {
+				lines[i].justified = false // set with natural spaces
+			}
+		}
 	} else {
 		lines = t.m.breakLines(ws, width, 1)
 	}

@@ -79,6 +79,7 @@ const (
 	Justify Align = iota
 	Left
 	Center
+	Right
 )
 
 // TextStyle is how a paragraph is set.
@@ -95,6 +96,10 @@ type TextStyle struct {
 	// not translated: it is hyphenated and tied by the source language's
 	// rules, and every line is marked with a bar in the margin.
 	Draft bool
+	// Ragged breaks lines as justified text is broken (total fit, with
+	// hyphenation) but sets them with natural spaces at Align: for
+	// narrow measures such as table cells.
+	Ragged bool
 }
 
 // measurer measures text in the family's faces at one size.
@@ -393,6 +398,8 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 		scale = (width - natural) / spaces
 	case ts.Align == Center:
 		x = x0 + (width-natural-spaces)/2
+	case ts.Align == Right:
+		x = x0 + width - natural - spaces
 	}
 	var texts []display.Text
 	var links []display.Link

@@ -106,3 +106,62 @@ func TestFigureFields(t *testing.T) {
 		}
 	}
 }
+
+const tableReport = `id = "rep"
+kind = "summary-report"
+source-language = "en"
+languages = ["en"]
+title = "A report"
+date = 2021-01-28
+
+[[section]]
+id = "s1"
+heading = "Section one"
+
+  [[section.block]]
+  type = "table"
+  id = "t1"
+  caption = "Arrivals"
+  columns = [
+    { header = "Country" },
+    { header = "Arrivals", width = "20%", align = "right" },
+  ]
+  rows = [
+    ["Kazakhstan", "12 400"],
+    ["Uzbekistan", "–"],
+  ]
+`
+
+// TestTables checks a table's messages (cells with letters only) and
+// its errors, each at its place.
+func TestTables(t *testing.T) {
+	l, diags := Parse("r.toml", []byte(tableReport))
+	if l == nil || len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	var ids []string
+	for _, m := range l.Messages {
+		ids = append(ids, m.ID)
+	}
+	if got, want := strings.Join(ids, " "), "rep.title rep.s1.heading rep.s1.t1.caption rep.s1.t1.h1 rep.s1.t1.h2 rep.s1.t1.r1c1 rep.s1.t1.r2c1"; got != want {
+		t.Errorf("messages %s, want %s", got, want)
+	}
+	for _, tt := range []struct{ old, new, want string }{
+		{`["Uzbekistan", "–"]`, `["Uzbekistan"]`, `r.toml:22:5: error: row 2 has 1 cells; the table has 2 columns [t1]`},
+		{`width = "20%"`, `width = "wide"`, `r.toml:18:28: error: width "wide" must be auto, a percentage (30%) or points (120pt) [t1]`},
+		{`width = "20%"`, `width = "120%"`, `r.toml:18:28: error: width "120%" must be a percentage of the text width from 1% to 100% [t1]`},
+		{`align = "right"`, `align = "justify"`, `r.toml:18:43: error: align "justify" is not left, right or center [t1]`},
+		{`{ header = "Country" }`, `{ header = "Country", width = "90%" }`, `r.toml:16:3: error: the columns' percentages add up to 110%, more than the text width [t1]`},
+		{`"12 400"`, `"*12 400"`, `r.toml:21:21: error: italic * is not closed [t1]`},
+		{`{ header = "Country" }`, `{ headr = "Country" }`, `r.toml:17:7: error: unknown key "headr" (section[1].block[1].columns[1].headr); did you mean "header"?`},
+	} {
+		_, diags := Parse("r.toml", []byte(strings.Replace(tableReport, tt.old, tt.new, 1)))
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if s := strings.Join(got, "\n"); s != tt.want {
+			t.Errorf("%s → %s:\n got %q\nwant %q", tt.old, tt.new, s, tt.want)
+		}
+	}
+}

@@ -556,13 +556,14 @@ func (v *validator) unknownKeys(keys []toml.Key) {
 
 // known lists the keys of each table, for suggestions.
 var known = map[string][]string{
-	"":              {"id", "kind", "source-language", "style", "languages", "in-progress", "title", "date", "end-date", "place", "time", "attendance", "participants", "closing-marker", "annex", "section"},
-	"time":          {"start", "end", "zone"},
-	"attendance":    {"in-person", "online"},
-	"annex":         {"key", "title", "item"},
-	"annex.item":    {"languages", "kind", "title", "url"},
-	"section":       {"id", "heading", "block"},
-	"section.block": {"type", "id", "name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered", "image", "alt", "caption"},
+	"":                      {"id", "kind", "source-language", "style", "languages", "in-progress", "title", "date", "end-date", "place", "time", "attendance", "participants", "closing-marker", "annex", "section"},
+	"time":                  {"start", "end", "zone"},
+	"attendance":            {"in-person", "online"},
+	"annex":                 {"key", "title", "item"},
+	"annex.item":            {"languages", "kind", "title", "url"},
+	"section":               {"id", "heading", "block"},
+	"section.block":         {"type", "id", "name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered", "image", "alt", "caption", "columns", "rows"},
+	"section.block.columns": {"header", "width", "align"},
 }
 
 // suggest proposes the closest known key of table parent for a misspelt
@@ -642,7 +643,7 @@ func (v *validator) checkID(path, what, id string) bool {
 // IDs; a report ID may not shadow them.
 var interfaceRoots = map[string]bool{
 	"brand": true, "doctype": true, "page": true, "notice": true, "date": true,
-	"month": true, "list": true, "marker": true, "annex": true, "annexes": true, "attendance": true, "figure": true,
+	"month": true, "list": true, "marker": true, "annex": true, "annexes": true, "attendance": true, "figure": true, "table": true,
 }
 
 func (v *validator) report() {
@@ -886,15 +887,16 @@ var fieldsOf = map[string][]string{
 	BlockSubheading: {"text"},
 	BlockList:       {"paragraphs", "items", "numbered"},
 	BlockFigure:     {"image", "alt", "caption"},
+	BlockTable:      {"columns", "rows", "caption"},
 }
 
 func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[string]bool) {
 	allowed, ok := fieldsOf[b.Type]
 	if !ok {
 		if b.Type == "" {
-			v.errorf(bp, b.ID, "block type is missing (speaker, moderator, text, subheading, list or figure)")
+			v.errorf(bp, b.ID, "block type is missing (speaker, moderator, text, subheading, list, figure or table)")
 		} else {
-			v.errorf(bp+".type", b.ID, "block type %q is not one of speaker, moderator, text, subheading, list, figure", b.Type)
+			v.errorf(bp+".type", b.ID, "block type %q is not one of speaker, moderator, text, subheading, list, figure, table", b.Type)
 		}
 		return
 	}
@@ -903,8 +905,9 @@ func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[st
 		"annexes": len(b.Annexes) > 0, "text": b.Text != "", "paragraphs": len(b.Paragraphs) > 0,
 		"items": len(b.Items) > 0, "numbered": b.Numbered,
 		"image": b.Image != "", "alt": b.Alt != "", "caption": b.Caption != "",
+		"columns": len(b.Columns) > 0, "rows": len(b.Rows) > 0,
 	}
-	for _, f := range []string{"name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered", "image", "alt", "caption"} {
+	for _, f := range []string{"name", "role", "heading", "annexes", "text", "paragraphs", "items", "numbered", "image", "alt", "caption", "columns", "rows"} {
 		if set[f] && !contains(allowed, f) {
 			v.errorf(bp+"."+f, b.ID, "%s does not apply to a %s block", f, b.Type)
 		}
@@ -946,6 +949,9 @@ func (v *validator) block(bp, prefix string, b Block, annexes, referenced map[st
 	}
 	if b.Type == BlockFigure {
 		v.figure(bp, prefix, b)
+	}
+	if b.Type == BlockTable {
+		v.table(bp, prefix, b)
 	}
 	if b.Type == BlockList {
 		if len(b.Items) == 0 {

@@ -454,12 +454,12 @@ var loadCases = []loadCase{
 	{
 		name:  "unknown block type",
 		edits: []string{`type = "text"`, `type = "quote"`},
-		want:  []string{`r.toml:35:3: error: block type "quote" is not one of speaker, moderator, text, subheading, list, figure [t1]`},
+		want:  []string{`r.toml:35:3: error: block type "quote" is not one of speaker, moderator, text, subheading, list, figure, table [t1]`},
 	},
 	{
 		name:  "missing block type",
 		edits: []string{"  type = \"text\"\n", ""},
-		want:  []string{`r.toml:34:3: error: block type is missing (speaker, moderator, text, subheading, list or figure) [t1]`},
+		want:  []string{`r.toml:34:3: error: block type is missing (speaker, moderator, text, subheading, list, figure or table) [t1]`},
 	},
 	{
 		name:  "text on a speaker",

@@ -130,6 +130,25 @@ heading = "Discussion"
   alt = "Bar chart: five bars rising from about 120 to 230, highest in the fourth."
   caption = "An example chart; replace it with your own."
 
+  # A table: columns (header; width auto, "30%" or "120pt"; align right for
+  # numbers), rows of cells, a caption after its number "Table 1.". The header
+  # row is repeated on every page the table continues on. A cell without a
+  # letter ("1 250") is the same in every language and is not translated.
+  [[section.block]]
+  type = "table"
+  id = "by-country"
+  caption = "Participants by country"
+  columns = [
+    { header = "Country" },
+    { header = "In person", width = "20%", align = "right" },
+    { header = "Online", width = "20%", align = "right" },
+  ]
+  rows = [
+    ["Kazakhstan", "12", "30"],
+    ["Kyrgyzstan", "9", "21"],
+    ["Uzbekistan", "15", "44"],
+  ]
+
   # A sub-heading inside the section.
   [[section.block]]
   type = "subheading"

@@ -27,7 +27,9 @@ import (
 //	<id>.<section>.<block>.i<n>         Block.Items[n-1].Text (a list item)
 //	<id>.<section>.<block>.i<n>-<m>     Block.Items[n-1].Items[m-1].Text, and so on
 //	<id>.<section>.<block>.alt          Block.Alt (figure)
-//	<id>.<section>.<block>.caption      Block.Caption (figure)
+//	<id>.<section>.<block>.caption      Block.Caption (figure, table)
+//	<id>.<section>.<block>.h<n>         Block.Columns[n-1].Header (table)
+//	<id>.<section>.<block>.r<i>c<n>     Block.Rows[i-1][n-1] (table), when it has a letter
 //
 // Section and block IDs are stable keys chosen by the author, so moving a
 // block or a section keeps its translations. Adding a paragraph in the
@@ -155,6 +157,8 @@ type Block struct {
 	//               for a numbered list)
 	//   figure      image, alt (required) and an optional caption; numbered
 	//               "Figure 1" in the order of the report
+	//   table       columns (header, width, align), rows of cells and an
+	//               optional caption; numbered "Table 1"
 	Type string `toml:"type"`
 	// ID is the block's stable key, unique in its section.
 	ID string `toml:"id"`
@@ -185,9 +189,35 @@ type Block struct {
 	// readers who cannot see it (screen readers, text extraction).
 	// Required, and translated like any other text.
 	Alt string `toml:"alt"`
-	// Caption is a figure's caption, with inline markup, after its number.
+	// Caption is a figure's or table's caption, with inline markup, after
+	// its number.
 	Caption string `toml:"caption"`
+	// Columns are a table's columns, in order.
+	Columns []TableColumn `toml:"columns"`
+	// Rows are a table's rows: a cell per column each, text with inline
+	// markup. A cell without a letter ("12 400", "–") is the same in every
+	// language and is not a message.
+	Rows [][]string `toml:"rows"`
 }
+
+// TableColumn is a table column: its header cell, width and alignment.
+type TableColumn struct {
+	// Header is the column's header cell, repeated with the header row on
+	// every page the table continues on.
+	Header string `toml:"header"`
+	// Width is "auto" (or left out: a share of the width the other
+	// columns leave, by the length of the cells' text), a percentage of
+	// the text width ("30%") or a length in points ("120pt").
+	Width string `toml:"width"`
+	// Align is "left" (the default) or "right" (numbers) or "center".
+	Align string `toml:"align"`
+}
+
+// Limits of a table.
+const (
+	MaxTableColumns = 12
+	MaxTableRows    = 2000
+)
 
 // ListItem is one item of a list: text with inline markup and, optionally,
 // a nested list. In TOML it is a string, or an inline table with the keys
@@ -243,6 +273,7 @@ const (
 	BlockSubheading = "subheading"
 	BlockList       = "list"
 	BlockFigure     = "figure"
+	BlockTable      = "table"
 )
 
 // Editions returns the languages a build makes: the published ones, then

@@ -109,7 +109,7 @@ func TestScaffoldLoads(t *testing.T) {
 			kinds[b.Type] = true
 		}
 	}
-	for _, k := range []string{BlockSpeaker, BlockModerator, BlockText, BlockSubheading, BlockList, BlockFigure} {
+	for _, k := range []string{BlockSpeaker, BlockModerator, BlockText, BlockSubheading, BlockList, BlockFigure, BlockTable} {
 		if !kinds[k] {
 			t.Errorf("scaffold lacks a %s block", k)
 		}

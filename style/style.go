@@ -45,6 +45,7 @@ type Style struct {
 	List    List          `toml:"list"`
 	Figure  Figure        `toml:"figure"`
 	Notes   Notes         `toml:"notes"`
+	Table   Table         `toml:"table"`
 	Rules   Rules         `toml:"rules"`
 	Justify Justification `toml:"justification"`
 	Colors  Colors        `toml:"colors"`
@@ -193,6 +194,23 @@ type Notes struct {
 	// RuleLength is the rule's length as a fraction of the text width.
 	RuleLength float64 `toml:"rule-length"`
 	RuleWidth  float64 `toml:"rule-width"`
+}
+
+// Table sets tables.
+type Table struct {
+	// Size and Leading are the cells' type size and leading.
+	Size    float64 `toml:"size"`
+	Leading float64 `toml:"leading"`
+	// Padding is the space between a cell's edges and its text.
+	Padding float64 `toml:"padding"`
+	// RuleWidth is the rule under each row, HeaderRuleWidth the one under
+	// the header row.
+	RuleWidth       float64 `toml:"rule-width"`
+	HeaderRuleWidth float64 `toml:"header-rule-width"`
+	// Space is put before a table (its caption); CaptionGap between the
+	// caption and the table.
+	Space      float64 `toml:"space"`
+	CaptionGap float64 `toml:"caption-gap"`
 }
 
 // Rules are the thicknesses of rules and marks.
@@ -391,6 +409,9 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		{"notes.size", st.Notes.Size, 4, 72}, {"notes.leading", st.Notes.Leading, 1, 3}, {"notes.indent", st.Notes.Indent, 0, 72},
 		{"notes.marker-gap", st.Notes.MarkerGap, 0, 36}, {"notes.gap", st.Notes.Gap, 0, 72}, {"notes.space", st.Notes.Space, 0, 72},
 		{"notes.rule-length", st.Notes.RuleLength, 0, 1}, {"notes.rule-width", st.Notes.RuleWidth, 0, 10},
+		{"table.size", st.Table.Size, 4, 72}, {"table.leading", st.Table.Leading, 1, 3}, {"table.padding", st.Table.Padding, 0, 36},
+		{"table.rule-width", st.Table.RuleWidth, 0, 10}, {"table.header-rule-width", st.Table.HeaderRuleWidth, 0, 10},
+		{"table.space", st.Table.Space, 0, 144}, {"table.caption-gap", st.Table.CaptionGap, 0, 72},
 		{"rules.title", st.Rules.Title, 0, 10}, {"rules.draft-mark", st.Rules.DraftMark, 0, 72},
 		{"justification.space-stretch", st.Justify.Stretch, 0, 5}, {"justification.space-shrink", st.Justify.Shrink, 0, 0.9},
 		{"justification.max-space", st.Justify.MaxSpace, 1, 10}, {"justification.tolerance", st.Justify.Tolerance, 1, 10000},
