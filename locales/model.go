@@ -119,6 +119,10 @@ type Source struct {
 	// Markup says the text is inline markup (body text): translations
 	// are parsed as markup and must keep its links.
 	Markup bool
+	// Links are the report's localized links: by source address, the
+	// address a translation into a language (BCP 47, as the report
+	// writes it) may use instead, and no other.
+	Links map[string]map[string]string
 }
 
 // Translation is one message of a language's catalog.

@@ -33,7 +33,7 @@ func loadGlossary(p *project.Project) (*locales.Glossary, diag.List) {
 func reportSources(r *sources.Loaded) []locales.Source {
 	out := make([]locales.Source, len(r.Messages))
 	for i, m := range r.Messages {
-		out[i] = locales.Source{ID: m.ID, Forms: locales.Forms{Other: m.Text}, File: m.File, Line: m.Line, Col: m.Col, Markup: m.Markup}
+		out[i] = locales.Source{ID: m.ID, Forms: locales.Forms{Other: m.Text}, File: m.File, Line: m.Line, Col: m.Col, Markup: m.Markup, Links: r.Links}
 	}
 	return out
 }

@@ -320,6 +320,17 @@ func (v *validator) checkType(path, what string, val any, t reflect.Type) {
 		if _, ok := val.(int64); ok {
 			return
 		}
+	case t.Kind() == reflect.Map:
+		if m, ok := val.(map[string]any); ok {
+			for k, x := range m {
+				p := tomlpos.QuoteKey(k)
+				if path != "" {
+					p = path + "." + p
+				}
+				v.checkType(p, k, x, t.Elem())
+			}
+			return
+		}
 	case t.Kind() == reflect.Struct:
 		if m, ok := val.(map[string]any); ok {
 			for i := range t.NumField() {
@@ -556,7 +567,7 @@ func (v *validator) unknownKeys(keys []toml.Key) {
 
 // known lists the keys of each table, for suggestions.
 var known = map[string][]string{
-	"":                      {"id", "kind", "source-language", "style", "languages", "in-progress", "title", "date", "end-date", "place", "time", "attendance", "participants", "closing-marker", "annex", "section"},
+	"":                      {"id", "kind", "source-language", "style", "languages", "in-progress", "title", "date", "end-date", "place", "time", "attendance", "participants", "closing-marker", "links", "annex", "section"},
 	"time":                  {"start", "end", "zone"},
 	"attendance":            {"in-person", "online"},
 	"annex":                 {"key", "title", "item"},
@@ -688,6 +699,7 @@ func (v *validator) report() {
 	if r.ClosingMarker != "" {
 		v.text("closing-marker", r.ID+".closing-marker", r.ClosingMarker, false)
 	}
+	v.localizedLinks()
 }
 
 // meetingDetails checks the end date, place, time span and attendance,
@@ -1243,4 +1255,53 @@ func lookup(doc map[string]any, path string) any {
 		}
 	}
 	return cur
+}
+
+// localizedLinks checks the report's localized links: each source address
+// is one the text links to, each language one the report is translated
+// into, each address one a link may have.
+func (v *validator) localizedLinks() {
+	r := v.l.Report
+	if len(r.Links) == 0 {
+		return
+	}
+	used := map[string]bool{}
+	for _, m := range v.l.Messages {
+		if !m.Markup {
+			continue
+		}
+		if spans, err := markup.Parse(m.Text); err == nil {
+			for _, u := range markup.Links(spans) {
+				used[u] = true
+			}
+		}
+	}
+	translated := map[string]bool{}
+	for _, l := range r.Editions() {
+		if l != r.SourceLanguage {
+			translated[l] = true
+		}
+	}
+	for _, u := range slices.Sorted(maps.Keys(r.Links)) {
+		p := "links." + tomlpos.QuoteKey(u)
+		if msg := CheckURL(u); msg != "" {
+			v.errorf(p, "", "%s", msg)
+			continue
+		}
+		if !used[u] {
+			v.warnf(p, "", "no text links to %s, so its localized addresses are never used", u)
+		}
+		for _, l := range slices.Sorted(maps.Keys(r.Links[u])) {
+			lp := p + "." + tomlpos.QuoteKey(l)
+			alt := r.Links[u][l]
+			switch {
+			case !translated[l]:
+				v.errorf(lp, "", "%q is not a language the report is translated into (%s)", l, strings.Join(slices.Sorted(maps.Keys(translated)), ", "))
+			case CheckURL(alt) != "":
+				v.errorf(lp, "", "%s", CheckURL(alt))
+			case alt == u:
+				v.warnf(lp, "", "the %s address is the source's; leave it out", l)
+			}
+		}
+	}
 }

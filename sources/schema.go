@@ -78,6 +78,13 @@ type Report struct {
 	// ClosingMarker is the optional closing marker, shown centred after the
 	// last section between dashes, e.g. "CLOSE OF SESSION".
 	ClosingMarker string `toml:"closing-marker"`
+	// Links declares localized links: by the address the source text
+	// links to, the address a translation into a language may use
+	// instead (the same page in that language), and no other:
+	//
+	//	[links."https://www.un.org/en/outcome.pdf"]
+	//	ru = "https://www.un.org/ru/outcome.pdf"
+	Links map[string]map[string]string `toml:"links"`
 	// Annexes is the annex register. Annex numbers are not written here:
 	// they follow the order in which the report first refers to each annex.
 	Annexes []Annex `toml:"annex"`

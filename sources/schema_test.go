@@ -47,6 +47,13 @@ func compare(t *testing.T, path string, node map[string]any, typ reflect.Type) {
 		if node["type"] != "string" && node["enum"] == nil {
 			t.Errorf("%s: want a string, got %v", path, node)
 		}
+	case typ.Kind() == reflect.Map:
+		ap, _ := node["additionalProperties"].(map[string]any)
+		if node["type"] != "object" || ap == nil {
+			t.Errorf("%s: want an object of any keys, got %v", path, node)
+			return
+		}
+		compare(t, path+"{}", ap, typ.Elem())
 	case typ.Kind() == reflect.Int:
 		if node["type"] != "integer" {
 			t.Errorf("%s: want an integer, got %v", path, node)

@@ -40,7 +40,7 @@ func ReportSet(r *sources.Loaded) Set {
 		}
 	}
 	for _, m := range r.Messages {
-		s.Messages = append(s.Messages, locales.Source{ID: m.ID, Forms: locales.Forms{Other: m.Text}, File: m.File, Line: m.Line, Col: m.Col, Markup: m.Markup})
+		s.Messages = append(s.Messages, locales.Source{ID: m.ID, Forms: locales.Forms{Other: m.Text}, File: m.File, Line: m.Line, Col: m.Col, Markup: m.Markup, Links: r.Links})
 	}
 	return s
 }
