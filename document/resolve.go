@@ -104,8 +104,23 @@ func (rs *resolver) errorf(id, format string, args ...any) {
 	rs.diags.Errorf(f, l, c, id, "%s", msg)
 }
 
+// own returns the ID of the report's own wording of interface message id
+// in the edition's language (<report>.interface.<id>) when its catalogs
+// have one, else id.
+func (rs *resolver) own(id string) string {
+	if strings.HasPrefix(id, rs.r.ID+".") {
+		return id // the report's text
+	}
+	oid := rs.r.ID + "." + sources.Interface + "." + id
+	if _, ok := rs.cat.Entry(rs.lang, oid); ok {
+		return oid
+	}
+	return id
+}
+
 // text localizes message id; data may be nil.
 func (rs *resolver) text(id string, data map[string]any) string {
+	id = rs.own(id)
 	if rs.stale[id] && rs.lang != rs.src {
 		s, err := rs.srcLoc.Text(id, data)
 		return rs.checked(id, s, staleError(err))
@@ -115,6 +130,7 @@ func (rs *resolver) text(id string, data map[string]any) string {
 }
 
 func (rs *resolver) plural(id string, n int, data map[string]any) string {
+	id = rs.own(id)
 	if rs.stale[id] && rs.lang != rs.src {
 		s, err := rs.srcLoc.Plural(id, n, data)
 		return rs.checked(id, s, staleError(err))

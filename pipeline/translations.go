@@ -70,7 +70,11 @@ func checkTranslations(r *sources.Loaded, cat *locales.Catalog, lang language.Ta
 	}
 	for _, id := range cat.IDs(src) {
 		if e, _ := cat.Entry(src, id); !own[id] {
-			check(catalogSource(e))
+			s := catalogSource(e)
+			check(s)
+			// The report's own wording of it is checked against it too.
+			s.ID = r.ID + "." + sources.Interface + "." + id
+			check(s)
 		}
 	}
 	return diags
@@ -92,6 +96,9 @@ func obsolete(cat *locales.Catalog, src language.Tag, reports []*sources.Loaded,
 	for _, id := range cat.IDs(src) {
 		known[id] = true
 		ids = append(ids, id)
+		for _, r := range reports { // a report's own wording of it
+			known[r.ID+"."+sources.Interface+"."+id] = true
+		}
 	}
 	var diags diag.List
 	for _, lang := range langs {

@@ -632,6 +632,7 @@ var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // table (a table with such a key is read as one message).
 var reserved = map[string]bool{
 	"title": true, "participants": true, "closing-marker": true, "annex": true, "heading": true,
+	"place": true, "time-zone": true, Interface: true,
 	"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
 	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
 }
@@ -649,6 +650,12 @@ func (v *validator) checkID(path, what, id string) bool {
 	}
 	return false
 }
+
+// Interface is the segment of a report's own wording of an interface
+// message: <report>.interface.<message ID> in a catalog replaces the
+// message for that report only («КРАТКИЙ ОТЧЕТ» for one report's
+// doctype.summary-report).
+const Interface = "interface"
 
 // interfaceRoots are the first segments of the interface messages'
 // IDs; a report ID may not shadow them.

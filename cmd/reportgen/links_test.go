@@ -80,3 +80,37 @@ func TestLocalizedLinks(t *testing.T) {
 		}
 	})
 }
+
+// TestReportWording gives one report its own Russian wording of an
+// interface message: the Russian edition shows it, the English one and
+// other reports keep the interface's, and a mistyped ID is reported as a
+// message no source has.
+func TestReportWording(t *testing.T) {
+	root := copyRepo(t)
+	edit(t, root, ruCat, "[central-asia-2021]\n", "[central-asia-2021.interface.doctype]\nsummary-report = \"Краткий отчет\"\n\n[central-asia-2021]\n")
+	out := filepath.Join(root, "release")
+	runOK(t, exitOK, "build", "--strict", "--root", root, "-o", out)
+	text := func(lang string) string {
+		data, err := os.ReadFile(filepath.Join(out, "central-asia-2021."+lang+".pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := pdfread.Read(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc.Pages[0].Text()
+	}
+	if ru := text("ru"); !strings.Contains(ru, "КРАТКИЙ ОТЧЕТ") || strings.Contains(ru, "КРАТКИЙ ОТЧЁТ") {
+		t.Errorf("the Russian edition does not use the report's wording:\n%s", ru)
+	}
+	if en := text("en"); !strings.Contains(en, "SUMMARY REPORT") {
+		t.Errorf("the English edition lost its doctype:\n%s", en)
+	}
+
+	edit(t, root, ruCat, "[central-asia-2021.interface.doctype]", "[central-asia-2021.interface.doctyp]")
+	_, stderr := runOK(t, exitOK, "check", "--root", root)
+	if want := `warning: no report and no en catalog has this message`; !strings.Contains(stderr, want) || !strings.Contains(stderr, "[central-asia-2021.interface.doctyp.summary-report]") {
+		t.Errorf("a mistyped wording ID is not reported:\n%s", stderr)
+	}
+}
