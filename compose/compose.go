@@ -361,6 +361,9 @@ func (c *composer) annexes(doc *document.Document) {
 			if it.URL != "" {
 				sp = append(sp, markup.Span{Text: " "}, markup.Span{Text: it.URL, URL: it.URL})
 			}
+			if it.Note.Text != "" {
+				sp = append(sp, markup.Span{Text: " — "}, markup.Span{Text: it.Note.Text, Style: markup.Italic})
+			}
 			ib := c.set(layout.Paragraph{Spans: sp, Style: item, Indent: st.Spacing.ItemIndent, SpaceBefore: st.Spacing.AnnexItem, Role: display.ListItem})
 			if i < len(a.Items)-1 {
 				ib[len(ib)-1].KeepWithNext = true

@@ -233,17 +233,28 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 		}
 		for i, it := range a.Items {
 			num := itemNumber(n, i)
+			kind := rs.text("annexes.kind-"+it.Kind, nil)
+			if t := it.Translates; t > 0 {
+				// "courtesy translation of 10.2"
+				kind = rs.text("annexes.kind-"+it.Kind+"-of", map[string]any{"Number": itemNumber(n, t-1)})
+			}
 			item := AnnexItem{
 				Number: num,
 				Line: rs.text("annexes.item", map[string]any{
 					"Number":    num,
 					"Languages": rs.languages(it.Languages),
-					"Kind":      rs.text("annexes.kind-"+it.Kind, nil),
+					"Kind":      kind,
 				}),
 				URL: it.URL,
 			}
-			if it.Title != "" {
+			switch {
+			case it.Title != "" && it.TitleIsMessage():
 				item.Title = rs.plain(fmt.Sprintf("%s.annex.%s.%d.title", rs.r.ID, key, i+1))
+			case it.Title != "":
+				item.Title = Text{Text: it.Title} // the same in every language
+			}
+			if it.Note != "" {
+				item.Note = rs.plain(fmt.Sprintf("%s.annex.%s.%d.note", rs.r.ID, key, i+1))
 			}
 			ax.Items = append(ax.Items, item)
 		}

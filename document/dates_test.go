@@ -66,3 +66,57 @@ p1 = "х"
 		}
 	}
 }
+
+// TestAnnexItemRelations: an item that translates another item says so
+// in the list of annexes, a title declared the same in every language is
+// no message, and an item's note is translated.
+func TestAnnexItemRelations(t *testing.T) {
+	src := `id = "r"
+kind = "summary-report"
+source-language = "en"
+languages = ["en", "ru"]
+title = "T"
+date = 2021-01-28
+
+[[annex]]
+key = "a1"
+title = "Statement"
+  [[annex.item]]
+  languages = ["uz"]
+  kind = "original"
+  [[annex.item]]
+  languages = ["en"]
+  kind = "translation"
+  title = "Ozbekiston Respublikasi bayonoti"
+  title-translated = false
+  [[annex.item]]
+  languages = ["ru"]
+  kind = "courtesy-translation"
+  translates = 2
+  note = "Provided by the delegation"
+
+[[section]]
+id = "s"
+heading = "S"
+  [[section.block]]
+  type = "speaker"
+  id = "b"
+  name = "N"
+  annexes = ["a1"]
+  paragraphs = ["x"]
+`
+	ru := fstest.MapFS{"ru/r.ru.toml": {Data: []byte("[r]\ntitle = \"Т\"\n[r.s]\nheading = \"С\"\n[r.s.b]\nname = \"Н\"\np1 = \"х\"\n[r.annex.a1]\ntitle = \"Заявление\"\n[r.annex.a1.3]\nnote = \"Предоставлено делегацией\"\n")}}
+	for _, tt := range []struct{ lang, line, title, note string }{
+		{"en", "1.2 Russian (courtesy translation of 1.1)", "Ozbekiston Respublikasi bayonoti", "Provided by the delegation"},
+		{"ru", "1.2 русский язык (неофициальный перевод 1.1)", "Ozbekiston Respublikasi bayonoti", "Предоставлено делегацией"},
+	} {
+		doc, diags := resolve(t, src, tt.lang, ru)
+		if doc == nil || diags.HasErrors() {
+			t.Fatalf("%s: %v", tt.lang, diags)
+		}
+		items := doc.Annexes[0].Items
+		if items[2].Line != tt.line || items[1].Title.Text != tt.title || items[2].Note.Text != tt.note {
+			t.Errorf("%s: %q / %q / %q", tt.lang, items[2].Line, items[1].Title.Text, items[2].Note.Text)
+		}
+	}
+}

@@ -211,6 +211,8 @@ type AnnexItem struct {
 	Line  string
 	Title Text
 	URL   string
+	// Note is a remark on the item, or "".
+	Note Text
 }
 
 // AnchorPrefix starts every internal link destination in a Document: a
@@ -279,6 +281,7 @@ func (d *Document) Walk(fn func(id, text string)) {
 		for _, it := range a.Items {
 			fn("annexes.item", it.Line)
 			fn(it.Title.ID, it.Title.Text)
+			fn(it.Note.ID, it.Note.Text)
 			fn("", it.URL)
 		}
 	}

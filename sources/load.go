@@ -848,8 +848,21 @@ func (v *validator) annexes() map[string]bool {
 			default:
 				v.errorf(ip+".kind", a.Key, "annex item kind %q is not one of original, translation, courtesy-translation", it.Kind)
 			}
-			if it.Title != "" {
+			if it.Title != "" && it.TitleIsMessage() {
 				v.text(ip+".title", fmt.Sprintf("%s.annex.%s.%d.title", v.l.ID, a.Key, j+1), it.Title, false)
+			}
+			if it.TitleTranslated != nil && it.Title == "" {
+				v.errorf(ip+".title-translated", a.Key, "title-translated applies to the item's title, and it has none")
+			}
+			if it.Note != "" {
+				v.text(ip+".note", fmt.Sprintf("%s.annex.%s.%d.note", v.l.ID, a.Key, j+1), it.Note, false)
+			}
+			switch t := it.Translates; {
+			case t == 0:
+			case it.Kind == KindOriginal:
+				v.errorf(ip+".translates", a.Key, "an original translates nothing; translates applies to a translation or courtesy translation")
+			case t < 1 || t > len(a.Items) || t == j+1:
+				v.errorf(ip+".translates", a.Key, "translates = %d is not another item of annex %q (1 to %d)", t, a.Key, len(a.Items))
 			}
 			if it.URL != "" {
 				if msg := CheckURL(it.URL); msg != "" {

@@ -19,6 +19,7 @@ import (
 //	<id>.closing-marker                 Report.ClosingMarker
 //	<id>.annex.<key>.title              Annex.Title
 //	<id>.annex.<key>.<n>.title          Item.Title of the n-th item (1-based)
+//	<id>.annex.<key>.<n>.note           Item.Note of the n-th item
 //	<id>.<section>.heading              Section.Heading
 //	<id>.<section>.<block>.name         Block.Name (speaker)
 //	<id>.<section>.<block>.role         Block.Role (speaker)
@@ -132,7 +133,21 @@ type Item struct {
 	Title string `toml:"title"`
 	// URL is an optional http(s) address where the document is published.
 	URL string `toml:"url"`
+	// Translates, for a translation or courtesy translation, is the
+	// number (from 1) of the item of the same annex it is a translation
+	// of, when that is not the first: the list of annexes then says
+	// "courtesy translation of 10.2".
+	Translates int `toml:"translates"`
+	// TitleTranslated = false shows Title as written in every language (a
+	// document's own title, a name): it is then no message.
+	TitleTranslated *bool `toml:"title-translated"`
+	// Note is an optional remark on the item, shown after it in the list
+	// of annexes ("Russian text provided by the delegation").
+	Note string `toml:"note"`
 }
+
+// TitleIsMessage reports whether the item's title is translated.
+func (it Item) TitleIsMessage() bool { return it.TitleTranslated == nil || *it.TitleTranslated }
 
 // The kinds of annex item.
 const (
