@@ -25,7 +25,9 @@ func BenchmarkReference(b *testing.B) {
 		b.ReportAllocs()
 		out := b.TempDir()
 		for b.Loop() {
-			if _, diags := Run(p, Options{OutDir: out}); diags.HasErrors() {
+			// The first reference report, as measured before the second
+			// (a fictional example) was added beside it.
+			if _, diags := Run(p, Options{OutDir: out, Reports: []string{"central-asia-2021"}}); diags.HasErrors() {
 				b.Fatal(diags)
 			}
 		}

@@ -201,6 +201,7 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 		return nil, map[string]bool{}, diags
 	}
 	loadFailed := diags.HasErrors()
+	diags = unbuiltWarnings(diags, reports, opt.Reports)
 	gloss, ds := loadGlossary(p)
 	diags = append(diags, ds...)
 	for _, id := range opt.Reports {
@@ -515,6 +516,31 @@ func editions(p *project.Project, files *locales.Files, r *sources.Loaded, hs *s
 		}
 	}
 	return eds, diags
+}
+
+// unbuiltWarnings leaves out the warnings raised while loading a report
+// that a build narrowed to some reports (--report) does not build: they
+// are about PDFs it does not make, so a strict build of the others does
+// not fail on them. Errors stay: a report that fails to load is reported
+// whatever the narrowing (it has no ID to compare).
+func unbuiltWarnings(ds diag.List, rs []*sources.Loaded, only []string) diag.List {
+	if len(only) == 0 {
+		return ds
+	}
+	unbuilt := map[string]bool{}
+	for _, r := range rs {
+		if !contains(only, r.ID) {
+			unbuilt[r.File] = true
+		}
+	}
+	out := ds[:0:0]
+	for _, d := range ds {
+		if d.Severity == diag.Warning && unbuilt[d.File] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func hasReport(rs []*sources.Loaded, id string) bool {

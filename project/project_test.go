@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/locales"
 )
@@ -64,9 +65,10 @@ func glob(t *testing.T, fsys fs.FS, pattern string) []string {
 	return names
 }
 
-// An empty folder is the embedded project: the reference report and the
-// built-in house style, every embedded catalog and the glossary, the
-// embedded fonts.
+// An empty folder is the embedded project: the two reference reports (the
+// second, a fictional example, with its figures and the warning about its
+// unreferenced annex) and the built-in house style, every embedded catalog
+// and the glossary, the embedded fonts.
 func TestEmptyRootIsEmbedded(t *testing.T) {
 	p := open(t, t.TempDir())
 	if !p.Embedded {
@@ -75,14 +77,17 @@ func TestEmptyRootIsEmbedded(t *testing.T) {
 	if p.Locales != locales.Embedded() || p.Fonts != fonts.Embedded() {
 		t.Error("the catalogs and fonts of an empty folder are not the embedded ones")
 	}
-	for _, name := range []string{"sources/central-asia-2021.toml", "sources/styles/house.toml", "locales/ru/central-asia-2021.ru.toml", "locales/en/interface.en.toml", GlossaryFile, "fonts/NotoSans-Regular.ttf"} {
+	for _, name := range []string{"sources/central-asia-2021.toml", "sources/styles/house.toml", "locales/ru/central-asia-2021.ru.toml", "sources/climate-mobility-2025.toml", "sources/figures/households-moved.png", "locales/ru/climate-mobility-2025.ru.toml", "locales/en/interface.en.toml", GlossaryFile, "fonts/NotoSans-Regular.ttf"} {
 		if _, err := p.ReadFile(name); err != nil {
 			t.Errorf("ReadFile(%s): %v", name, err)
 		}
 	}
 	reports, diags := p.LoadReports()
-	if len(diags) > 0 || len(reports) != 1 || reports[0].ID != "central-asia-2021" || reports[0].SourceTag != language.English {
-		t.Errorf("reports %v, diagnostics %v", reports, diags)
+	if len(reports) != 2 || reports[0].ID != "central-asia-2021" || reports[0].SourceTag != language.English || reports[1].ID != "climate-mobility-2025" || len(reports[1].Figures) != 2 {
+		t.Errorf("reports %v", reports)
+	}
+	if len(diags) != 1 || diags[0].Severity != diag.Warning || diags[0].Key != "field-visit-programme" {
+		t.Errorf("diagnostics %v, want the warning about the second report's unreferenced annex", diags)
 	}
 }
 

@@ -39,7 +39,7 @@ import (
 	"github.com/reportgen/reportgen/markup"
 )
 
-//go:embed *.toml
+//go:embed *.toml figures/*.png
 var embedded embed.FS
 
 // Embedded returns the reports built into the binary.

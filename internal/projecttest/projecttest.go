@@ -10,11 +10,19 @@ import (
 	"testing"
 )
 
+// SecondReport is the ID of the second reference report, a fictional
+// example (sources/climate-mobility-2025.toml).
+const SecondReport = "climate-mobility-2025"
+
 // Copy copies sources/, locales/ and fonts/ of the repository at repo
 // (a relative path from the test's package folder, e.g. "..") into a new
 // temporary folder and returns it, with the built-in house style
 // (style/styles/) as the project's own sources/styles/, for tests that
-// change it. Go files are left out.
+// change it. Go files are left out, and so is the second reference report
+// (SecondReport: its report, figures and catalogs): tests that change a
+// project change the first one, and the second, a fictional example, warns
+// about its unreferenced annex on purpose (pipeline/second_test.go builds
+// it).
 func Copy(t testing.TB, repo string) string {
 	t.Helper()
 	root := t.TempDir()
@@ -30,10 +38,13 @@ func Copy(t testing.TB, repo string) string {
 			if r, ok := strings.CutPrefix(rel, "style"+string(filepath.Separator)); ok {
 				rel = filepath.Join("sources", r)
 			}
+			if d.IsDir() && rel == filepath.Join("sources", "figures") {
+				return filepath.SkipDir // the second report's pictures
+			}
 			if d.IsDir() {
 				return os.MkdirAll(filepath.Join(root, rel), 0o755)
 			}
-			if strings.HasSuffix(path, ".go") {
+			if strings.HasSuffix(path, ".go") || strings.HasPrefix(d.Name(), SecondReport+".") {
 				return nil
 			}
 			data, err := os.ReadFile(path)
