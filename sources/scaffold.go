@@ -63,6 +63,11 @@ time = { start = "09:00", end = "12:00", zone = "CET" }   # the zone is translat
 participants = "Who took part: an italic line under the date."
 closing-marker = "CLOSE OF SESSION"
 
+# A page the text links to that exists in a translation's language: that
+# translation may link it instead (and no other address).
+# [links."https://www.iom.int/"]
+# fr = "https://www.iom.int/fr"
+
 # Annexes are numbered in the order the report first refers to them.
 [[annex]]
 key = "opening-statement"
@@ -72,6 +77,10 @@ title = "Opening statement"
   languages = ["en"]
   kind = "original"                # original | translation | courtesy-translation
 
+  # An item may also have: title = "…" (its own title; title-translated = false
+  # shows it as written in every language), url = "https://…", note = "…" (a
+  # remark after it in the list of annexes), and, for a translation of an item
+  # other than the first, translates = <that item's number in this annex, from 1>.
   [[annex.item]]                   # numbered 1.1
   languages = ["fr"]
   kind = "courtesy-translation"
