@@ -28,7 +28,11 @@ func Scaffold(id string, translations []string) (report []byte, catalogs map[str
 	for _, l := range translations {
 		inProgress = append(inProgress, fmt.Sprintf("%q", l))
 	}
-	r := strings.NewReplacer("{{ID}}", id, "{{IN_PROGRESS}}", strings.Join(inProgress, ", ")).Replace(scaffold)
+	translation := "fr"
+	if len(translations) > 0 {
+		translation = translations[0]
+	}
+	r := strings.NewReplacer("{{ID}}", id, "{{IN_PROGRESS}}", strings.Join(inProgress, ", "), "{{TRANSLATION}}", translation).Replace(scaffold)
 	catalogs = map[string][]byte{}
 	for _, l := range translations {
 		catalogs[l] = []byte(fmt.Sprintf(`# %[2]s translation of sources/%[1]s.toml.
@@ -82,7 +86,7 @@ title = "Opening statement"
   # remark after it in the list of annexes), and, for a translation of an item
   # other than the first, translates = <that item's number in this annex, from 1>.
   [[annex.item]]                   # numbered 1.1
-  languages = ["fr"]
+  languages = ["{{TRANSLATION}}"]
   kind = "courtesy-translation"
 
 [[section]]
