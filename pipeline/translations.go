@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/internal/editdist"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/sources"
@@ -128,31 +129,9 @@ func nearestID(id string, ids []string) string {
 		if strings.Count(c, ".") != strings.Count(id, ".") {
 			continue
 		}
-		if d := editDistance(id, c); d < bestD {
+		if d := editdist.Levenshtein(id, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -34,6 +34,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/internal/editdist"
 	"github.com/reportgen/reportgen/internal/tomlpos"
 	"github.com/reportgen/reportgen/internal/unitext"
 	"github.com/reportgen/reportgen/markup"
@@ -582,7 +583,7 @@ var known = map[string][]string{
 func suggest(parent, key string) (string, string) {
 	best, bestDist := "", 3
 	for _, k := range known[parent] {
-		if d := editDistance(key, k); d < bestDist {
+		if d := editdist.Levenshtein(key, k); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -597,32 +598,11 @@ func suggest(parent, key string) (string, string) {
 func nearestKey(key string, keys map[string]bool) string {
 	best, bestDist := "", max(3, len([]rune(key))/4+1)
 	for _, k := range slices.Sorted(maps.Keys(keys)) {
-		if d := editDistance(key, k); d > 0 && d < bestDist {
+		if d := editdist.Levenshtein(key, k); d > 0 && d < bestDist {
 			best, bestDist = k, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
