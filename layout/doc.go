@@ -13,9 +13,14 @@
 //	               Knuth–Plass (internal/totalfit), hyphenation points from
 //	               package hyphen
 //	typesetter.go  Typesetter.Set: a paragraph → line boxes, kept together
-//	               against widows and orphans; Group; Add to the flow
-//	paginate.go    the flow → pages: kept boxes move together, page
-//	               furniture from the caller's decorate function
+//	               against widows and orphans, list markers in the indent,
+//	               footnote marks raised and their notes set; Group; Add
+//	table.go       Typesetter.SetTable: column widths, cells set ragged with
+//	               hyphenation, one box a row, the header to repeat
+//	paginate.go    the flow → pages: kept boxes move together, footnotes at
+//	               the foot of their page, a table's header over a row that
+//	               starts a page, page furniture from the caller's decorate
+//	               function
 //	stats.go       typographic measures (word spaces, hyphens, widows)
 //	trace.go       the typeset lines, one per line, for golden files
 //
