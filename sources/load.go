@@ -25,7 +25,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -228,7 +227,7 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 	}
 	var rep Report
 	l := &Loaded{Report: &rep, File: file, index: tomlpos.Build(data), byID: map[string]int{}}
-	v := validator{l: l, diags: &diags, data: data, raw: raw}
+	v := validator{l: l, diags: &diags, raw: raw}
 	v.checkType("", "", raw, reflect.TypeFor[Report]())
 	if diags.HasErrors() {
 		return nil, diags
@@ -275,7 +274,6 @@ func decodeError(diags *diag.List, file string, data []byte, err error) {
 type validator struct {
 	l     *Loaded
 	diags *diag.List
-	data  []byte         // the document
 	raw   map[string]any // the document, decoded generically
 	// misspelt holds, by the path of their table, the keys an unknown
 	// key was taken for ("titel": "title"): that key is not also
@@ -1031,7 +1029,7 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 	// Catalog messages are go-i18n templates; a report's text is not, and
 	// "{{" in it would run as one.
 	if i := strings.Index(text, "{{"); i >= 0 {
-		at := v.stringPos(p, !strings.HasSuffix(path, "]"), i)
+		at := v.stringPos(path, p, i)
 		v.diags.Errorf(v.l.File, at.Line, at.Col, id, "\"{{\" is not allowed in report text")
 		return
 	}
@@ -1048,8 +1046,7 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 			at := p
 			var me *markup.Error
 			if errors.As(err, &me) {
-				// An array element is at its value, any other string at its key.
-				at = v.stringPos(p, !strings.HasSuffix(path, "]"), me.Offset)
+				at = v.stringPos(path, p, me.Offset)
 				err = errors.New(me.Msg)
 			}
 			v.diags.Errorf(v.l.File, at.Line, at.Col, id, "%v", err)
@@ -1074,113 +1071,13 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 	v.l.Messages = append(v.l.Messages, Message{ID: id, Text: text, File: v.l.File, Line: p.Line, Col: p.Col, Markup: withMarkup})
 }
 
-// stringPos returns the position in the document of byte off of a decoded
-// string value; p is the position of its key when atKey, else of the value
-// (its opening quote). It follows escapes, literal and multi-line strings; when the text at
-// p is not what it expects it returns p.
-func (v *validator) stringPos(p tomlpos.Pos, atKey bool, off int) tomlpos.Pos {
-	d := v.data
-	i, line, col := 0, 1, 1
-	if bytes.HasPrefix(d, []byte("\xef\xbb\xbf")) {
-		i = 3 // tomlpos counts from after a byte order mark
+// stringPos returns the position in the document of byte off of the
+// string value at path, or p when the index does not have it.
+func (v *validator) stringPos(path string, p tomlpos.Pos, off int) tomlpos.Pos {
+	if at, ok := v.l.index.StringPos(path, off); ok {
+		return at
 	}
-	next := func() { // moves past one rune
-		if d[i] == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		_, w := utf8.DecodeRune(d[i:])
-		i += w
-	}
-	for i < len(d) && (line < p.Line || line == p.Line && col < p.Col) {
-		next()
-	}
-	if line != p.Line || col != p.Col {
-		return p
-	}
-	if atKey {
-		// Move to the value, past the "=" outside quotes.
-		var quote byte
-		for i < len(d) && d[i] != '\n' && (quote != 0 || d[i] != '=') {
-			switch {
-			case quote != 0 && d[i] == '\\' && quote == '"':
-				next()
-			case quote != 0 && d[i] == quote:
-				quote = 0
-			case quote == 0 && (d[i] == '"' || d[i] == '\''):
-				quote = d[i]
-			}
-			next()
-		}
-		if i < len(d) && d[i] == '=' {
-			next()
-		}
-		for i < len(d) && (d[i] == ' ' || d[i] == '\t') {
-			next()
-		}
-	}
-	if i >= len(d) || d[i] != '"' && d[i] != '\'' {
-		return p
-	}
-	q := d[i]
-	basic := q == '"'
-	if bytes.HasPrefix(d[i:], []byte{q, q, q}) {
-		next()
-		next()
-		next()
-		// A newline right after the opening quotes is not part of the value.
-		if bytes.HasPrefix(d[i:], []byte("\r\n")) {
-			next()
-		}
-		if i < len(d) && d[i] == '\n' {
-			next()
-		}
-	} else {
-		next()
-	}
-	for n := 0; n < off && i < len(d); {
-		if !basic || d[i] != '\\' {
-			_, w := utf8.DecodeRune(d[i:])
-			n += w
-			next()
-			continue
-		}
-		at := tomlpos.Pos{Line: line, Col: col}
-		next()
-		if i >= len(d) {
-			break
-		}
-		switch e := d[i]; e {
-		case ' ', '\t', '\r', '\n':
-			// A line-ending backslash: the value skips all blanks and
-			// newlines after it.
-			for i < len(d) && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n') {
-				next()
-			}
-		case 'x', 'u', 'U':
-			digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
-			next()
-			if i+digits > len(d) {
-				return at
-			}
-			r, err := strconv.ParseUint(string(d[i:i+digits]), 16, 32)
-			if err != nil {
-				return at
-			}
-			for range digits {
-				next()
-			}
-			n += utf8.RuneLen(rune(r))
-		default:
-			next()
-			n++
-		}
-		if n > off {
-			return at // off is inside what one escape stands for
-		}
-	}
-	return tomlpos.Pos{Line: line, Col: col}
+	return p
 }
 
 // CheckURL returns "" when u is a link target a published PDF may carry

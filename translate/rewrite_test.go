@@ -182,9 +182,13 @@ func TestScanKey(t *testing.T) {
 		{`"a.b" . 'c d' .e-f_1`, []string{"a.b", "c d", "e-f_1"}},
 		{`"\u00e9\"x"`, []string{"é\"x"}},
 	} {
-		got, _, err := scanKey(tt.in, 0)
+		doc, err := scanTOML([]byte(tt.in + " = 1"))
+		var got []string
+		if err == nil {
+			got = doc.items[0].path
+		}
 		if err != nil || strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("scanKey(%q) = %q, %v", tt.in, got, err)
+			t.Errorf("key %q = %q, %v", tt.in, got, err)
 		}
 	}
 	if got := tomlPath([]string{"a", "b.c", "d e", "ё"}); got != `a."b.c"."d e"."ё"` {

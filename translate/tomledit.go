@@ -1,16 +1,19 @@
 package translate
 
 import (
+	"errors"
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportgen/reportgen/internal/tomlpos"
 )
 
-// This file is a small line-based TOML scanner and editor, enough to edit
-// catalog files in place: it knows comments, blank lines, [table] headers
-// and key = value lines whose value is a string (single-line or
-// multi-line, basic or literal) or another scalar on one line. Arrays,
+// This file edits catalog files in place, line by line. scanTOML reads a
+// file with tomlpos.Scanner into lines and items: comments, blank lines,
+// [table] headers and key = value lines whose value is a string
+// (single-line or multi-line, basic or literal) or another scalar. Arrays,
 // inline tables and [[arrays of tables]] are not catalog syntax and make
 // scanning fail, so a file is never rewritten half-understood.
 
@@ -66,245 +69,76 @@ func scanTOML(data []byte) (*tomlDoc, error) {
 		d.nl = "\r\n"
 	}
 	d.finalNL = strings.HasSuffix(s, "\n")
-	s = strings.TrimSuffix(s, "\n")
-	d.lines = strings.Split(s, "\n")
+	d.lines = strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	starts := make([]int, len(d.lines)) // the offset of each line in s
 	for i, l := range d.lines {
+		if i+1 < len(starts) {
+			starts[i+1] = starts[i] + len(l) + 1
+		}
 		d.lines[i] = strings.TrimSuffix(l, "\r")
 	}
+	// lineOf returns the index of the line holding offset off of s, for
+	// offsets in increasing order.
+	li := 0
+	lineOf := func(off int) int {
+		for li+1 < len(starts) && starts[li+1] <= off {
+			li++
+		}
+		return li
+	}
+	next := 0 // the first line not in an item yet
+	blanksTo := func(l int) {
+		for ; next < l; next++ {
+			d.items = append(d.items, item{kind: itemBlank, first: next, last: next})
+		}
+	}
 	var table []string
-	for i := 0; i < len(d.lines); i++ {
-		line := d.lines[i]
-		t := strings.TrimLeft(line, " \t")
-		switch {
-		case t == "":
-			d.items = append(d.items, item{kind: itemBlank, first: i, last: i})
-		case t[0] == '#':
-			d.items = append(d.items, item{kind: itemComment, first: i, last: i})
-		case strings.HasPrefix(t, "[["):
-			return nil, fmt.Errorf("line %d: arrays of tables are not catalog syntax", i+1)
-		case t[0] == '[':
-			off := len(line) - len(t) + 1
-			path, end, err := scanKey(line, off)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", i+1, err)
+	var kv item // the key/value whose value comes next
+	sc := tomlpos.NewScanner([]byte(s))
+	for sc.Next() {
+		it := sc.Item()
+		l := lineOf(it.Start)
+		switch it.Kind {
+		case tomlpos.Comment:
+			if l < next {
+				continue // after a header or a value, in its trail
 			}
-			end = skipSpace(line, end)
-			if end >= len(line) || line[end] != ']' {
-				return nil, fmt.Errorf("line %d: table header is not closed with ]", i+1)
+			blanksTo(l)
+			d.items = append(d.items, item{kind: itemComment, first: l, last: l})
+			next = l + 1
+		case tomlpos.ArrayTable:
+			return nil, fmt.Errorf("line %d: arrays of tables are not catalog syntax", l+1)
+		case tomlpos.Table:
+			blanksTo(l)
+			table = sc.AppendKey(nil)
+			d.items = append(d.items, item{kind: itemHeader, first: l, last: l, path: table})
+			next = l + 1
+		case tomlpos.Key:
+			blanksTo(l)
+			kv = item{
+				kind:     itemKeyVal,
+				first:    l,
+				path:     sc.AppendKey(slices.Clone(table)),
+				keyStart: it.Start - starts[l],
+				lastSeg:  it.Parts[len(it.Parts)-1].Start - starts[l],
+				keyEnd:   it.End - starts[l],
 			}
-			if rest := strings.TrimLeft(line[end+1:], " \t"); rest != "" && rest[0] != '#' {
-				return nil, fmt.Errorf("line %d: unexpected text after the table header", i+1)
-			}
-			table = path
-			d.items = append(d.items, item{kind: itemHeader, first: i, last: i, path: path})
-		default:
-			it := item{kind: itemKeyVal, first: i, keyStart: len(line) - len(t)}
-			key, end, err := scanKey(line, it.keyStart)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", i+1, err)
-			}
-			it.keyEnd = end
-			it.lastSeg = lastSegStart(line, it.keyStart, end)
-			end = skipSpace(line, end)
-			if end >= len(line) || line[end] != '=' {
-				return nil, fmt.Errorf("line %d: expected = after the key", i+1)
-			}
-			it.valStart = skipSpace(line, end+1)
-			last, off, err := d.scanValue(i, it.valStart)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", i+1, err)
-			}
-			it.last = last
-			it.trail = d.lines[last][off:]
-			if rest := strings.TrimLeft(it.trail, " \t"); rest != "" && rest[0] != '#' {
-				return nil, fmt.Errorf("line %d: unexpected text after the value", last+1)
-			}
-			it.path = append(append([]string(nil), table...), key...)
-			d.items = append(d.items, it)
-			i = last
+		case tomlpos.Value:
+			kv.valStart = it.Start - starts[l]
+			kv.last = lineOf(it.End)
+			kv.trail = d.lines[kv.last][it.End-starts[kv.last]:]
+			d.items = append(d.items, kv)
+			next = kv.last + 1
+		case tomlpos.ArrayStart, tomlpos.InlineStart:
+			return nil, fmt.Errorf("line %d: arrays and inline tables are not catalog syntax", l+1)
 		}
 	}
+	var se *tomlpos.SyntaxError
+	if errors.As(sc.Err(), &se) {
+		return nil, fmt.Errorf("line %d: %s", se.Pos.Line, se.Msg)
+	}
+	blanksTo(len(d.lines))
 	return d, nil
-}
-
-func skipSpace(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-func isBareKeyByte(c byte) bool {
-	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-}
-
-// scanKey reads a dotted key starting at line[i] and returns its segments
-// and the offset after it.
-func scanKey(line string, i int) ([]string, int, error) {
-	var segs []string
-	for {
-		i = skipSpace(line, i)
-		if i >= len(line) {
-			return nil, i, fmt.Errorf("key expected")
-		}
-		switch c := line[i]; {
-		case c == '"':
-			s, end, err := scanBasic(line, i)
-			if err != nil {
-				return nil, i, err
-			}
-			segs = append(segs, s)
-			i = end
-		case c == '\'':
-			j := strings.IndexByte(line[i+1:], '\'')
-			if j < 0 {
-				return nil, i, fmt.Errorf("literal key is not closed")
-			}
-			segs = append(segs, line[i+1:i+1+j])
-			i += j + 2
-		case isBareKeyByte(c):
-			j := i
-			for j < len(line) && isBareKeyByte(line[j]) {
-				j++
-			}
-			segs = append(segs, line[i:j])
-			i = j
-		default:
-			return nil, i, fmt.Errorf("invalid key")
-		}
-		j := skipSpace(line, i)
-		if j < len(line) && line[j] == '.' {
-			i = j + 1
-			continue
-		}
-		return segs, i, nil
-	}
-}
-
-// lastSegStart returns where the last segment of the key in line[start:end]
-// starts.
-func lastSegStart(line string, start, end int) int {
-	last := start
-	quote := byte(0)
-	for i := start; i < end; i++ {
-		c := line[i]
-		switch {
-		case quote == '"' && c == '\\':
-			i++
-		case quote != 0 && c == quote:
-			quote = 0
-		case quote == 0 && (c == '"' || c == '\''):
-			quote = c
-		case quote == 0 && c == '.':
-			last = skipSpace(line, i+1)
-		}
-	}
-	return last
-}
-
-// scanBasic decodes the basic string starting at line[i] (the opening
-// quote) and returns it with the offset after the closing quote.
-func scanBasic(line string, i int) (string, int, error) {
-	var b strings.Builder
-	j := i + 1
-	for j < len(line) {
-		c := line[j]
-		switch c {
-		case '"':
-			return b.String(), j + 1, nil
-		case '\\':
-			if j+1 >= len(line) {
-				return "", j, fmt.Errorf("bad escape")
-			}
-			e := line[j+1]
-			switch e {
-			case 'b':
-				b.WriteByte('\b')
-			case 't':
-				b.WriteByte('\t')
-			case 'n':
-				b.WriteByte('\n')
-			case 'f':
-				b.WriteByte('\f')
-			case 'r':
-				b.WriteByte('\r')
-			case 'e':
-				b.WriteByte(0x1b)
-			case '"', '\\':
-				b.WriteByte(e)
-			case 'x', 'u', 'U':
-				n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
-				if j+2+n > len(line) {
-					return "", j, fmt.Errorf("bad escape")
-				}
-				r, err := strconv.ParseUint(line[j+2:j+2+n], 16, 32)
-				if err != nil {
-					return "", j, fmt.Errorf("bad escape")
-				}
-				b.WriteRune(rune(r))
-				j += n
-			default:
-				return "", j, fmt.Errorf("bad escape \\%c", e)
-			}
-			j += 2
-		default:
-			b.WriteByte(c)
-			j++
-		}
-	}
-	return "", j, fmt.Errorf("string is not closed")
-}
-
-// scanValue finds the end of the value starting on line li at offset off.
-// It returns the line where the value ends and the offset after it.
-func (d *tomlDoc) scanValue(li, off int) (int, int, error) {
-	line := d.lines[li]
-	if off >= len(line) {
-		return 0, 0, fmt.Errorf("value expected")
-	}
-	switch {
-	case strings.HasPrefix(line[off:], `"""`), strings.HasPrefix(line[off:], `'''`):
-		q := line[off]
-		basic := q == '"'
-		l, i := li, off+3
-		for l < len(d.lines) {
-			s := d.lines[l]
-			for i < len(s) {
-				if basic && s[i] == '\\' {
-					i += 2
-					continue
-				}
-				if s[i] == q && strings.HasPrefix(s[i:], strings.Repeat(string(q), 3)) {
-					i += 3
-					// Up to two more quotes belong to the content.
-					for k := 0; k < 2 && i < len(s) && s[i] == q; k++ {
-						i++
-					}
-					return l, i, nil
-				}
-				i++
-			}
-			l, i = l+1, 0
-		}
-		return 0, 0, fmt.Errorf("multi-line string is not closed")
-	case line[off] == '"':
-		_, end, err := scanBasic(line, off)
-		return li, end, err
-	case line[off] == '\'':
-		j := strings.IndexByte(line[off+1:], '\'')
-		if j < 0 {
-			return 0, 0, fmt.Errorf("literal string is not closed")
-		}
-		return li, off + j + 2, nil
-	case line[off] == '[' || line[off] == '{':
-		return 0, 0, fmt.Errorf("arrays and inline tables are not catalog syntax")
-	default:
-		end := off
-		for end < len(line) && line[end] != '#' && line[end] != ' ' && line[end] != '\t' {
-			end++
-		}
-		return li, end, nil
-	}
 }
 
 // tomlString returns s as a TOML basic string on one line.
@@ -337,15 +171,10 @@ func tomlString(s string) string {
 
 // tomlKey returns a key segment bare when it can be, else quoted.
 func tomlKey(k string) string {
-	if k == "" {
-		return `""`
+	if tomlpos.IsBareKey(k) {
+		return k
 	}
-	for i := 0; i < len(k); i++ {
-		if !isBareKeyByte(k[i]) {
-			return tomlString(k)
-		}
-	}
-	return k
+	return tomlString(k)
 }
 
 // tomlPath returns a dotted key of segments.

@@ -21,22 +21,13 @@ func DecodeError(data []byte, err error) (Pos, string) {
 	}
 	p := Pos{Line: pe.Position.Line, Col: pe.Position.Col}
 	// The offset counts from after a byte order mark, as the parser drops it.
-	body := data
-	switch {
-	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
-		body = body[3:]
-	case bytes.HasPrefix(body, []byte("\xff\xfe")), bytes.HasPrefix(body, []byte("\xfe\xff")):
-		body = body[2:]
-	}
+	body := data[bomLen(data):]
 	if start := pe.Position.Start; start >= 0 && start <= len(body) {
 		// A span such as " x" in "got 'x'" starts with the blank before it.
 		for n := pe.Position.Len; n > 1 && start < len(body) && (body[start] == ' ' || body[start] == '\t'); n-- {
 			start++
 		}
-		before := body[:start]
-		nl := bytes.LastIndexByte(before, '\n')
-		p.Line = 1 + bytes.Count(before, []byte("\n"))
-		p.Col = 1 + utf8.RuneCount(before[nl+1:])
+		p = advance(Pos{Line: 1, Col: 1}, body[:start])
 	}
 	return p, strings.TrimPrefix(pe.Message, "toml: ")
 }

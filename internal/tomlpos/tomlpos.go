@@ -2,10 +2,13 @@
 // line and column where its value is written.
 //
 // BurntSushi/toml reports positions only for syntax errors, and its MetaData
-// cannot tell the elements of an array of tables apart. This package scans the
-// same document a second time, with a small scanner of its own, and records
-// where each key, table header and array element is written, so that
-// validation errors found after decoding can name file:line:col.
+// cannot tell the elements of an array of tables apart. This package reads the
+// same document a second time, with a small scanner of its own ([Scanner]), and
+// records where each key, table header and array element is written, so that
+// validation errors found after decoding can name file:line:col. The Scanner
+// is also there for callers that need where things are written, not what they
+// mean: [TooDeep] uses it to measure nesting before a document is decoded, and
+// an editor can use it to rewrite values in place.
 //
 // Paths name values the way a decoded document is walked: keys are joined
 // with ".", array elements (of inline arrays and of [[arrays.of.tables]])
@@ -19,6 +22,7 @@
 package tomlpos
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,9 +42,10 @@ type Pos struct{ Line, Col int }
 // An Index is immutable once built and safe for concurrent use.
 type Index struct {
 	root *node
+	data []byte
 }
 
-// maxDepth bounds the nesting of inline arrays and inline tables the scanner
+// maxDepth bounds the nesting of inline arrays and inline tables Build
 // follows; deeper input is treated as input it cannot follow.
 const maxDepth = 1000
 
@@ -54,15 +59,16 @@ const (
 	kValue              // any other value
 )
 
-// node is one key or array element of the document, and at the same time the
-// scanner's model of the document, used to resolve headers and dotted keys.
+// node is one key or array element of the document, and at the same time
+// Build's model of the document, used to resolve headers and dotted keys.
 type node struct {
 	kind     kind
 	explicit bool // pos comes from the node's own definition, not from a header that implied it
 	hasTab   bool
+	seq      int32 // document order
 	pos      Pos
+	val      int // the byte offset of the value, on the line of pos; -1 for a table, which has none
 	tab      Pos
-	seq      int // document order
 	keys     map[string]*node
 	elems    []*node
 }
@@ -81,13 +87,17 @@ func (n *node) setChild(k string, c *node) {
 	n.keys[k] = c
 }
 
-// Build scans data (already known to be valid TOML: callers decode it with BurntSushi/toml first) and returns its index. It never panics, whatever the input; on input it cannot follow it returns what it found so far.
+// Build reads data (already known to be valid TOML: callers decode it with
+// BurntSushi/toml first) and returns its index. It never panics, whatever
+// the input; on input it cannot follow it returns what it found so far.
+// The index keeps data, for StringPos: the caller must not change it.
 func Build(data []byte) (ix *Index) {
 	p := newParser(data)
-	ix = &Index{root: p.root}
+	ix = &Index{root: p.root, data: data}
 	defer func() {
-		// Last line of defence: the scanner is written (and fuzzed) not to
-		// panic, but an index with what was found so far beats a crash.
+		// Last line of defence: the scanner and the parser are written
+		// (and fuzzed) not to panic, but an index with what was found so
+		// far beats a crash.
 		_ = recover()
 	}()
 	p.document()
@@ -95,180 +105,76 @@ func Build(data []byte) (ix *Index) {
 }
 
 func newParser(data []byte) *parser {
-	p := &parser{data: data, line: 1, col: 1}
-	p.root = &node{kind: kTable, explicit: true}
+	p := &parser{s: NewScanner(data), line: 1, col: 1}
+	p.root = &node{kind: kTable, explicit: true, val: -1}
 	p.cur = p.root
-	// BurntSushi/toml drops a byte order mark before it counts positions.
-	switch {
-	case len(data) >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf:
-		p.off = 3
-	case len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff):
-		p.off = 2
-	}
 	return p
 }
 
+// parser builds the tree of nodes from the items of a Scanner.
 type parser struct {
-	data      []byte
-	off       int // byte offset of the next rune
-	line, col int // position of the next rune
-	seq       int
+	s         *Scanner
+	seq       int32
 	root, cur *node
+	keys      []string // the current key, unescaped
+	open      []frame  // the arrays and inline tables being read, innermost last
+	pending   *node    // the node of a key whose value is read next
 
-	done     bool // the whole input was followed
-	conflict bool // stopped at a key defined twice, or a table and a value at once
+	line, col int  // where the parser stopped
+	done      bool // the whole input was followed
+	conflict  bool // stopped at a key defined twice, or a table and a value at once
+}
+
+// frame is an array or inline table being read.
+type frame struct {
+	n     *node
+	first bool // an inline table whose first key is still to come
 }
 
 func (p *parser) newNode(k kind, pos Pos) *node {
 	p.seq++
-	return &node{kind: k, pos: pos, seq: p.seq, explicit: true}
+	return &node{kind: k, pos: pos, val: -1, seq: p.seq, explicit: true}
 }
 
-func (p *parser) eof() bool { return p.off >= len(p.data) }
-
-// at returns the byte k bytes ahead, or 0 past the end.
-func (p *parser) at(k int) byte {
-	if p.off+k < len(p.data) {
-		return p.data[p.off+k]
-	}
-	return 0
-}
-
-func (p *parser) peek() byte { return p.at(0) }
-
-func (p *parser) pos() Pos { return Pos{p.line, p.col} }
-
-func (p *parser) hasPrefix(s string) bool {
-	rest := p.data[p.off:]
-	return len(rest) >= len(s) && string(rest[:len(s)]) == s
-}
-
-// adv moves past one rune (an invalid byte counts as one rune).
-func (p *parser) adv() {
-	if p.eof() {
-		return
-	}
-	c := p.data[p.off]
-	switch {
-	case c == '\n':
-		p.off++
-		p.line++
-		p.col = 1
-	case c < utf8.RuneSelf:
-		p.off++
-		p.col++
-	default:
-		_, w := utf8.DecodeRune(p.data[p.off:])
-		p.off += w
-		p.col++
-	}
-}
-
-func (p *parser) advN(n int) {
-	for range n {
-		p.adv()
-	}
-}
-
-func (p *parser) skipWS() {
-	for c := p.peek(); !p.eof() && (c == ' ' || c == '\t'); c = p.peek() {
-		p.adv()
-	}
-}
-
-func (p *parser) skipComment() {
-	if p.peek() != '#' {
-		return
-	}
-	for !p.eof() && p.peek() != '\n' {
-		p.adv()
-	}
-}
-
-// skipWSNL skips whitespace, newlines and comments (inside arrays and inline
-// tables).
-func (p *parser) skipWSNL() {
-	for !p.eof() {
-		switch p.peek() {
-		case ' ', '\t', '\r', '\n':
-			p.adv()
-		case '#':
-			p.skipComment()
-		default:
-			return
-		}
-	}
-}
-
-// eol consumes the rest of a line after a header or key/value pair.
-func (p *parser) eol() bool {
-	p.skipWS()
-	p.skipComment()
-	if p.eof() {
-		return true
-	}
-	if p.peek() == '\r' {
-		p.adv()
-	}
-	if p.eof() {
-		return true
-	}
-	if p.peek() == '\n' {
-		p.adv()
-		return true
-	}
-	return false
-}
-
+// document reads the whole document, or up to what it cannot follow.
 func (p *parser) document() {
-	for {
-		p.skipWS()
-		if p.eof() {
-			p.done = true
-			return
-		}
-		switch p.peek() {
-		case '\n', '\r':
-			p.adv()
-		case '#':
-			p.skipComment()
-		case '[':
-			if !p.header() || !p.eol() {
-				return
-			}
-		default:
-			if !p.keyval(p.cur, 0) || !p.eol() {
-				return
-			}
+	stop := -1
+	for p.s.Next() {
+		if it := p.s.Item(); !p.item(it) {
+			stop = it.Start
+			break
 		}
 	}
+	if stop < 0 {
+		stop = p.s.Offset()
+		p.done = p.s.Err() == nil
+	}
+	pos := p.s.Pos(stop)
+	p.line, p.col = pos.Line, pos.Col
 }
 
-// header reads a [table] or [[array.of.tables]] header and makes the table it
-// names the current one.
-func (p *parser) header() bool {
-	hp := p.pos()
-	p.adv()
-	aot := p.peek() == '['
-	if aot {
-		p.adv()
+// item adds an item to the tree; it returns false at a conflict or at
+// nesting deeper than maxDepth.
+func (p *parser) item(it Item) bool {
+	switch it.Kind {
+	case Table, ArrayTable:
+		return p.header(it)
+	case Key:
+		return p.key(it)
+	case Value, ArrayStart, InlineStart:
+		return p.value(it)
+	case ArrayEnd, InlineEnd:
+		p.open = p.open[:len(p.open)-1]
 	}
-	keys, ok := p.key()
-	if !ok {
-		return false
-	}
-	p.skipWS()
-	if p.peek() != ']' {
-		return false
-	}
-	p.adv()
-	if aot {
-		if p.peek() != ']' {
-			return false
-		}
-		p.adv()
-	}
+	return true
+}
 
+// header makes the table a [table] or [[array.of.tables]] header names the
+// current one.
+func (p *parser) header(it Item) bool {
+	hp := p.s.Pos(it.Start)
+	keys := p.s.AppendKey(p.keys[:0])
+	p.keys = keys
 	n := p.root
 	for _, k := range keys[:len(keys)-1] {
 		c := n.child(k)
@@ -291,7 +197,7 @@ func (p *parser) header() bool {
 	}
 	last := keys[len(keys)-1]
 	c := n.child(last)
-	if aot {
+	if it.Kind == ArrayTable {
 		if c == nil {
 			c = p.newNode(kAoT, hp)
 			c.hasTab, c.tab = true, hp
@@ -323,19 +229,21 @@ func (p *parser) header() bool {
 	return true
 }
 
-// keyval reads `key = value` into table n.
-func (p *parser) keyval(n *node, depth int) bool {
-	kp := p.pos()
-	keys, ok := p.key()
-	if !ok {
-		return false
+// key adds the key of a key/value pair, in the current table or the
+// innermost inline table; its value comes next.
+func (p *parser) key(it Item) bool {
+	kp := p.s.Pos(it.Start)
+	keys := p.s.AppendKey(p.keys[:0])
+	p.keys = keys
+	n := p.cur
+	if len(p.open) > 0 {
+		f := &p.open[len(p.open)-1]
+		n = f.n
+		if f.first {
+			n.tab = kp
+			f.first = false
+		}
 	}
-	p.skipWS()
-	if p.peek() != '=' {
-		return false
-	}
-	p.adv()
-	p.skipWS()
 	for _, k := range keys[:len(keys)-1] {
 		c := n.child(k)
 		if c == nil {
@@ -355,285 +263,41 @@ func (p *parser) keyval(n *node, depth int) bool {
 		p.conflict = true // duplicate key
 		return false
 	}
-	c := p.newNode(p.valueKind(), kp)
+	c := p.newNode(kValue, kp)
 	n.setChild(last, c)
-	return p.value(c, depth)
+	p.pending = c
+	return true
 }
 
-// key reads a possibly dotted key and returns its parts, unescaped.
-func (p *parser) key() ([]string, bool) {
-	var keys []string
-	for {
-		p.skipWS()
-		k, ok := p.simpleKey()
-		if !ok {
-			return nil, false
-		}
-		keys = append(keys, k)
-		p.skipWS()
-		if p.peek() != '.' {
-			return keys, true
-		}
-		p.adv()
+// value records a value: that of the last key, or the next element of the
+// innermost array.
+func (p *parser) value(it Item) bool {
+	n := p.pending
+	if n != nil {
+		p.pending = nil
+	} else {
+		n = p.newNode(kValue, p.s.Pos(it.Start))
+		a := p.open[len(p.open)-1].n
+		a.elems = append(a.elems, n)
 	}
-}
-
-func isBare(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
-}
-
-func (p *parser) simpleKey() (string, bool) {
-	switch p.peek() {
-	case '"':
-		if p.hasPrefix(`"""`) {
-			return "", false
-		}
-		return p.basicString(true)
-	case '\'':
-		if p.hasPrefix(`'''`) {
-			return "", false
-		}
-		return p.literalString()
+	n.val = it.Start
+	switch it.Kind {
+	case ArrayStart:
+		n.kind = kArray
+	case InlineStart:
+		n.kind = kInline
 	}
-	start := p.off
-	for !p.eof() && isBare(p.peek()) {
-		p.adv()
-	}
-	if p.off == start {
-		return "", false
-	}
-	return string(p.data[start:p.off]), true
-}
-
-// basicString reads a single-line "…" string and returns its value when
-// keep is set (a quoted key); a value's text is not needed, only its end.
-func (p *parser) basicString(keep bool) (string, bool) {
-	p.adv() // opening quote
-	var b []byte
-	for {
-		start := p.off
-		p.skipPlain('"', true)
-		if keep {
-			b = append(b, p.data[start:p.off]...)
-		}
-		if p.eof() {
-			return "", false
-		}
-		switch c := p.peek(); c {
-		case '"':
-			p.adv()
-			return string(b), true
-		case '\\':
-			p.adv()
-			e := p.peek()
-			if p.eof() {
-				return "", false
-			}
-			p.adv()
-			switch e {
-			case 'b':
-				b = append(b, '\b')
-			case 't':
-				b = append(b, '\t')
-			case 'n':
-				b = append(b, '\n')
-			case 'f':
-				b = append(b, '\f')
-			case 'r':
-				b = append(b, '\r')
-			case 'e':
-				b = append(b, 0x1b)
-			case '"', '\\':
-				b = append(b, e)
-			case 'x', 'u', 'U':
-				n := 2
-				if e == 'u' {
-					n = 4
-				} else if e == 'U' {
-					n = 8
-				}
-				if p.off+n > len(p.data) {
-					return "", false
-				}
-				v, err := strconv.ParseUint(string(p.data[p.off:p.off+n]), 16, 32)
-				if err != nil {
-					return "", false
-				}
-				p.advN(n)
-				b = utf8.AppendRune(b, rune(v))
-			default:
-				return "", false
-			}
-		default: // a newline
-			return "", false
-		}
-	}
-}
-
-// skipPlain advances over the characters of a single-line string up to
-// the next newline, closing quote q or (when escapes) backslash: the
-// common case of adv, without its per-character branches.
-func (p *parser) skipPlain(q byte, escapes bool) {
-	for p.off < len(p.data) {
-		c := p.data[p.off]
-		if c == q || c == '\n' || escapes && c == '\\' {
-			return
-		}
-		if c < utf8.RuneSelf {
-			p.off++
-		} else {
-			_, w := utf8.DecodeRune(p.data[p.off:])
-			p.off += w
-		}
-		p.col++
-	}
-}
-
-// literalString reads a single-line '…' string and returns its value.
-func (p *parser) literalString() (string, bool) {
-	p.adv() // opening quote
-	start := p.off
-	p.skipPlain('\'', false)
-	if p.eof() || p.peek() == '\n' {
-		return "", false
-	}
-	s := string(p.data[start:p.off])
-	p.adv()
-	return s, true
-}
-
-// multiline skips a multi-line basic or literal string; q is its quote byte.
-func (p *parser) multiline(q byte) bool {
-	p.advN(3)
-	for {
-		if p.eof() {
-			return false
-		}
-		c := p.peek()
-		switch {
-		case c == '\\' && q == '"':
-			p.adv()
-			p.adv() // escaped char, or the newline of a line-ending backslash
-		case c == q && p.at(1) == q && p.at(2) == q:
-			// Up to two more quotes belong to the string: take the whole run.
-			for !p.eof() && p.peek() == q {
-				p.adv()
-			}
-			return true
-		default:
-			p.adv()
-		}
-	}
-}
-
-// valueKind tells, from its first byte, what kind of value comes next.
-func (p *parser) valueKind() kind {
-	switch p.peek() {
-	case '[':
-		return kArray
-	case '{':
-		return kInline
-	}
-	return kValue
-}
-
-// value reads the value of node n (whose kind came from valueKind).
-func (p *parser) value(n *node, depth int) bool {
-	if depth > maxDepth {
+	if it.Depth > maxDepth {
 		return false
 	}
-	switch p.peek() {
-	case '"':
-		if p.hasPrefix(`"""`) {
-			return p.multiline('"')
-		}
-		_, ok := p.basicString(false)
-		return ok
-	case '\'':
-		if p.hasPrefix(`'''`) {
-			return p.multiline('\'')
-		}
-		_, ok := p.literalString()
-		return ok
-	case '[':
-		return p.array(n, depth)
-	case '{':
-		return p.inlineTable(n, depth)
+	switch it.Kind {
+	case ArrayStart:
+		p.open = append(p.open, frame{n: n})
+	case InlineStart:
+		n.hasTab, n.tab = true, p.s.Pos(it.Start)
+		p.open = append(p.open, frame{n: n, first: true})
 	}
-	// Number, boolean, date or time (which may contain one space).
-	start := p.off
-	for !p.eof() {
-		switch p.peek() {
-		case ',', ']', '}', '#', '\n', '\r', '[', '{', '"', '\'', '=':
-			return p.off > start
-		}
-		p.adv()
-	}
-	return p.off > start
-}
-
-func (p *parser) array(n *node, depth int) bool {
-	p.adv() // [
-	for {
-		p.skipWSNL()
-		if p.eof() {
-			return false
-		}
-		if p.peek() == ']' {
-			p.adv()
-			return true
-		}
-		e := p.newNode(p.valueKind(), p.pos())
-		n.elems = append(n.elems, e)
-		if !p.value(e, depth+1) {
-			return false
-		}
-		p.skipWSNL()
-		switch p.peek() {
-		case ',':
-			p.adv()
-		case ']':
-			p.adv()
-			return true
-		default:
-			return false
-		}
-	}
-}
-
-// inlineTable reads { k = v, … }. Newlines, comments and a trailing comma
-// are accepted (TOML 1.1, which BurntSushi/toml v1.6 also accepts).
-func (p *parser) inlineTable(n *node, depth int) bool {
-	n.hasTab, n.tab = true, p.pos()
-	p.adv() // {
-	first := true
-	for {
-		p.skipWSNL()
-		if p.eof() {
-			return false
-		}
-		if p.peek() == '}' {
-			p.adv()
-			return true
-		}
-		if first {
-			n.tab = p.pos()
-			first = false
-		}
-		if !p.keyval(n, depth+1) {
-			return false
-		}
-		p.skipWSNL()
-		switch p.peek() {
-		case ',':
-			p.adv()
-		case '}':
-			p.adv()
-			return true
-		default:
-			return false
-		}
-	}
+	return true
 }
 
 // QuoteKey returns key as it appears in a path: unchanged, or quoted as by
@@ -761,6 +425,35 @@ func (ix *Index) Pos(path string) (p Pos, ok bool) {
 	return n.pos, true
 }
 
+// StringPos returns the position of the character that gives byte off of
+// the value of the string at path (a key or an array element whose value
+// is a string), e.g. that of "*" for off 4 in p = "Say *hi". The string may
+// be of any of the four kinds, with escape sequences and line-ending
+// backslashes; off counts the bytes of the decoded value. In detail, the
+// position is that of the first character, escape sequence or line-ending
+// backslash at or after byte off (off inside a multi-byte character gives
+// the next one), or that of the escape sequence whose rune holds byte off;
+// an off past the value gives the end of its text. ok is false when path
+// is not in the document or its value is not a string.
+func (ix *Index) StringPos(path string, off int) (p Pos, ok bool) {
+	n := ix.lookup(path)
+	if n == nil || n.val < 0 || n.val >= len(ix.data) {
+		return Pos{}, false
+	}
+	if q := ix.data[n.val]; q != '"' && q != '\'' {
+		return Pos{}, false
+	}
+	// The value starts on the line of n.pos (that of its key, or its own).
+	line := ix.data[:n.val]
+	if nl := bytes.LastIndexByte(line, '\n'); nl >= 0 {
+		line = line[nl+1:]
+	} else {
+		line = line[bomLen(line):]
+	}
+	start := Pos{Line: n.pos.Line, Col: 1 + utf8.RuneCount(line)}
+	return advance(start, ix.data[n.val:stringOffset(ix.data, n.val, off)]), true
+}
+
 // Table returns the position of the header of the table or array-of-tables element at path (e.g. "section[2].block[0]" → the line of that `[[section.block]]`), falling back to its first key for inline tables.
 //
 // In detail: for a table or an array-of-tables element, its header (the first '['); for a table only implied by other headers, the first of them;
@@ -790,7 +483,7 @@ func (ix *Index) Paths() []string {
 	var walk func(n *node, path string)
 	walk = func(n *node, path string) {
 		if n != ix.root {
-			all = append(all, item{n.seq, path})
+			all = append(all, item{int(n.seq), path})
 		}
 		prefix := path
 		if prefix != "" {

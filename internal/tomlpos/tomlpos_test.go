@@ -494,7 +494,7 @@ func decodedPaths(doc string) ([]string, error) {
 }
 
 // crossCheck asserts that the Index of doc records exactly the keys and
-// elements BurntSushi/toml decodes from it.
+// elements BurntSushi/toml decodes from it, and the strings (checkStrings).
 func crossCheck(t *testing.T, name, doc string) {
 	t.Helper()
 	want, err := decodedPaths(doc)
@@ -517,6 +517,7 @@ func crossCheck(t *testing.T, name, doc string) {
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: index paths differ from decoded paths\n got %q\nwant %q", name, got, want)
 	}
+	checkStrings(t, []byte(doc))
 }
 
 // bigDoc is a sizeable document in the shape of a report source.
@@ -657,6 +658,8 @@ func seeds(f *testing.F) {
 // FuzzBuild checks that Build never panics. It runs the scanner without
 // Build's recover, so that a panic the recover would hide still fails, and
 // checks that every recorded path resolves to a position inside the input.
+// It checks the Scanner's items (checkScanner) and that TooDeep and
+// StringPos do not panic either.
 func FuzzBuild(f *testing.F) {
 	seeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -672,13 +675,79 @@ func FuzzBuild(f *testing.F) {
 			if pos.Line < 1 || pos.Col < 1 || pos.Line > lines {
 				t.Fatalf("path %q at impossible position %v", path, pos)
 			}
+			for _, off := range []int{0, 1, 2, 5, 1 << 20} {
+				if sp, ok := ix.StringPos(path, off); ok && (sp.Line < pos.Line || sp.Line > lines || sp.Col < 1) {
+					t.Fatalf("StringPos(%q, %d) at impossible position %v", path, off, sp)
+				}
+			}
 		}
+		checkScanner(t, data)
+		TooDeep(data, 2)
 	})
+}
+
+// checkScanner reads data with a Scanner and checks its items: in order,
+// not overlapping, inside data, with depths that match the starts and ends
+// of arrays and inline tables, and keys whose parts are inside them.
+func checkScanner(t *testing.T, data []byte) {
+	t.Helper()
+	s := NewScanner(data)
+	var open []Kind
+	last := Pos{1, 1}
+	prevEnd := 0
+	for s.Next() {
+		it := s.Item()
+		if it.Start < prevEnd || it.End < it.Start || it.End > len(data) {
+			t.Fatalf("%s item at %d:%d after an item ending at %d, in %d bytes", it.Kind, it.Start, it.End, prevEnd, len(data))
+		}
+		prevEnd = it.End
+		switch it.Kind {
+		case ArrayEnd, InlineEnd:
+			if len(open) == 0 || open[len(open)-1] != map[Kind]Kind{ArrayEnd: ArrayStart, InlineEnd: InlineStart}[it.Kind] {
+				t.Fatalf("%s at %d closes %v", it.Kind, it.Start, open)
+			}
+			open = open[:len(open)-1]
+		case Table, ArrayTable:
+			if len(open) != 0 {
+				t.Fatalf("%s at %d inside %v", it.Kind, it.Start, open)
+			}
+		case Key:
+			if len(open) != 0 && open[len(open)-1] != InlineStart {
+				t.Fatalf("key at %d inside %v", it.Start, open)
+			}
+		}
+		if it.Depth != len(open) {
+			t.Fatalf("%s at %d has depth %d inside %v", it.Kind, it.Start, it.Depth, open)
+		}
+		switch it.Kind {
+		case ArrayStart, InlineStart:
+			open = append(open, it.Kind)
+		case Table, ArrayTable, Key:
+			if len(it.Parts) == 0 || it.Parts[0].Start < it.Start || it.Parts[len(it.Parts)-1].End > it.End {
+				t.Fatalf("%s at %d:%d has parts %v", it.Kind, it.Start, it.End, it.Parts)
+			}
+			if keys := s.AppendKey(nil); len(keys) != len(it.Parts) {
+				t.Fatalf("%s at %d: keys %q for parts %v", it.Kind, it.Start, keys, it.Parts)
+			}
+		}
+		p := s.Pos(it.Start)
+		if p.Line < last.Line || p.Line == last.Line && p.Col < last.Col {
+			t.Fatalf("%s at %d is at %v, before %v", it.Kind, it.Start, p, last)
+		}
+		last = p
+	}
+	if s.Err() == nil && len(open) > 0 {
+		t.Fatalf("no error, but %v are not closed", open)
+	}
+	if o := s.Offset(); o < prevEnd || o > len(data) {
+		t.Fatalf("stopped at %d, after an item ending at %d, in %d bytes", o, prevEnd, len(data))
+	}
 }
 
 // FuzzAgainstDecoder checks that, on every input BurntSushi/toml accepts,
 // the scanner follows the whole input and records exactly the keys and
-// elements BurntSushi/toml decodes. BurntSushi/toml v1.6 accepts some invalid
+// elements BurntSushi/toml decodes, and that its strings have the values
+// BurntSushi/toml decodes (checkStrings). BurntSushi/toml v1.6 accepts some invalid
 // documents (a dotted key that replaces an array: s = [1] then s.x = 1); the
 // scanner stops at those, as a conflict, and the input is skipped.
 func FuzzAgainstDecoder(f *testing.F) {
@@ -702,5 +771,53 @@ func FuzzAgainstDecoder(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("index paths differ from decoded paths\n got %q\nwant %q", got, want)
 		}
+		checkStrings(t, data)
 	})
+}
+
+// checkStrings checks, for every string value of data (which
+// BurntSushi/toml decodes), that the string literal the Index has for
+// its path has the decoded value, and that StringPos goes forward through
+// it.
+func checkStrings(t *testing.T, data []byte) {
+	t.Helper()
+	var m map[string]any
+	if _, err := toml.Decode(string(data), &m); err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(data)
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case string:
+			n := ix.lookup(path)
+			end, msg := skipString(data, n.val)
+			if got := unquote(data[n.val:end]); msg != "" || got != v {
+				t.Fatalf("%s: %q decodes to %q (%s), want %q", path, data[n.val:end], got, msg, v)
+			}
+			prev := Pos{}
+			for off := 0; off <= len(v); off++ {
+				p, ok := ix.StringPos(path, off)
+				if !ok || p.Line < prev.Line || p.Line == prev.Line && p.Col < prev.Col {
+					t.Fatalf("%s: StringPos(%d) = %v, %v after %v", path, off, p, ok, prev)
+				}
+				prev = p
+			}
+		case map[string]any:
+			for k, c := range v {
+				walk(path+"."+QuoteKey(k), c)
+			}
+		case []map[string]any:
+			for i, c := range v {
+				walk(path+"["+strconv.Itoa(i)+"]", c)
+			}
+		case []any:
+			for i, c := range v {
+				walk(path+"["+strconv.Itoa(i)+"]", c)
+			}
+		}
+	}
+	for k, c := range m {
+		walk(QuoteKey(k), c)
+	}
 }
