@@ -25,6 +25,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -1034,7 +1035,7 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 		return
 	}
 	if bad, found := unitext.Check(text); found {
-		at := v.stringPos(p, !strings.HasSuffix(path, "]"), bad.Offset)
+		at := v.stringPos(path, p, bad.Offset)
 		v.diags.Errorf(v.l.File, at.Line, at.Col, id, "%s", bad.Msg)
 		return
 	}
@@ -1063,7 +1064,7 @@ func (v *validator) text(path, id, text string, withMarkup bool) {
 		return
 	}
 	if off, typed := unitext.TypedAnnexNumber(text); off >= 0 {
-		at := v.stringPos(p, !strings.HasSuffix(path, "]"), off)
+		at := v.stringPos(path, p, off)
 		v.diags.Warnf(v.l.File, at.Line, at.Col, id, "%q is typed in the text: annex numbers are generated from the blocks' annexes = [...] and a typed one goes stale; refer to the annex there instead", typed)
 	}
 	v.l.byID[id] = len(v.l.Messages)

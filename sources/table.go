@@ -94,7 +94,7 @@ func (v *validator) table(bp, prefix string, b Block) {
 			} else if _, err := markup.Parse(cell); err != nil {
 				var me *markup.Error
 				if errors.As(err, &me) {
-					at := v.stringPos(v.pos(cp), false, me.Offset)
+					at := v.stringPos(cp, v.pos(cp), me.Offset)
 					v.diags.Errorf(v.l.File, at.Line, at.Col, b.ID, "%s", me.Msg)
 				} else {
 					v.errorf(cp, b.ID, "%v", err)
