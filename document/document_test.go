@@ -224,8 +224,8 @@ func TestTranslationLinks(t *testing.T) {
 			continue
 		}
 		err := diags.Err().Error()
-		if !strings.Contains(err, tt.msg) || !strings.Contains(err, "locales/ru/r.ru.toml:2:1: error:") || !strings.Contains(err, "[r.s.b0.p1]") {
-			t.Errorf("%q:\n got %s\nwant %q at locales/ru/r.ru.toml:2:1", tt.p1, err, tt.msg)
+		if !strings.Contains(err, tt.msg) || !strings.Contains(err, "locales/ru/r.ru.toml:2:7: error:") || !strings.Contains(err, "[r.s.b0.p1]") {
+			t.Errorf("%q:\n got %s\nwant %q at locales/ru/r.ru.toml:2:7 (the translation's text)", tt.p1, err, tt.msg)
 		}
 	}
 }

@@ -67,9 +67,23 @@ const (
 // Entry is one message of one language with where it is written.
 type Entry struct {
 	Message *i18n.Message
-	// File, Line and Col locate the message.
+	// File, Line and Col locate the message: its text, or the table of a
+	// message with plural forms.
 	File      string
 	Line, Col int
+	// at locates byte off of a form's text, when known.
+	at func(form string, off int) (tomlpos.Pos, bool)
+}
+
+// Pos returns the line and column of byte off of the text of form (one,
+// few, other …), or the message's own position when it is not known.
+func (e *Entry) Pos(form string, off int) (line, col int) {
+	if e.at != nil {
+		if p, ok := e.at(form, off); ok {
+			return p.Line, p.Col
+		}
+	}
+	return e.Line, e.Col
 }
 
 // Catalog holds the messages of every language of a project.
@@ -283,14 +297,25 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 	pf.entries = make([]*Entry, len(msgs))
 	pf.checks = make([]diag.List, len(msgs))
 	for i, m := range msgs {
-		p, _ := index.Pos(m.ID)
+		path := m.ID
+		p, _ := index.Pos(path)
 		if p.Line == 0 {
-			p, _ = index.Table(m.ID)
+			p, _ = index.Table(path)
 		}
 		if p.Line == 0 { // written as one quoted key: "a.b.c" = "…"
-			p, _ = index.Pos(tomlpos.QuoteKey(m.ID))
+			path = tomlpos.QuoteKey(m.ID)
+			p, _ = index.Pos(path)
 		}
-		pf.entries[i] = &Entry{Message: m, File: file, Line: p.Line, Col: p.Col}
+		at := func(form string, off int) (tomlpos.Pos, bool) {
+			if v, ok := index.StringPos(path, off); ok && form == "other" {
+				return v, true // a message of one text
+			}
+			return index.StringPos(path+"."+form, off)
+		}
+		if v, ok := at("other", 0); ok && !hasPluralForms(m) {
+			p = v // at its text, not its key
+		}
+		pf.entries[i] = &Entry{Message: m, File: file, Line: p.Line, Col: p.Col, at: at}
 		CheckMessage(tag, pf.entries[i], &pf.checks[i])
 		normalize(m)
 	}
@@ -393,16 +418,19 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 		if src == "" {
 			continue
 		}
+		line, col := e.Pos(f, 0)
 		if len(src) > MaxString {
-			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q is %d bytes; the limit is %d", f, len(src), MaxString)
+			diags.Errorf(e.File, line, col, m.ID, "form %q is %d bytes; the limit is %d", f, len(src), MaxString)
 			continue
 		}
 		if bad, found := unitext.Check(src); found {
-			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q: %s", f, bad.Msg)
+			l, c := e.Pos(f, bad.Offset)
+			diags.Errorf(e.File, l, c, m.ID, "form %q: %s", f, bad.Msg)
 			continue
 		}
 		if off, typed := unitext.TypedAnnexNumber(src); off >= 0 {
-			diags.Warnf(e.File, e.Line, e.Col, m.ID, "%q is typed in the text: annex numbers are generated and a typed one goes stale; leave the number to the annex label", typed)
+			l, c := e.Pos(f, off)
+			diags.Warnf(e.File, l, c, m.ID, "%q is typed in the text: annex numbers are generated and a typed one goes stale; leave the number to the annex label", typed)
 		}
 		if !strings.Contains(src, "{{") {
 			continue // plain text: no template to check
@@ -412,11 +440,11 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 			if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template: ") {
 				msg = msg[i+2:]
 			}
-			diags.Errorf(e.File, e.Line, e.Col, m.ID, "template error in form %q: %s", f, msg)
+			diags.Errorf(e.File, line, col, m.ID, "template error in form %q: %s", f, msg)
 			continue
 		}
 		if bad := onlyFields(m.ID, src); bad != "" {
-			diags.Errorf(e.File, e.Line, e.Col, m.ID, "form %q uses %s; a message may only insert data such as {{.Count}}", f, bad)
+			diags.Errorf(e.File, line, col, m.ID, "form %q uses %s; a message may only insert data such as {{.Count}}", f, bad)
 		}
 	}
 	if !hasPlural {
@@ -433,7 +461,8 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 	known := KnownForms(tag)
 	for _, f := range FormNames {
 		if forms[f] != "" && !slices.Contains(known, f) {
-			diags.Warnf(e.File, e.Line, e.Col, m.ID, "plural form %q is not used in %s and is ignored", f, tag)
+			line, col := e.Pos(f, 0)
+			diags.Warnf(e.File, line, col, m.ID, "plural form %q is not used in %s and is ignored", f, tag)
 		}
 	}
 }
@@ -685,4 +714,9 @@ func walkFields(n parse.Node, set map[string]bool) {
 		walkFields(n.List, set)
 		walkFields(n.ElseList, set)
 	}
+}
+
+// hasPluralForms reports whether m has a form besides other.
+func hasPluralForms(m *i18n.Message) bool {
+	return m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != ""
 }

@@ -190,6 +190,14 @@ func (w where) at(file, needle string) string {
 	return fmt.Sprintf("%s:%d", file, line)
 }
 
+// text returns "file:line:col" of the text of a catalog message: the
+// first character after the first quote of needle, found in file.
+func (w where) text(file, needle string) string {
+	line, col := w.find(file, needle)
+	q := strings.Index(needle, `"`)
+	return fmt.Sprintf("%s:%d:%d", file, line, col+utf8.RuneCountInString(needle[:q])+1)
+}
+
 // pos returns "file:line:col" of the first occurrence of needle in file,
 // the column counted in characters.
 func (w where) pos(file, needle string) string {
@@ -409,7 +417,7 @@ var hostileCases = []hostileCase{
 			p.edit(ruCatalog, `*никто не будет в безопасности, пока в безопасности не будут все.*`, `**никто не будет в безопасности, пока в безопасности не будут все.*`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `p3 = "Региональный директор также`) + `: error: bold ** is not closed [central-asia-2021.opening.held.p3]`}
+			return []string{w.text(ruCatalog, `p3 = "Региональный директор также`) + `: error: bold ** is not closed [central-asia-2021.opening.held.p3]`}
 		},
 	},
 
@@ -439,7 +447,7 @@ var hostileCases = []hostileCase{
 		name:   "catalog: javascript: link",
 		mutate: func(p *hostileProject) { p.edit(ruCatalog, "("+heldLinkReview+")", `(JavaScript:alert%281%29)`) },
 		want: func(w where) []string {
-			at := w.pos(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`)
+			at := w.text(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`)
 			return []string{
 				at + `: error: the translation lacks the link ` + heldLinkReview + ` and has the link JavaScript:alert%281%29, which the source does not; keep every link of the source [central-asia-2021.opening.held.p1]`,
 				at + `: error: link "JavaScript:alert%281%29": ` + fmt.Sprintf(notAllowed, "javascript") + ` [central-asia-2021.opening.held.p1]`,
@@ -450,7 +458,7 @@ var hostileCases = []hostileCase{
 		name:   "catalog: file: link",
 		mutate: func(p *hostileProject) { p.edit(ruCatalog, "("+heldLinkReview+")", `(file:///etc/passwd)`) },
 		want: func(w where) []string {
-			at := w.pos(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`)
+			at := w.text(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`)
 			return []string{
 				at + `: error: the translation lacks the link ` + heldLinkReview + ` and has the link file:///etc/passwd, which the source does not; keep every link of the source [central-asia-2021.opening.held.p1]`,
 				at + `: error: link "file:///etc/passwd": ` + fmt.Sprintf(notAllowed, "file") + ` [central-asia-2021.opening.held.p1]`,
@@ -461,7 +469,7 @@ var hostileCases = []hostileCase{
 		name:   "catalog: data: autolink",
 		mutate: func(p *hostileProject) { p.edit(ruCatalog, "<"+wmrLink+">", `<data:text/html;base64,PHNjcmlwdD4=>`) },
 		want: func(w where) []string {
-			at := w.pos(ruCatalog, `p2 = "С «Докладом`)
+			at := w.text(ruCatalog, `p2 = "С «Докладом`)
 			return []string{
 				at + `: error: the translation lacks the link ` + wmrLink + ` and has the link data:text/html;base64,PHNjcmlwdD4=, which the source does not; keep every link of the source [central-asia-2021.world-migration-report.mcauliffe.p2]`,
 				at + `: error: link "data:text/html;base64,PHNjcmlwdD4=": ` + fmt.Sprintf(notAllowed, "data") + ` [central-asia-2021.world-migration-report.mcauliffe.p2]`,
@@ -500,7 +508,7 @@ var hostileCases = []hostileCase{
 			p.editLine(ruIface, "footer = ", `footer = "Страница {{printf \"%d\" .Page}} из {{.Pages}}"`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruIface, "footer = ") + `: error: form "other" uses {{printf "%d" .Page}}; a message may only insert data such as {{.Count}} [page.footer]`}
+			return []string{w.text(ruIface, `footer = "`) + `: error: form "other" uses {{printf "%d" .Page}}; a message may only insert data such as {{.Count}} [page.footer]`}
 		},
 	},
 	{
@@ -509,7 +517,7 @@ var hostileCases = []hostileCase{
 			p.editLine(ruIface, "footer = ", `footer = "Страница {{.Page}} из {{.Total}}"`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruIface, "footer = ") + `: error: the translation lacks {{.Pages}} and has {{.Total}}, which the source does not; keep every placeholder of the source ({{.Page}} {{.Pages}}) [page.footer]`}
+			return []string{w.text(ruIface, `footer = "`) + `: error: the translation lacks {{.Pages}} and has {{.Total}}, which the source does not; keep every placeholder of the source ({{.Page}} {{.Pages}}) [page.footer]`}
 		},
 	},
 	{
@@ -518,7 +526,7 @@ var hostileCases = []hostileCase{
 			p.edit(ruCatalog, `heading = "Вступительное слово"`, `heading = "Вступительное слово {{.Secret}}"`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `heading = "Вступительное слово {{`) + `: error: the translation has {{.Secret}}, which the source does not; keep every placeholder of the source (none) [central-asia-2021.opening.heading]`}
+			return []string{w.text(ruCatalog, `heading = "Вступительное слово {{`) + `: error: the translation has {{.Secret}}, which the source does not; keep every placeholder of the source (none) [central-asia-2021.opening.heading]`}
 		},
 	},
 	{
@@ -621,7 +629,7 @@ var hostileCases = []hostileCase{
 			p.edit(ruCatalog, `heading = "Вступительное слово"`, `heading = "Вступительное ☃ слово"`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `heading = "Вступительное ☃`) + `: error: character '☃' (U+2603) is not in font NotoSans (regular); the ru edition cannot show it [central-asia-2021.opening.heading]`}
+			return []string{w.text(ruCatalog, `heading = "Вступительное ☃`) + `: error: character '☃' (U+2603) is not in font NotoSans (regular); the ru edition cannot show it [central-asia-2021.opening.heading]`}
 		},
 	},
 
@@ -704,7 +712,7 @@ var hostileCases = []hostileCase{
 			p.editLine(ruCatalog, `p2 = "Региональный директор представила`, `p2 = "`+strings.Repeat("д", 35000)+`"`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `p2 = "дддд`) + `: error: form "other" is 70000 bytes; the limit is 65536 [central-asia-2021.opening.held.p2]`}
+			return []string{w.text(ruCatalog, `p2 = "дддд`) + `: error: form "other" is 70000 bytes; the limit is 65536 [central-asia-2021.opening.held.p2]`}
 		},
 		fixed: "catalog strings have no size limit (report strings do: 64 KiB)",
 	},
@@ -917,7 +925,7 @@ var hostileCases = []hostileCase{
 			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "Г-жа`+"\u00a0"+`Ренате \u202eХельд`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: form "other": U+202E RIGHT-TO-LEFT OVERRIDE is a bidirectional control character, which can reorder or hide text; remove it [central-asia-2021.opening.held.p1]`}
+			return []string{w.pos(ruCatalog, `\u202e`) + `: error: form "other": U+202E RIGHT-TO-LEFT OVERRIDE is a bidirectional control character, which can reorder or hide text; remove it [central-asia-2021.opening.held.p1]`}
 		},
 		fixed: "bidi controls reach the PDF with exit 0",
 	},
@@ -927,7 +935,7 @@ var hostileCases = []hostileCase{
 			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "שלום Г-жа`+"\u00a0"+`Ренате Хельд`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `p1 = "שלום`) + `: error: form "other": U+05E9 HEBREW LETTER SHIN: reportgen cannot set Hebrew text, which is written right to left [central-asia-2021.opening.held.p1]`}
+			return []string{w.text(ruCatalog, `p1 = "שלום`) + `: error: form "other": U+05E9 HEBREW LETTER SHIN: reportgen cannot set Hebrew text, which is written right to left [central-asia-2021.opening.held.p1]`}
 		},
 	},
 	{
@@ -936,7 +944,7 @@ var hostileCases = []hostileCase{
 			p.edit(ruCatalog, `p1 = "Г-жа`+"\u00a0"+`Ренате Хельд`, `p1 = "Г-жа`+"\u00a0"+`Рена\u0301те Хельд`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: form "other": U+0301 COMBINING ACUTE ACCENT after 'а' has no precomposed form; reportgen cannot place it: use the composed letter or remove the mark [central-asia-2021.opening.held.p1]`}
+			return []string{w.pos(ruCatalog, `\u0301`) + `: error: form "other": U+0301 COMBINING ACUTE ACCENT after 'а' has no precomposed form; reportgen cannot place it: use the composed letter or remove the mark [central-asia-2021.opening.held.p1]`}
 		},
 	},
 	// Folders reached through symbolic links.
@@ -985,7 +993,7 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{
 				w.pos(reportFile, `Annex 14`) + `: error: "Annex 14" is typed in the text: annex numbers are generated from the blocks' annexes = [...] and a typed one goes stale; refer to the annex there instead (--strict) [central-asia-2021.opening.held.p1]`,
-				w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: the ru translation is stale: the en text changed after it was translated; the en text is used (--strict) [central-asia-2021.opening.held.p1]`,
+				w.text(ruCatalog, `p1 = "Г-жа`) + `: error: the ru translation is stale: the en text changed after it was translated; the en text is used (--strict) [central-asia-2021.opening.held.p1]`,
 			}
 		},
 		fixed: "a typed annex number passes silently and goes stale",
@@ -997,7 +1005,7 @@ var hostileCases = []hostileCase{
 			p.edit(ruCatalog, `открыла мероприятие.`, `открыла мероприятие (см. Приложение 14).`)
 		},
 		want: func(w where) []string {
-			return []string{w.pos(ruCatalog, `p1 = "Г-жа`) + `: error: "Приложение 14" is typed in the text: annex numbers are generated and a typed one goes stale; leave the number to the annex label (--strict) [central-asia-2021.opening.held.p1]`}
+			return []string{w.pos(ruCatalog, `Приложение 14`) + `: error: "Приложение 14" is typed in the text: annex numbers are generated and a typed one goes stale; leave the number to the annex label (--strict) [central-asia-2021.opening.held.p1]`}
 		},
 		fixed: "a typed annex number passes silently and goes stale",
 	},
@@ -1049,7 +1057,7 @@ var hostileCases = []hostileCase{
 			p.write("locales/ru/extra.ru.toml", []byte("[central-asia-2021.opening]\nheading = \"Снова\"\n"))
 		},
 		want: func(w where) []string {
-			return []string{`locales/ru/extra.ru.toml:2:1: error: message is defined twice (also at ` + w.at(ruCatalog, `heading = "Вступительное слово"`) + `) [central-asia-2021.opening.heading]`}
+			return []string{`locales/ru/extra.ru.toml:2:12: error: message is defined twice (also at ` + w.at(ruCatalog, `heading = "Вступительное слово"`) + `) [central-asia-2021.opening.heading]`}
 		},
 	},
 	{

@@ -36,6 +36,18 @@ func write(t *testing.T, root, rel, data string) {
 	}
 }
 
+// posIn returns "line:col" of the table [table] (key "") or of the text of
+// its key key in the repository's file rel, as diagnostics give them.
+func posIn(rel, table, key string) string {
+	line := lineIn(rel, table, key)
+	if key == "" {
+		return fmt.Sprintf("%d:1", line)
+	}
+	data, _ := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(rel)))
+	text := strings.Split(string(data), "\n")[line-1]
+	return fmt.Sprintf("%d:%d", line, strings.Index(text, `"`)+2) // after the opening quote
+}
+
 // lineIn returns the line of the repository's file rel that holds the
 // table [table] (key "") or its key key, so that expected diagnostics
 // follow the catalogs as they change.
@@ -90,19 +102,19 @@ func TestStrictGate(t *testing.T) {
 		}, `: warning: quotation marks " are not ru typography; use «…» (and „…“ inside them)`, "warning"},
 		{"plural form Russian does not use", func(t *testing.T, root string) {
 			edit(t, root, ruIface, "[annexes.count]\n", "[annexes.count]\ntwo = \"К отчёту прилагаются {{.Count}} приложения.\"\n")
-		}, fmt.Sprintf(`locales/ru/interface.ru.toml:%d:1: warning: plural form "two" is not used in ru and is ignored [annexes.count]`, lineIn(ruIface, "annexes.count", "")), "warning"},
+		}, fmt.Sprintf(`locales/ru/interface.ru.toml:%d:8: warning: plural form "two" is not used in ru and is ignored [annexes.count]`, lineIn(ruIface, "annexes.count", "")+1), "warning"},
 		{"a number written for the placeholder", func(t *testing.T, root string) {
 			edit(t, root, ruIface, "many = \"К отчёту прилагается {{.Count}} приложений", "many = \"К отчёту прилагается 5 приложений")
 		}, fmt.Sprintf(`locales/ru/interface.ru.toml:%d:1: error: the translation (form many) writes 5 where the source has {{.Count}}; write the placeholder [annexes.count]`, lineIn(ruIface, "annexes.count", "")), "error"},
 		{"italic span dropped", func(t *testing.T, root string) {
 			edit(t, root, ruCat, "*никто не будет в безопасности, пока в безопасности не будут все.*", "никто не будет в безопасности, пока в безопасности не будут все.")
-		}, fmt.Sprintf(`locales/ru/central-asia-2021.ru.toml:%d:1: error: the translation has 0 italic span(s), the source 1; keep the source's emphasis [central-asia-2021.opening.held.p3]`, lineIn(ruCat, "central-asia-2021.opening.held", "p3")), "error"},
+		}, fmt.Sprintf(`locales/ru/central-asia-2021.ru.toml:%s: error: the translation has 0 italic span(s), the source 1; keep the source's emphasis [central-asia-2021.opening.held.p3]`, posIn(ruCat, "central-asia-2021.opening.held", "p3")), "error"},
 		{"link changed: one diagnostic", func(t *testing.T, root string) {
 			edit(t, root, ruCat, "(https://migrationnetwork.un.org/regional-reviews)", "(https://example.org/review)")
-		}, fmt.Sprintf(`locales/ru/central-asia-2021.ru.toml:%d:1: error: the translation lacks the link https://migrationnetwork.un.org/regional-reviews and has the link https://example.org/review, which the source does not; keep every link of the source [central-asia-2021.opening.held.p1]`, lineIn(ruCat, "central-asia-2021.opening.held", "p1")), "error"},
+		}, fmt.Sprintf(`locales/ru/central-asia-2021.ru.toml:%s: error: the translation lacks the link https://migrationnetwork.un.org/regional-reviews and has the link https://example.org/review, which the source does not; keep every link of the source [central-asia-2021.opening.held.p1]`, posIn(ruCat, "central-asia-2021.opening.held", "p1")), "error"},
 		{"catalog table with a mistyped block ID", func(t *testing.T, root string) {
 			edit(t, root, ruCat, "[central-asia-2021.opening.held]", "[central-asia-2021.opening.hled]")
-		}, fmt.Sprintf(`locales/ru/central-asia-2021.ru.toml:%d:1: warning: no report and no en catalog has this message, so its translation is never used: an ID mistyped, or a message the source no longer has; did you mean "central-asia-2021.opening.held.name"? [central-asia-2021.opening.hled.name]`, lineIn(ruCat, "central-asia-2021.opening.held", "name")), "warning"},
+		}, fmt.Sprintf(`locales/ru/central-asia-2021.ru.toml:%s: warning: no report and no en catalog has this message, so its translation is never used: an ID mistyped, or a message the source no longer has; did you mean "central-asia-2021.opening.held.name"? [central-asia-2021.opening.hled.name]`, posIn(ruCat, "central-asia-2021.opening.held", "name")), "warning"},
 		{"glossary term missing", func(t *testing.T, root string) {
 			edit(t, root, ruCat, "Алматинск", "Алма-Атинск")
 		}, `: warning: glossary: the source says "Almaty Process"; the ru translation should use "Алматинский процесс"`, "warning"},
@@ -178,7 +190,7 @@ func TestFourStages(t *testing.T) {
 	write(t, root, "fonts/NotoSans-Italic.ttf", "")
 	want := []string{
 		`sources/central-asia-2021.toml:17:1: error: unknown key "titel"; did you mean "title"?`,
-		fmt.Sprintf(`locales/ru/interface.ru.toml:%d:1: error: template error in form "few": annexes.count:1: bad character U+007D '}' [annexes.count]`, lineIn(ruIface, "annexes.count", "")),
+		fmt.Sprintf(`locales/ru/interface.ru.toml:%s: error: template error in form "few": annexes.count:1: bad character U+007D '}' [annexes.count]`, posIn(ruIface, "annexes.count", "few")),
 		`sources/styles/house.toml:8:1: error: page size "A44" is not A4, A5, Letter, Legal or custom`,
 		`fonts/NotoSans-Italic.ttf: error: not a TrueType font (file too short)`,
 	}
