@@ -107,7 +107,7 @@ var loadCases = []loadCase{
 		// BurntSushi puts this error at the end of the line before.
 		name:  "syntax: key defined twice",
 		edits: []string{"participants = \"Delegates of *many* states\"\n", "participants = \"Delegates of *many* states\"\ntitle = \"Again\"\n"},
-		want:  []string{`r.toml:9:1: error: Key 'title' has already been defined.`},
+		want:  []string{`r.toml:9:1: error: key title is defined twice (first at line 5)`},
 	},
 	{
 		name:  "syntax: table header expected",

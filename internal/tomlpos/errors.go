@@ -3,6 +3,7 @@ package tomlpos
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +30,17 @@ func DecodeError(data []byte, err error) (Pos, string) {
 		}
 		p = advance(Pos{Line: 1, Col: 1}, body[:start])
 	}
-	return p, strings.TrimPrefix(pe.Message, "toml: ")
+	msg := strings.TrimPrefix(pe.Message, "toml: ")
+	// "Key 'a.b' has already been defined.": name both places.
+	if k, ok := strings.CutPrefix(msg, "Key '"); ok {
+		if k, ok = strings.CutSuffix(k, "' has already been defined."); ok {
+			msg = "key " + k + " is defined twice"
+			if first, found := Build(data).Pos(k); found && first.Line != p.Line {
+				msg += fmt.Sprintf(" (first at line %d)", first.Line)
+			}
+		}
+	}
+	return p, msg
 }
 
 // InvalidUTF8 returns the position of the first byte of data that is not
