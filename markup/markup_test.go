@@ -105,7 +105,7 @@ func TestLinksAndPlain(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"a *b* **c** [d](https://e.org) <https://f.org>", `\*x\[`, "***", "[a](b", "<x:y"} {
+	for _, s := range []string{"a *b* **c** [d](https://e.org) <https://f.org>", `\*x\[`, "***", "[a](b", "<x:y", "a^[b [c](https://d.org) *e*] f"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -116,10 +116,24 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		for _, sp := range spans {
-			if sp.Text == "" {
-				t.Fatalf("empty span in %q: %+v", s, spans)
+		var check func(spans []Span, inNote bool)
+		check = func(spans []Span, inNote bool) {
+			for _, sp := range spans {
+				switch {
+				case sp.Note != nil && inNote:
+					t.Fatalf("a note inside a note in %q: %+v", s, spans)
+				case sp.Note != nil:
+					// A footnote reference: no text of its own, a note
+					// with text.
+					if sp.Text != "" || len(sp.Note) == 0 {
+						t.Fatalf("bad footnote span in %q: %+v", s, sp)
+					}
+					check(sp.Note, true)
+				case sp.Text == "":
+					t.Fatalf("empty span in %q: %+v", s, spans)
+				}
 			}
 		}
+		check(spans, false)
 	})
 }
