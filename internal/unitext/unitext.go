@@ -41,6 +41,10 @@ type Problem struct {
 func Check(s string) (Problem, bool) {
 	base := -1 // offset of the last character that is not a mark
 	for i, r := range s {
+		if plain(r) {
+			base = i
+			continue
+		}
 		if msg := refused(r); msg != "" {
 			return Problem{i, r, msg}, true
 		}
@@ -59,6 +63,14 @@ func Check(s string) (Problem, bool) {
 		}
 	}
 	return Problem{}, false
+}
+
+// plain reports whether r is a character of the scripts most text is
+// in that is neither refused nor a combining mark: printable ASCII,
+// Latin-1 and Latin Extended letters and signs, Cyrillic letters.
+func plain(r rune) bool {
+	return r >= 0x20 && r < 0x7f || r >= 0xa0 && r <= 0x24f && r != 0xad ||
+		r >= 0x400 && r <= 0x482 || r >= 0x48a && r <= 0x52f
 }
 
 func containsRune(s string, r rune) bool {
