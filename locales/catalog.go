@@ -332,6 +332,11 @@ func (c *Catalog) add(pf *parsedFile, diags *diag.List) {
 		}
 		entries[id] = e
 		*diags = append(*diags, pf.checks[i]...)
+		if pf.tag == c.source && !pf.checks[i].HasErrors() {
+			// The source language's catalog messages are interface
+			// messages, plain text; a report's are its own file.
+			CheckPlain(e, diags)
+		}
 	}
 }
 

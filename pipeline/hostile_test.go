@@ -469,6 +469,28 @@ var hostileCases = []hostileCase{
 		},
 	},
 
+	// Markup in plain (interface) messages.
+	{
+		name: "catalog: link in a plain interface message",
+		mutate: func(p *hostileProject) {
+			p.editLine("locales/en/interface.en.toml", "organization = ", `organization = "[IOM](javascript:alert(1))"`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos("locales/en/interface.en.toml", "organization = ") + `: error: the text has inline markup, [IOM](javascript:alert(1)), but this message is plain text: it would be printed as typed, not as a link; remove the markup [brand.organization]`}
+		},
+		fixed: "the running header prints [IOM](javascript:alert(1)) as typed",
+	},
+	{
+		name: "catalog: link in a plain interface translation",
+		mutate: func(p *hostileProject) {
+			p.editLine(ruIface, "tagline = ", `tagline = "Агентство ООН по миграции <https://example.org>"`)
+		},
+		want: func(w where) []string {
+			return []string{w.pos(ruIface, "tagline = ") + `: error: the text has inline markup, <https://example.org>, but this message is plain text: it would be printed as typed, not as a link; remove the markup [brand.tagline]`}
+		},
+		fixed: "the running header prints <https://example.org> as typed",
+	},
+
 	// Message templates.
 	{
 		name: "catalog: Russian plural with only one and other",
