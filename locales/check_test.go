@@ -52,7 +52,7 @@ func TestChecks(t *testing.T) {
 		{"placeholders kept", para(link), Forms{Other: "См. [региональный обзор](https://example.org/review) для {{.Name}}."}, ""},
 		{"placeholder dropped", para(link), Forms{Other: "См. [региональный обзор](https://example.org/review)."}, "error: the translation lacks {{.Name}}"},
 		{"placeholder renamed", para(link), Forms{Other: "См. [региональный обзор](https://example.org/review) для {{.Nam}}."}, "has {{.Nam}}, which the source does not"},
-		{"template syntax", plain("Page {{.Page}}"), Forms{Other: "Страница {{.Page}"}, "error: template error"},
+		{"template syntax", plain("Page {{.Page}}"), Forms{Other: "Страница {{.Page}"}, `error: form "other": "{{.Page}" opens a placeholder but does not close it with "}}"`},
 
 		{"markup balanced", para("The *Global* report"), Forms{Other: "Отчёт *«Глобальный»*"}, ""},
 		{"markup unbalanced", para("The *Global* report"), Forms{Other: "Отчёт *«Глобальный»"}, "error: italic * is not closed"},
