@@ -246,8 +246,13 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 		return pf
 	}
 	if !utf8.Valid(data) {
-		p := tomlpos.InvalidUTF8(data)
-		diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
+		first, more := unitext.InvalidUTF8(data)
+		for _, p := range first {
+			diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
+		}
+		if more > 0 {
+			diags.Errorf(file, 0, 0, "", "and %d more invalid UTF-8 sequences; the first %d are listed", more, unitext.MaxInvalidUTF8)
+		}
 		return pf
 	}
 	if p, deep := tomlpos.TooDeep(data, 32); deep {

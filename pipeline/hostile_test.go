@@ -1091,6 +1091,51 @@ var hostileCases = []hostileCase{
 		},
 		fixed: "invalid UTF-8 in a catalog has no line and column",
 	},
+	{
+		name: "report: invalid UTF-8 in three places",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Ren\xffate Held\"")
+			p.edit(reportFile, `heading = "Opening remarks"`, "heading = \"Opening \xfe\xfdremarks\"")
+			p.edit(reportFile, `name = "Mr. Zeynal Hajiev"`, "name = \"Mr. Zeynal Haj\xc3iev\"")
+		},
+		want: func(w where) []string {
+			return []string{
+				w.pos(reportFile, "\xfe") + `: error: invalid UTF-8`,
+				w.pos(reportFile, "\xff") + `: error: invalid UTF-8`,
+				w.pos(reportFile, "\xc3i") + `: error: invalid UTF-8`,
+			}
+		},
+		fixed: "only the first invalid UTF-8 sequence of a file is reported",
+	},
+	{
+		name: "catalog: invalid UTF-8 in 25 places",
+		mutate: func(p *hostileProject) {
+			p.write(ruCatalog, append(p.read(ruCatalog), strings.Repeat("# \xff\n", 25)...))
+		},
+		want: func(w where) []string {
+			first, _ := w.find(ruCatalog, "\xff")
+			var want []string
+			for i := range 20 {
+				want = append(want, fmt.Sprintf("%s:%d:3: error: invalid UTF-8", ruCatalog, first+i))
+			}
+			return append(want, ruCatalog+`: error: and 5 more invalid UTF-8 sequences; the first 20 are listed`)
+		},
+		fixed: "only the first invalid UTF-8 sequence of a file is reported",
+	},
+	{
+		name: "report error and catalog invalid UTF-8 in one run",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, `nmae = "Ms. Renate Held"`)
+			p.edit(ruCatalog, `name = "г-жа`+"\u00a0"+`Ренате Хельд"`, "name = \"г-жа\u00a0Рен\xffате Хельд\"")
+		},
+		want: func(w where) []string {
+			return []string{
+				w.pos(reportFile, `nmae = `) + `: error: unknown key "nmae" (section[1].block[1].nmae); did you mean "name"?`,
+				w.pos(ruCatalog, "\xff") + `: error: invalid UTF-8`,
+			}
+		},
+		fixed: "before the strict gate (cmd/reportgen TestFourStages), a catalog's invalid UTF-8 was hidden while the report had an error",
+	},
 
 	// Catalogs.
 	{
