@@ -121,6 +121,9 @@ func (f *Font) buffer() *sfnt.Buffer {
 	return new(sfnt.Buffer)
 }
 
+// damaged is the problem of a font file the font parser cannot read.
+const damaged = "not a readable TrueType font: the file is damaged or incomplete; replace it with a good copy of the font"
+
 // Parse parses a TrueType font. OpenType/CFF fonts and collections are
 // refused because the PDF writer cannot embed them.
 func Parse(name string, data []byte) (*Font, error) {
@@ -141,13 +144,13 @@ func Parse(name string, data []byte) (*Font, error) {
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return fail("not a valid TrueType font (%v)", err)
+		return fail("%s", damaged)
 	}
 	// The PDF writer reads these tables itself, and trusts them.
 	if head := table(data, "head"); len(head) < 54 {
-		return fail("not a valid TrueType font (no head table)")
+		return fail("not a readable TrueType font: its head table is missing or damaged; replace the file with a good copy of the font")
 	} else if loca := int16(binary.BigEndian.Uint16(head[50:])); loca != 0 && loca != 1 {
-		return fail("not a valid TrueType font (head.indexToLocFormat is %d, not 0 or 1)", loca)
+		return fail("not a readable TrueType font: its head table is damaged (indexToLocFormat is %d, not 0 or 1); replace the file with a good copy of the font", loca)
 	}
 	if os2 := table(data, "OS/2"); len(os2) >= 10 {
 		// OS/2 fsType: 2 is "restricted licence embedding", and bits 8
@@ -164,7 +167,7 @@ func Parse(name string, data []byte) (*Font, error) {
 	var buf sfnt.Buffer
 	m, err := f.Metrics(&buf, ft.upem, font.HintingNone)
 	if err != nil {
-		return fail("not a valid TrueType font (%v)", err)
+		return fail("%s", damaged)
 	}
 	scale := 1000 / float64(f.UnitsPerEm())
 	ft.Ascent = int(float64(m.Ascent.Round()) * scale)
@@ -363,7 +366,7 @@ func (f *Font) CheckGlyphs(s string) error {
 	defer f.bufs.Put(buf)
 	check := func(g sfnt.GlyphIndex, what string) error {
 		if _, err := f.font.LoadGlyph(buf, g, f.upem, nil); err != nil {
-			return &FileError{Name: f.Name, Err: fmt.Errorf("not a valid TrueType font (glyph %d%s: %v)", g, what, err)}
+			return &FileError{Name: f.Name, Err: fmt.Errorf("not a readable TrueType font: the outline of glyph %d%s is damaged; replace the file with a good copy of the font", g, what)}
 		}
 		return nil
 	}

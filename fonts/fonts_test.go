@@ -62,7 +62,7 @@ func TestParseRefusesOtherFormats(t *testing.T) {
 		{[]byte("ttcf\x00\x00\x00\x00\x00\x00\x00\x00"), "collections"},
 		{[]byte("hello world, not a font"), "not a TrueType font"},
 		{nil, "too short"},
-		{append([]byte("\x00\x01\x00\x00"), make([]byte, 40)...), "x.ttf: not a valid TrueType font"},
+		{append([]byte("\x00\x01\x00\x00"), make([]byte, 40)...), "x.ttf: not a readable TrueType font: the file is damaged or incomplete"},
 	} {
 		_, err := Parse("x.ttf", tt.data)
 		if err == nil || !strings.Contains(err.Error(), tt.msg) {

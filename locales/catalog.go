@@ -31,6 +31,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -259,8 +260,13 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 		return pf
 	}
 	if !utf8.Valid(data) {
-		p := tomlpos.InvalidUTF8(data)
-		diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
+		first, more := unitext.InvalidUTF8(data)
+		for _, p := range first {
+			diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
+		}
+		if more > 0 {
+			diags.Errorf(file, 0, 0, "", "and %d more invalid UTF-8 sequences; the first %d are listed", more, unitext.MaxInvalidUTF8)
+		}
 		return pf
 	}
 	if p, deep := tomlpos.TooDeep(data, 32); deep {
@@ -357,6 +363,11 @@ func (c *Catalog) add(pf *parsedFile, diags *diag.List) {
 		}
 		entries[id] = e
 		*diags = append(*diags, pf.checks[i]...)
+		if pf.tag == c.source && !pf.checks[i].HasErrors() {
+			// The source language's catalog messages are interface
+			// messages, plain text; a report's are its own file.
+			CheckPlain(e, diags)
+		}
 	}
 }
 
@@ -436,11 +447,7 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 			continue // plain text: no template to check
 		}
 		if _, err := template.New(m.ID).Parse(src); err != nil {
-			msg := err.Error()
-			if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template: ") {
-				msg = msg[i+2:]
-			}
-			diags.Errorf(e.File, line, col, m.ID, "template error in form %q: %s", f, msg)
+			diags.Errorf(e.File, line, col, m.ID, "form %q: %s", f, templateProblem(src, err))
 			continue
 		}
 		if bad := onlyFields(m.ID, src); bad != "" {
@@ -465,6 +472,51 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 			diags.Warnf(e.File, line, col, m.ID, "plural form %q is not used in %s and is ignored", f, tag)
 		}
 	}
+}
+
+// placeholderRE matches what may stand inside {{ }}: a dot and a name.
+var placeholderRE = regexp.MustCompile(`^-?\s*\.[\pL_][\pL\pN_]*\s*-?$`)
+
+// templateProblem says, in a translator's terms, what is wrong with src,
+// a form whose template does not parse (err): the first {{ not closed, or
+// the first {{…}} that is not a placeholder. Go's own message ("bad
+// character U+003B ';'") is the last resort.
+func templateProblem(src string, err error) string {
+	rest := src
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		end := strings.Index(rest[2:], "}}")
+		next := strings.Index(rest[2:], "{{")
+		if end < 0 || (next >= 0 && next < end) {
+			upto := rest
+			if next >= 0 {
+				upto = rest[:2+next]
+			}
+			return fmt.Sprintf("%q opens a placeholder but does not close it with \"}}\"", clip(upto))
+		}
+		action := rest[:2+end+2]
+		if !placeholderRE.MatchString(action[2 : len(action)-2]) {
+			return fmt.Sprintf("%q is not a placeholder: a placeholder is a dot and a name in double braces, such as {{.Count}}, with nothing else inside", clip(action))
+		}
+		rest = rest[len(action):]
+	}
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	return "the text is not a valid message template (" + msg + ")"
+}
+
+// clip shortens s to 40 characters, for quoting.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
 }
 
 // onlyFields returns "" when the template src only inserts data fields

@@ -60,7 +60,10 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"syntax", "ru/a.ru.toml", "[a]\nb = \"x\nc = 1\n", "locales/ru/a.ru.toml:2:7: error: strings cannot contain newlines"},
 		{"plural forms", "ru/a.ru.toml", "[n]\none = \"{{.Count}} файл\"\nother = \"{{.Count}} файла\"\n", `locales/ru/a.ru.toml:1:1: error: plural form "few" is missing; ru needs one, few, many, other [n]`},
-		{"template", "ru/a.ru.toml", "[a]\nb = \"{{.X\"\n", `locales/ru/a.ru.toml:2:6: error: template error in form "other"`},
+		{"template", "ru/a.ru.toml", "[a]\nb = \"{{.X\"\n", `locales/ru/a.ru.toml:2:6: error: form "other": "{{.X" opens a placeholder but does not close it with "}}" [a.b]`},
+		{"template: bad character", "ru/a.ru.toml", "[a]\nb = \"Страница {{.Page; x}} из {{.Pages}}\"\n", `locales/ru/a.ru.toml:2:6: error: form "other": "{{.Page; x}}" is not a placeholder: a placeholder is a dot and a name in double braces, such as {{.Count}}, with nothing else inside [a.b]`},
+		{"template: one brace", "ru/a.ru.toml", "[a]\nb = \"Страница {{.Page} из {{.Pages}}\"\n", `locales/ru/a.ru.toml:2:6: error: form "other": "{{.Page} из " opens a placeholder but does not close it with "}}" [a.b]`},
+		{"template: empty", "ru/a.ru.toml", "[a]\nb = \"x {{}} y\"\n", `locales/ru/a.ru.toml:2:6: error: form "other": "{{}}" is not a placeholder: a placeholder is a dot and a name in double braces, such as {{.Count}}, with nothing else inside [a.b]`},
 		{"wrong folder", "ru/a.en.toml", "a = \"x\"\n", `locales/ru/a.en.toml: error: file is named for language "en" but is in the folder of "ru"`},
 		{"no language in name", "ru/a.toml", "a = \"x\"\n", "catalog file names end in .<lang>.toml"},
 		{"function call", "ru/a.ru.toml", "a = \"{{printf \\\"%v\\\" .X}}\"\n", `uses {{printf "%v" .X}}; a message may only insert data`},

@@ -60,6 +60,9 @@ var DefaultQuotes = map[string]QuoteStyle{
 //	error    the {{.Placeholders}} are not those of the source (all forms together)
 //	error    a form writes a number where its source form has a placeholder
 //	error    inline markup does not parse (unbalanced * or **, broken link)
+//	error    inline markup (a link, emphasis, a footnote) in the translation of
+//	         a plain-text source: an interface message, a name, a heading
+//	         (the source language's interface messages: CheckPlain)
 //	error    the link URLs are not those of the source (in any order)
 //	error    the italic or bold spans are not as many as the source's
 //	error    a character the fonts cannot draw (Coverage; builds check it on
@@ -139,6 +142,16 @@ func (c Checker) Compare(src Source, tr Translation, lang language.Tag) diag.Lis
 				if n := strayNumber(f.text, sf); n != "" {
 					add(diag.Error, "the translation%s writes %s where the source has %s; write the placeholder", f.label, n, placeholderIn(sf, f.text))
 				}
+			}
+		}
+	}
+
+	// Markup in plain text, printed as typed: refused, unless the source
+	// has it too (then it is literal text in both).
+	if !src.Markup {
+		for _, f := range forms {
+			if found, what := markupIn(f.text); found != "" && !hasMarkup(srcForm(f.name)) {
+				add(diag.Error, "%s", plainMarkup(f.label, found, what))
 			}
 		}
 	}
@@ -283,6 +296,78 @@ func (c Checker) Compare(src Source, tr Translation, lang language.Tag) diag.Lis
 		}
 	}
 	return d
+}
+
+// CheckPlain checks a message of the source language's catalog, an
+// interface message, which is plain text: inline markup in it would be
+// printed as typed (a link's brackets and address in the running
+// header), so it is an error, in Compare's wording.
+func CheckPlain(e *Entry, diags *diag.List) {
+	m := e.Message
+	plural := FormsOf(m).Plural()
+	for _, n := range FormNames {
+		t := FormsOf(m).Get(n)
+		found, what := markupIn(t)
+		if found == "" {
+			continue
+		}
+		label := ""
+		if plural {
+			label = fmt.Sprintf(" (form %s)", n)
+		}
+		diags.Errorf(e.File, e.Line, e.Col, m.ID, "%s", plainMarkup(label, found, what))
+	}
+}
+
+// plainMarkup is the wording of inline markup found (as typed) in a plain
+// text, which would show it as typed instead of as what (a link …).
+func plainMarkup(label, found, what string) string {
+	return fmt.Sprintf("the text%s has inline markup, %s, but this message is plain text: it would be printed as typed, not as %s; remove the markup", label, found, what)
+}
+
+// hasMarkup reports whether s holds inline markup.
+func hasMarkup(s string) bool {
+	found, _ := markupIn(s)
+	return found != ""
+}
+
+// markupIn returns the first inline markup of s (template actions left
+// out) as it is typed, and what it would make ("a link"), or "", "" when
+// s has none. Text that does not parse as markup (a lone "*") has none:
+// it is literal either way.
+func markupIn(s string) (found, what string) {
+	if !strings.ContainsAny(s, "*[<^") {
+		return "", ""
+	}
+	spans, err := markup.Parse(stripActions(s))
+	if err != nil {
+		return "", ""
+	}
+	for i, sp := range spans {
+		switch {
+		case sp.Note != nil:
+			return "^[" + markup.Plain(sp.Note) + "]", "a footnote"
+		case sp.URL != "":
+			if sp.Text == sp.URL {
+				return "<" + sp.URL + ">", "a link"
+			}
+			text := ""
+			for _, l := range spans[i:] {
+				if l.URL != sp.URL {
+					break
+				}
+				text += l.Text
+			}
+			return "[" + text + "](" + sp.URL + ")", "a link"
+		case sp.Style == markup.Bold|markup.Italic:
+			return "***" + sp.Text + "***", "bold italic text"
+		case sp.Style == markup.Bold:
+			return "**" + sp.Text + "**", "bold text"
+		case sp.Style == markup.Italic:
+			return "*" + sp.Text + "*", "italic text"
+		}
+	}
+	return "", ""
 }
 
 func (c Checker) sourceName() string {

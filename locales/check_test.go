@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/text/language"
 
@@ -51,7 +52,7 @@ func TestChecks(t *testing.T) {
 		{"placeholders kept", para(link), Forms{Other: "См. [региональный обзор](https://example.org/review) для {{.Name}}."}, ""},
 		{"placeholder dropped", para(link), Forms{Other: "См. [региональный обзор](https://example.org/review)."}, "error: the translation lacks {{.Name}}"},
 		{"placeholder renamed", para(link), Forms{Other: "См. [региональный обзор](https://example.org/review) для {{.Nam}}."}, "has {{.Nam}}, which the source does not"},
-		{"template syntax", plain("Page {{.Page}}"), Forms{Other: "Страница {{.Page}"}, "error: template error"},
+		{"template syntax", plain("Page {{.Page}}"), Forms{Other: "Страница {{.Page}"}, `error: form "other": "{{.Page}" opens a placeholder but does not close it with "}}"`},
 
 		{"markup balanced", para("The *Global* report"), Forms{Other: "Отчёт *«Глобальный»*"}, ""},
 		{"markup unbalanced", para("The *Global* report"), Forms{Other: "Отчёт *«Глобальный»"}, "error: italic * is not closed"},
@@ -94,6 +95,13 @@ func TestChecks(t *testing.T) {
 		{"ASCII quotes", plain(`the "Champion Countries" initiative`), Forms{Other: `инициатива "Страны-лидеры"`}, `warning: quotation marks " are not ru typography; use «…» (and „…“ inside them)`},
 		{"English quotes", plain(`the “Champion Countries” initiative`), Forms{Other: `инициатива “Страны-лидеры”`}, `warning: quotation marks “ ” are not ru typography`},
 		{"unbalanced guillemets", plain(`the "Champion Countries" initiative`), Forms{Other: `инициатива «Страны-лидеры`}, "warning: « and » are not balanced"},
+
+		{"link in a plain message", plain("International Organization for Migration"), Forms{Other: "[МОМ](javascript:alert(1))"}, "error: the text has inline markup, [МОМ](javascript:alert(1)), but this message is plain text: it would be printed as typed, not as a link; remove the markup"},
+		{"autolink in a plain message", plain("Page {{.Page}}"), Forms{Other: "Страница {{.Page}} <https://example.org>"}, "error: the text has inline markup, <https://example.org>, but this message is plain text: it would be printed as typed, not as a link"},
+		{"emphasis in a plain plural form", count, Forms{One: "{{.Count}} *приложение*", Few: "{{.Count}} приложения", Many: "{{.Count}} приложений", Other: "{{.Count}} приложения"}, "error: the text (form one) has inline markup, *приложение*, but this message is plain text: it would be printed as typed, not as italic text"},
+		{"footnote in a plain message", plain("Opening remarks"), Forms{Other: "Вступительное слово^[примечание]"}, "not as a footnote"},
+		{"lone asterisk in a plain message", plain("Bullet"), Forms{Other: "* маркер"}, ""},
+		{"markup the plain source has too", plain("The *Champion* (as written)"), Forms{Other: "*Champion* (как написано)"}, ""},
 
 		{"untranslated", plain("Opening remarks"), Forms{Other: "Opening remarks"}, "warning: the translation is the en text; probably not translated"},
 		{"untranslated caps", plain("CLOSE OF SESSION"), Forms{Other: "CLOSE OF SESSION"}, "probably not translated"},
@@ -181,6 +189,31 @@ func TestGlossaryFile(t *testing.T) {
 }
 
 var ru = language.Russian
+
+// TestCheckPlain: a message of the source language's catalog is an
+// interface message, plain text; markup in it is refused when the catalog
+// is assembled, in Compare's wording, and plain text with markup
+// characters that are not markup passes.
+func TestCheckPlain(t *testing.T) {
+	for _, tt := range []struct{ name, data, want string }{
+		{"link", "[brand]\norganization = \"[site](javascript:alert(1))\"\n",
+			"locales/en/interface.en.toml:2:17: error: the text has inline markup, [site](javascript:alert(1)), but this message is plain text: it would be printed as typed, not as a link; remove the markup [brand.organization]"},
+		{"bold in a plural form", "[annexes.count]\none = \"{{.Count}} **annex**\"\nother = \"{{.Count}} annexes\"\n",
+			"locales/en/interface.en.toml:1:1: error: the text (form one) has inline markup, **annex**, but this message is plain text: it would be printed as typed, not as bold text; remove the markup [annexes.count]"},
+		{"plain", "[brand]\norganization = \"IOM * UN <migration> [2021]\"\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"en/interface.en.toml": {Data: []byte(tt.data)},
+				"fr/interface.fr.toml": {Data: []byte(tt.data)}, // a translation: Compare checks it against its source
+			}
+			_, diags := Load(fsys, "locales", language.English)
+			if got := diagString(diags); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
 
 func diagString(l diag.List) string {
 	var s []string

@@ -477,6 +477,28 @@ var hostileCases = []hostileCase{
 		},
 	},
 
+	// Markup in plain (interface) messages.
+	{
+		name: "catalog: link in a plain interface message",
+		mutate: func(p *hostileProject) {
+			p.editLine("locales/en/interface.en.toml", "organization = ", `organization = "[IOM](javascript:alert(1))"`)
+		},
+		want: func(w where) []string {
+			return []string{w.text("locales/en/interface.en.toml", `organization = "`) + `: error: the text has inline markup, [IOM](javascript:alert(1)), but this message is plain text: it would be printed as typed, not as a link; remove the markup [brand.organization]`}
+		},
+		fixed: "the running header prints [IOM](javascript:alert(1)) as typed",
+	},
+	{
+		name: "catalog: link in a plain interface translation",
+		mutate: func(p *hostileProject) {
+			p.editLine(ruIface, "tagline = ", `tagline = "Агентство ООН по миграции <https://example.org>"`)
+		},
+		want: func(w where) []string {
+			return []string{w.text(ruIface, `tagline = "`) + `: error: the text has inline markup, <https://example.org>, but this message is plain text: it would be printed as typed, not as a link; remove the markup [brand.tagline]`}
+		},
+		fixed: "the running header prints <https://example.org> as typed",
+	},
+
 	// Message templates.
 	{
 		name: "catalog: Russian plural with only one and other",
@@ -510,6 +532,16 @@ var hostileCases = []hostileCase{
 		want: func(w where) []string {
 			return []string{w.text(ruIface, `footer = "`) + `: error: form "other" uses {{printf "%d" .Page}}; a message may only insert data such as {{.Count}} [page.footer]`}
 		},
+	},
+	{
+		name: "catalog: stray character in a placeholder",
+		mutate: func(p *hostileProject) {
+			p.editLine(ruIface, "footer = ", `footer = "Страница {{.Page;}} из {{.Pages}}"`)
+		},
+		want: func(w where) []string {
+			return []string{w.text(ruIface, `footer = "`) + `: error: form "other": "{{.Page;}}" is not a placeholder: a placeholder is a dot and a name in double braces, such as {{.Count}}, with nothing else inside [page.footer]`}
+		},
+		fixed: `"template error in form "other": page.footer:1: bad character U+003B ';'"`,
 	},
 	{
 		name: "catalog: placeholder the source lacks",
@@ -577,7 +609,7 @@ var hostileCases = []hostileCase{
 	{
 		name:   "fonts: truncated TrueType font",
 		mutate: func(p *hostileProject) { p.write(regular, p.read(regular)[:100000]) },
-		want:   fixed(regular + `: error: not a valid TrueType font (sfnt: invalid source data)`),
+		want:   fixed(regular + `: error: not a readable TrueType font: the file is damaged or incomplete; replace it with a good copy of the font`),
 		fixed:  `font diagnostics name the folder "fonts", not the font file, and "sfnt: invalid source data" does not say the font is broken`,
 	},
 	{
@@ -591,7 +623,7 @@ var hostileCases = []hostileCase{
 				data[head+50], data[head+51] = 0, 7
 			})
 		},
-		want:  fixed(regular + `: error: not a valid TrueType font (head.indexToLocFormat is 7, not 0 or 1)`),
+		want:  fixed(regular + `: error: not a readable TrueType font: its head table is damaged (indexToLocFormat is 7, not 0 or 1); replace the file with a good copy of the font`),
 		fixed: "fpdf panics on the font while writing the PDF and the process dies",
 	},
 	{
@@ -606,7 +638,7 @@ var hostileCases = []hostileCase{
 				}
 			})
 		},
-		want:  fixed(regular + `: error: not a valid TrueType font (glyph 0: sfnt: invalid glyph data)`),
+		want:  fixed(regular + `: error: not a readable TrueType font: the outline of glyph 0 is damaged; replace the file with a good copy of the font`),
 		fixed: "fpdf panics on the font while writing the PDF and the process dies",
 	},
 	{
@@ -654,9 +686,9 @@ var hostileCases = []hostileCase{
 		name:   "style: logo symlinked out of the project",
 		mutate: func(p *hostileProject) { p.symlinkOutside("sources/styles/mark.png") },
 		want: func(w where) []string {
-			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png: path escapes from parent`}
+			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png: the file leads through a symbolic link to ` + w.link("sources/styles/mark.png") + `, outside the project folder; a project's files must be inside it`}
 		},
-		fixed: "logo diagnostics have no line and column",
+		fixed: `logo diagnostics have no line and column; "path escapes from parent" does not say where the file leads`,
 	},
 	{
 		name: "style: font file name with ..",
@@ -671,19 +703,26 @@ var hostileCases = []hostileCase{
 	{
 		name:   "fonts: font symlinked out of the project",
 		mutate: func(p *hostileProject) { p.symlinkOutside(regular) },
-		want:   fixed(regular + `: error: regular face of NotoSans: path escapes from parent`),
-		fixed:  `font diagnostics name the folder "fonts", not the font file`,
+		want: func(w where) []string {
+			return []string{regular + `: error: regular face of NotoSans: the file leads through a symbolic link to ` + w.link(regular) + `, outside the project folder; a project's files must be inside it`}
+		},
+		fixed: `font diagnostics name the folder "fonts", not the font file; "path escapes from parent" does not say where the file leads`,
 	},
 	{
 		name:   "catalog: symlinked out of the project",
 		mutate: func(p *hostileProject) { p.symlinkOutside(ruCatalog) },
-		want:   fixed(ruCatalog + `: error: path escapes from parent`),
-		fixed:  `catalog read errors repeat the operation and path ("openat ru/….toml: path escapes from parent")`,
+		want: func(w where) []string {
+			return []string{ruCatalog + `: error: the file leads through a symbolic link to ` + w.link(ruCatalog) + `, outside the project folder; a project's files must be inside it`}
+		},
+		fixed: `catalog read errors repeat the operation and path ("openat ru/….toml: path escapes from parent")`,
 	},
 	{
 		name:   "report: symlinked out of the project",
 		mutate: func(p *hostileProject) { p.symlinkOutside(reportFile) },
-		want:   fixed(reportFile + `: error: path escapes from parent`),
+		want: func(w where) []string {
+			return []string{reportFile + `: error: the file leads through a symbolic link to ` + w.link(reportFile) + `, outside the project folder; a project's files must be inside it`}
+		},
+		fixed: `"path escapes from parent" does not say where the file leads`,
 	},
 
 	// Limits.
@@ -818,6 +857,17 @@ var hostileCases = []hostileCase{
 			return []string{w.pos(styleFile, `file = "mark.png"`) + `: error: logo mark.png is interlaced; save it without interlacing`}
 		},
 		fixed: "interlacing not supported in PNG buffer, without the file's name",
+	},
+	{
+		name: "report: interlaced figure",
+		mutate: func(p *hostileProject) {
+			p.write(reportFile, append(p.read(reportFile), "\n  [[section.block]]\n  type = \"figure\"\n  id = \"chart\"\n  image = \"figures/chart.png\"\n  alt = \"A chart\"\n"...))
+			p.write("sources/figures/chart.png", pngFile(8, 8, 8, 0, 1, make([]byte, 79)))
+		},
+		want: func(w where) []string {
+			return []string{w.pos(reportFile, `image = "figures/chart.png"`) + `: error: image figures/chart.png is interlaced; save it without interlacing [chart]`}
+		},
+		fixed: `"central-asia-2021.en: image figures/chart.png: interlacing not supported in PNG buffer", from the PDF writer, without the report's file and line`,
 	},
 	{
 		// Label composition was quadratic in the items: 18.8 s.
@@ -1048,6 +1098,51 @@ var hostileCases = []hostileCase{
 			return []string{w.pos(ruCatalog, "\xff") + `: error: invalid UTF-8`}
 		},
 		fixed: "invalid UTF-8 in a catalog has no line and column",
+	},
+	{
+		name: "report: invalid UTF-8 in three places",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, "name = \"Ms. Ren\xffate Held\"")
+			p.edit(reportFile, `heading = "Opening remarks"`, "heading = \"Opening \xfe\xfdremarks\"")
+			p.edit(reportFile, `name = "Mr. Zeynal Hajiev"`, "name = \"Mr. Zeynal Haj\xc3iev\"")
+		},
+		want: func(w where) []string {
+			return []string{
+				w.pos(reportFile, "\xfe") + `: error: invalid UTF-8`,
+				w.pos(reportFile, "\xff") + `: error: invalid UTF-8`,
+				w.pos(reportFile, "\xc3i") + `: error: invalid UTF-8`,
+			}
+		},
+		fixed: "only the first invalid UTF-8 sequence of a file is reported",
+	},
+	{
+		name: "catalog: invalid UTF-8 in 25 places",
+		mutate: func(p *hostileProject) {
+			p.write(ruCatalog, append(p.read(ruCatalog), strings.Repeat("# \xff\n", 25)...))
+		},
+		want: func(w where) []string {
+			first, _ := w.find(ruCatalog, "\xff")
+			var want []string
+			for i := range 20 {
+				want = append(want, fmt.Sprintf("%s:%d:3: error: invalid UTF-8", ruCatalog, first+i))
+			}
+			return append(want, ruCatalog+`: error: and 5 more invalid UTF-8 sequences; the first 20 are listed`)
+		},
+		fixed: "only the first invalid UTF-8 sequence of a file is reported",
+	},
+	{
+		name: "report error and catalog invalid UTF-8 in one run",
+		mutate: func(p *hostileProject) {
+			p.edit(reportFile, `name = "Ms. Renate Held"`, `nmae = "Ms. Renate Held"`)
+			p.edit(ruCatalog, `name = "г-жа`+"\u00a0"+`Ренате Хельд"`, "name = \"г-жа\u00a0Рен\xffате Хельд\"")
+		},
+		want: func(w where) []string {
+			return []string{
+				w.pos(reportFile, `nmae = `) + `: error: unknown key "nmae" (section[1].block[1].nmae); did you mean "name"?`,
+				w.pos(ruCatalog, "\xff") + `: error: invalid UTF-8`,
+			}
+		},
+		fixed: "before the strict gate (cmd/reportgen TestFourStages), a catalog's invalid UTF-8 was hidden while the report had an error",
 	},
 
 	// Catalogs.

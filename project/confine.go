@@ -70,3 +70,55 @@ func (e *outsideError) Unwrap() error { return ErrOutside }
 func errOutside(name, target string) error {
 	return &outsideError{fmt.Sprintf("%s is a symbolic link to %s, outside the project; a project's folders must be inside it", name, target)}
 }
+
+// confined is the view of a project folder opened with os.Root, whose
+// refusal of a path leading out of the folder ("path escapes from
+// parent") becomes a sentence naming where the path leads.
+type confined struct {
+	fsys fs.FS
+	dir  string // the folder on disk
+}
+
+// leadsOutside is the error of a file of the project reached through a
+// symbolic link that leaves the project's folder.
+type leadsOutside struct{ target string }
+
+func (e *leadsOutside) Error() string {
+	if e.target == "" {
+		return "the file leads through a symbolic link outside the project folder; a project's files must be inside it"
+	}
+	return fmt.Sprintf("the file leads through a symbolic link to %s, outside the project folder; a project's files must be inside it", e.target)
+}
+
+// explain rewrites os.Root's refusal of name into leadsOutside.
+func (c confined) explain(name string, err error) error {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) || pe.Err.Error() != "path escapes from parent" {
+		return err
+	}
+	target, terr := filepath.EvalSymlinks(filepath.Join(c.dir, filepath.FromSlash(name)))
+	if terr != nil {
+		target = ""
+	}
+	return &fs.PathError{Op: pe.Op, Path: pe.Path, Err: &leadsOutside{target}}
+}
+
+func (c confined) Open(name string) (fs.File, error) {
+	f, err := c.fsys.Open(name)
+	return f, c.explain(name, err)
+}
+
+func (c confined) ReadFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(c.fsys, name)
+	return data, c.explain(name, err)
+}
+
+func (c confined) Stat(name string) (fs.FileInfo, error) {
+	fi, err := fs.Stat(c.fsys, name)
+	return fi, c.explain(name, err)
+}
+
+func (c confined) ReadDir(name string) ([]fs.DirEntry, error) {
+	es, err := fs.ReadDir(c.fsys, name)
+	return es, c.explain(name, err)
+}

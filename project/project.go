@@ -95,7 +95,7 @@ func Open(root string) *Project {
 			// or through a symbolic link.
 			if r, err := os.OpenRoot(d); err == nil {
 				p.roots[name] = r
-				return r.FS()
+				return confined{r.FS(), d}
 			}
 		}
 		return nil

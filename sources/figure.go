@@ -98,6 +98,19 @@ func (l *Loaded) loadFigures(fsys fs.FS, dir string, diags *diag.List) {
 				fail("image %s is %d × %d pixels; the limits are %d pixels a side and %d in all", b.Image, cfg.Width, cfg.Height, MaxImageSide, MaxImagePixels)
 				continue
 			}
+			// The PDF writer embeds a PNG's data as it is: 8 bits per
+			// channel at most, not interlaced (the header, IHDR, is the
+			// first chunk: DecodeConfig read it).
+			if format == "png" && len(data) >= 29 {
+				if depth := data[24]; depth > 8 {
+					fail("image %s has %d bits per channel; save it with 8", b.Image, depth)
+					continue
+				}
+				if data[28] != 0 {
+					fail("image %s is interlaced; save it without interlacing", b.Image)
+					continue
+				}
+			}
 			if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
 				fail("image %s is damaged: %v", b.Image, err)
 				continue

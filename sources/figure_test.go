@@ -30,13 +30,17 @@ heading = "Section one"
 
 // pngHeader returns the signature and IHDR chunk of a w × h PNG, with no
 // image data: enough for DecodeConfig, not for decoding.
-func pngHeader(w, h uint32) []byte {
+func pngHeader(w, h uint32) []byte { return pngIHDR(w, h, 8, 2, 0) }
+
+// pngIHDR is pngHeader with the given bit depth, colour type and
+// interlace method.
+func pngIHDR(w, h uint32, depth, colorType, interlace byte) []byte {
 	var b bytes.Buffer
 	b.WriteString("\x89PNG\r\n\x1a\n")
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr, w)
 	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 2 // 8-bit RGB
+	ihdr[8], ihdr[9], ihdr[12] = depth, colorType, interlace
 	binary.Write(&b, binary.BigEndian, uint32(len(ihdr)))
 	chunk := append([]byte("IHDR"), ihdr...)
 	b.Write(chunk)
@@ -58,6 +62,8 @@ func TestFigures(t *testing.T) {
 		{"not an image", []byte("GIF89a…"), `sources/rep.toml:15:3: error: image figures/chart.png is not a PNG or JPEG image [f1]`},
 		{"a pixel bomb", pngHeader(20000, 20000), `sources/rep.toml:15:3: error: image figures/chart.png is 20000 × 20000 pixels; the limits are 10000 pixels a side and 25000000 in all [f1]`},
 		{"too many pixels", pngHeader(9000, 9000), `sources/rep.toml:15:3: error: image figures/chart.png is 9000 × 9000 pixels; the limits are 10000 pixels a side and 25000000 in all [f1]`},
+		{"interlaced", pngIHDR(100, 100, 8, 2, 1), `sources/rep.toml:15:3: error: image figures/chart.png is interlaced; save it without interlacing [f1]`},
+		{"16 bits per channel", pngIHDR(100, 100, 16, 6, 0), `sources/rep.toml:15:3: error: image figures/chart.png has 16 bits per channel; save it with 8 [f1]`},
 		{"header without data", pngHeader(100, 100), `sources/rep.toml:15:3: error: image figures/chart.png is damaged: unexpected EOF [f1]`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

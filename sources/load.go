@@ -197,6 +197,18 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// invalidUTF8 reports the invalid UTF-8 sequences of a file, the first
+// unitext.MaxInvalidUTF8 each at its position.
+func invalidUTF8(diags *diag.List, file string, data []byte) {
+	first, more := unitext.InvalidUTF8(data)
+	for _, p := range first {
+		diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
+	}
+	if more > 0 {
+		diags.Errorf(file, 0, 0, "", "and %d more invalid UTF-8 sequences; the first %d are listed", more, unitext.MaxInvalidUTF8)
+	}
+}
+
 // Parse decodes and validates report data; file is the path shown in
 // diagnostics. It returns nil when the report has errors.
 func Parse(file string, data []byte) (*Loaded, diag.List) {
@@ -206,8 +218,7 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		return nil, diags
 	}
 	if !utf8.Valid(data) {
-		p := tomlpos.InvalidUTF8(data)
-		diags.Errorf(file, p.Line, p.Col, "", "invalid UTF-8")
+		invalidUTF8(&diags, file, data)
 		return nil, diags
 	}
 	if p, deep := tomlpos.TooDeep(data, MaxNesting); deep {

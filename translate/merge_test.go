@@ -210,6 +210,17 @@ other = "Модератор закрыл заседание."
 	if !slices.Equal(res.Refused, []string{"page.footer"}) || !strings.Contains(diagString(res.Diags), file+":1: error: the translation lacks {{.Pages}}") {
 		t.Errorf("placeholder: %+v", res)
 	}
+
+	// Markup in a plain interface message is refused, in the wording of
+	// build and check.
+	file = writeTranslation(t, dir, "translate.ru.toml", "[\"page.footer\"]\nother = \"[Страница](javascript:alert(1)) {{.Page}} из {{.Pages}}\"\n")
+	res, err = open(t, dir).Merge([]string{file}, p.Checker(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := file + ":1: error: the text has inline markup, [Страница](javascript:alert(1)), but this message is plain text: it would be printed as typed, not as a link; remove the markup [page.footer]"; !slices.Equal(res.Refused, []string{"page.footer"}) || diagString(errorsOf(res.Diags)) != want {
+		t.Errorf("markup in a plain message: refused %v\n%s\nwant %s", res.Refused, diagString(res.Diags), want)
+	}
 	checkCatalogsLoad(t, dir)
 }
 

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // edit replaces old, which must occur in the file rel of root, with new
@@ -190,9 +191,41 @@ func TestFourStages(t *testing.T) {
 	write(t, root, "fonts/NotoSans-Italic.ttf", "")
 	want := []string{
 		`sources/central-asia-2021.toml:17:1: error: unknown key "titel"; did you mean "title"?`,
-		fmt.Sprintf(`locales/ru/interface.ru.toml:%s: error: template error in form "few": annexes.count:1: bad character U+007D '}' [annexes.count]`, posIn(ruIface, "annexes.count", "few")),
+		fmt.Sprintf(`locales/ru/interface.ru.toml:%s: error: form "few": "{{.Count} приложения; приложения пронум…" opens a placeholder but does not close it with "}}" [annexes.count]`, posIn(ruIface, "annexes.count", "few")),
 		`sources/styles/house.toml:8:1: error: page size "A44" is not A4, A5, Letter, Legal or custom`,
 		`fonts/NotoSans-Italic.ttf: error: not a TrueType font (file too short)`,
+	}
+	for _, args := range [][]string{
+		{"check", "--root", root},
+		{"build", "--root", root, "-o", filepath.Join(root, "out")},
+	} {
+		_, stderr := runOK(t, exitFail, args...)
+		got := strings.Split(strings.TrimSpace(stderr), "\n")
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s:\n got %s\nwant %s", args[0], strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+		}
+	}
+}
+
+// TestReportAndCatalogErrors: a catalog's problems are reported when a
+// report has one too (every invalid UTF-8 sequence of it), by check and
+// by build.
+func TestReportAndCatalogErrors(t *testing.T) {
+	root := copyRepo(t)
+	edit(t, root, report, "\ntitle = ", "\ntitel = ")
+	edit(t, root, ruCat, `heading = "Вступительное слово"`, "heading = \"Вступительное \xffслово\"")
+	edit(t, root, ruCat, `name = "г-жа`+"\u00a0"+`Ренате Хельд"`, "name = \"г-жа\u00a0Рен\xfeате Хельд\"")
+	var at []string
+	data, _ := os.ReadFile(filepath.Join(root, ruCat))
+	for i, ln := range strings.Split(string(data), "\n") {
+		if !utf8.ValidString(ln) {
+			j := strings.IndexFunc(ln, func(r rune) bool { return r == utf8.RuneError })
+			at = append(at, fmt.Sprintf("%s:%d:%d: error: invalid UTF-8", ruCat, i+1, 1+utf8.RuneCountInString(ln[:j])))
+		}
+	}
+	want := append([]string{`sources/central-asia-2021.toml:17:1: error: unknown key "titel"; did you mean "title"?`}, at...)
+	if len(at) != 2 {
+		t.Fatalf("invalid UTF-8 at %v", at)
 	}
 	for _, args := range [][]string{
 		{"check", "--root", root},

@@ -144,6 +144,27 @@ func TestCheckCommand(t *testing.T) {
 			t.Errorf("check does not flag %q:\n%s", want, stderr)
 		}
 	}
+
+	// Markup in a plain interface message, of the source language and
+	// in a translation: each reported once, though every report's catalog
+	// holds it.
+	for _, f := range []struct{ file, old, new, want string }{
+		{"locales/ru/interface.ru.toml", `tagline = "Агентство ООН по миграции"`, `tagline = "*Агентство* ООН по миграции"`,
+			"locales/ru/interface.ru.toml:5:12: error: the text has inline markup, *Агентство*, but this message is plain text: it would be printed as typed, not as italic text; remove the markup [brand.tagline]\n"},
+		{"locales/en/interface.en.toml", `organization = "International Organization for Migration (IOM)"`, `organization = "[IOM](javascript:alert(1))"`,
+			"locales/en/interface.en.toml:6:17: error: the text has inline markup, [IOM](javascript:alert(1)), but this message is plain text: it would be printed as typed, not as a link; remove the markup [brand.organization]\n"},
+	} {
+		name := filepath.Join(root, filepath.FromSlash(f.file))
+		data, _ := os.ReadFile(name)
+		if !bytes.Contains(data, []byte(f.old)) {
+			t.Fatalf("%s: no %s", f.file, f.old)
+		}
+		os.WriteFile(name, bytes.Replace(data, []byte(f.old), []byte(f.new), 1), 0o644)
+		_, stderr = runOK(t, exitFail, "check", "--root", root)
+		if n := strings.Count(stderr, f.want); n != 1 {
+			t.Errorf("check reports %q %d times:\n%s", f.want, n, stderr)
+		}
+	}
 }
 
 // TestGoi18nReadsOurFiles runs go-i18n's own goi18n merge (a tool of this
