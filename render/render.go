@@ -96,8 +96,12 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	}
 
 	// Object numbers must not depend on map order.
-	for _, name := range slices.Sorted(maps.Keys(pages.Images)) {
-		im := pages.Images[name]
+	images, err := distinctWidths(pages.Images)
+	if err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(images)) {
+		im := images[name]
 		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: imageType(im.Format)}, bytes.NewReader(im.Data))
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("image %s: %w", name, err)
@@ -136,10 +140,10 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			pdf.Rect(r.X, r.Y, r.W, r.H, "F")
 		}
 		for _, im := range pg.Images {
-			if _, ok := pages.Images[im.Name]; !ok {
+			if _, ok := images[im.Name]; !ok {
 				return fmt.Errorf("no data for image %q", im.Name)
 			}
-			pdf.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: imageType(pages.Images[im.Name].Format)}, 0, "")
+			pdf.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: imageType(images[im.Name].Format)}, 0, "")
 		}
 		for _, r := range pg.Rules {
 			pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))

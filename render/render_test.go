@@ -2,6 +2,9 @@ package render
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"testing"
 	"time"
 
@@ -148,5 +151,41 @@ func TestRelease(t *testing.T) {
 	}
 	if len(kept.Pages[0].Texts) != 1 {
 		t.Error("Write without Release emptied the pages")
+	}
+}
+
+// TestImagesOfEqualWidth writes a document with two different images of
+// the same width many times: the PDFs are byte-identical (fpdf orders
+// images by width, and ties by a map's keys).
+func TestImagesOfEqualWidth(t *testing.T) {
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pic := func(c color.Gray) []byte {
+		img := image.NewGray(image.Rect(0, 0, 40, 20))
+		for i := range img.Pix {
+			img.Pix[i] = c.Y
+		}
+		var b bytes.Buffer
+		png.Encode(&b, img)
+		return b.Bytes()
+	}
+	doc := func() *display.Document {
+		return &display.Document{Width: 300, Height: 200, Meta: display.Meta{Date: date},
+			Images: map[string]display.ImageFile{"a.png": {Format: "png", Data: pic(color.Gray{Y: 10})}, "b.png": {Format: "png", Data: pic(color.Gray{Y: 200})}, "c.png": {Format: "png", Data: pic(color.Gray{Y: 120})}},
+			Pages:  []display.Page{{Images: []display.Image{{X: 10, Y: 10, W: 40, H: 20, Name: "a.png"}, {X: 60, Y: 10, W: 40, H: 20, Name: "b.png"}, {X: 110, Y: 10, W: 40, H: 20, Name: "c.png"}}}}}
+	}
+	var first []byte
+	for i := range 30 {
+		var out bytes.Buffer
+		if err := Write(&out, doc(), Options{Family: fam}); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = out.Bytes()
+		} else if !bytes.Equal(first, out.Bytes()) {
+			t.Fatalf("write %d differs from the first", i+1)
+		}
 	}
 }
