@@ -742,3 +742,25 @@ func TestLanguageInProgress(t *testing.T) {
 		t.Errorf("strict fr build wrote %d files", len(entries))
 	}
 }
+
+// TestReproducibleWithFigures builds the second reference report, whose
+// two figures have the same width, several times: the PDFs are
+// byte-identical each time.
+func TestReproducibleWithFigures(t *testing.T) {
+	sums := map[string]string{}
+	for i := range 4 {
+		results, diags := Run(project.Open(t.TempDir()), Options{OutDir: t.TempDir(), Reports: []string{"climate-mobility-2025"}, Workers: 1 + i%2})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		for _, r := range results {
+			if prev, ok := sums[r.Lang]; ok && prev != r.SHA256 {
+				t.Errorf("%s: build %d differs from the first", r.Lang, i+1)
+			}
+			sums[r.Lang] = r.SHA256
+		}
+	}
+	if len(sums) != 2 {
+		t.Errorf("built %v", sums)
+	}
+}
