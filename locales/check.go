@@ -408,7 +408,27 @@ func placeholders(names []string) string {
 var actionRE = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
 
 // stripActions replaces template actions ({{.Count}}) with a space.
-func stripActions(s string) string { return actionRE.ReplaceAllString(s, " ") }
+func stripActions(s string) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	return actionRE.ReplaceAllString(s, " ")
+}
+
+// mayHoldURL reports whether s may hold what urlRE matches: an "@", a
+// "://" or "mailto:", or a dot followed by a letter (a domain name). Most
+// prose holds none, and the expression is not run on it.
+func mayHoldURL(s string) bool {
+	if strings.ContainsAny(s, "@:") {
+		return true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i+1]; s[i] == '.' && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80) {
+			return true
+		}
+	}
+	return false
+}
 
 // urlRE matches what is not prose: URLs, e-mail addresses and bare
 // domain names (iom.int, almaty-process.org/about).
@@ -431,6 +451,9 @@ func plainText(s string, withMarkup bool) string {
 			}
 			s = b.String()
 		}
+	}
+	if !mayHoldURL(s) {
+		return s
 	}
 	return urlRE.ReplaceAllString(s, " ")
 }

@@ -222,3 +222,17 @@ func diagString(l diag.List) string {
 	}
 	return strings.Join(s, "\n")
 }
+
+// TestMayHoldURL holds the fast path of plainText to the expression it
+// skips: whatever urlRE finds, mayHoldURL lets through.
+func TestMayHoldURL(t *testing.T) {
+	for _, s := range []string{
+		"see iom.int today", "write to a@b.org", "https://x.org/a", "mailto:a@b.c", "www.iom.int",
+		"almaty-process.org/about", "end. Next", "1.5 million", "Ёлка.рф", "plain prose, with commas; and dots.",
+		"a.b", ".x", "x.", "...", "", "Доклад о миграции в мире 2020 г. (ДММ)",
+	} {
+		if urlRE.MatchString(s) && !mayHoldURL(s) {
+			t.Errorf("%q holds a URL that mayHoldURL misses", s)
+		}
+	}
+}
