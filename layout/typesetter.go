@@ -168,6 +168,9 @@ type Typesetter struct {
 	// ties and tiesSource tie words, in the text's language and in the
 	// source language.
 	ties, tiesSource *tieRules
+	// quotes and quotesSource set straight quotes, in the text's language
+	// and in the source language.
+	quotes, quotesSource *quoteRules
 	// paras counts paragraphs, to number them in lineInfo.
 	paras int
 	// gaps holds the lineInfo.gaps of every line, one after the other.
@@ -198,6 +201,7 @@ func New(fam *fonts.Family, opt Options) *Typesetter {
 		cellSc:  new(scratch),
 	}
 	t.ties, t.tiesSource = tieRulesFor(opt.Lang), tieRulesFor(opt.Source)
+	t.quotes, t.quotesSource = quoteRulesFor(opt.Lang), quoteRulesFor(opt.Source)
 	keep := nameWords(opt.Names)
 	if h := hyphen.For(opt.Lang.String()); h != nil {
 		t.hy = &hyphenation{h: h, keep: keep}
@@ -285,6 +289,11 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 	ts := p.Style
 	width := t.opt.Page.TextWidth() - p.Indent - p.RightIndent
 	sc.pieces, sc.shy = sc.pieces[:0], sc.shy[:0]
+	if ts.Draft {
+		p.Spans = t.quotesSource.apply(p.Spans)
+	} else {
+		p.Spans = t.quotes.apply(p.Spans)
+	}
 	ws := t.m.words(p.Spans, ts, sc)
 	if ts.Draft {
 		t.tiesSource.apply(ws)
