@@ -136,8 +136,14 @@ func (c *composer) report(doc *document.Document) {
 		c.heading(sec.Heading.Text, sec.Heading.Fallback)
 		for bi, blk := range sec.Blocks {
 			gap := st.Spacing.Block
-			if bi == 0 {
+			switch {
+			case bi == 0:
 				gap = 0
+			case leadOnly(sec.Blocks[bi-1]) && !isLead(blk):
+				// A lead line whose text is the next block (a moderator
+				// line before the moderator's words) is followed by the
+				// space that follows a speaker line: its text's.
+				gap = st.Spacing.Paragraph
 			}
 			switch blk.Kind {
 			case document.Speaker, document.Moderator:
@@ -186,6 +192,20 @@ func (c *composer) report(doc *document.Document) {
 		c.t.Add(c.set(layout.Paragraph{Spans: plainSpans("— " + doc.ClosingMarker.Text + " —"), Style: ts, SpaceBefore: st.Spacing.Closing, Role: display.Paragraph})...)
 	}
 	c.annexes(doc)
+}
+
+// leadOnly reports whether a block is a lead line (speaker, moderator,
+// sub-heading) without text of its own.
+func leadOnly(b document.Block) bool {
+	return isLead(b) && len(b.Paragraphs) == 0 && b.Figure == nil && b.Table == nil && len(b.Items) == 0
+}
+
+func isLead(b document.Block) bool {
+	switch b.Kind {
+	case document.Speaker, document.Moderator, document.SpeakerHeading, document.Subheading:
+		return true
+	}
+	return false
 }
 
 // list adds the items of a list at depth (from 1), their lines hanging

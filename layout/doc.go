@@ -8,7 +8,10 @@
 //
 //	words.go       spans → words (pieces in one face, soft hyphens, no-break
 //	               spaces); ragged lines filled greedily; a line's words placed
-//	ties.go        spaces tied by the language's rules (initials, 2020 г., в …)
+//	ties.go        spaces tied by the language's rules (initials, 2020 г.,
+//	               Annex 10, 140 000, before a spaced dash, в …)
+//	quotes.go      typed " and ' set as the language's quotation marks
+//	               and apostrophe (“ ” ’, « » „ “, « » with narrow spaces)
 //	justify.go     justified paragraphs: boxes, glue and penalties broken by
 //	               Knuth–Plass (internal/totalfit), hyphenation points from
 //	               package hyphen

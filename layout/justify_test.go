@@ -105,6 +105,62 @@ func TestTies(t *testing.T) {
 	}
 }
 
+// TestTiesReadBack sets Russian text with the language's ties at every
+// measure and reads the lines back: no line starts with a dash, and no
+// line breaks inside "140 000", "Приложение 10" or "№ 5", although the
+// untied text breaks at each of them at some measure.
+func TestTiesReadBack(t *testing.T) {
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := measurer{fam: fam}
+	st := testStyle()
+	ts := TextStyle{Size: 10, Leading: 1.4}
+	ru := tieRulesFor(language.Russian)
+	set := func(text string, width float64, tie bool) []string {
+		sc := new(scratch)
+		ws := m.words([]markup.Span{{Text: text}}, ts, sc)
+		if tie {
+			ru.apply(ws)
+		}
+		var out []string
+		for _, ln := range m.justify(ws, width, ts, st.Justify, nil, sc) {
+			var words []string
+			for _, w := range ln.words {
+				words = append(words, wordText(w))
+			}
+			out = append(out, strings.Join(words, " "))
+		}
+		return out
+	}
+	text := "Участники выразили поддержку этой инициативе, — рамочную основу сотрудничества одобрили все страны, " +
+		"а около 140 000 мигрантов вернулись домой (Приложение 10 и приложение 4.1) по программе № 5 за этот год"
+	pairs := [][2]string{{"инициативе,", "—"}, {"140", "000"}, {"Приложение", "10"}, {"приложение", "4.1)"}, {"№", "5"}}
+	broke := map[string]bool{}
+	for width := 100.0; width <= 400; width++ { // wider than every tied group
+		plain, tied := set(text, width, false), set(text, width, true)
+		for _, p := range pairs {
+			if splits(plain, p[0], p[1]) {
+				broke[p[0]] = true
+			}
+			if splits(tied, p[0], p[1]) {
+				t.Errorf("width %g: %q / %q broken apart: %q", width, p[0], p[1], tied)
+			}
+		}
+		for _, ln := range tied {
+			if strings.HasPrefix(ln, "—") {
+				t.Errorf("width %g: line starts with a dash: %q", width, ln)
+			}
+		}
+	}
+	for _, p := range pairs {
+		if !broke[p[0]] {
+			t.Errorf("no measure breaks the untied text between %q and %q; the test checks nothing there", p[0], p[1])
+		}
+	}
+}
+
 // splits reports whether a line ends with a and the next starts with b.
 func splits(lines []string, a, b string) bool {
 	for i := 0; i+1 < len(lines); i++ {
@@ -147,6 +203,33 @@ func TestTieRules(t *testing.T) {
 		{fr, "Mme", "Held", true},
 		{fr, "M.", "Prentice", true},
 		{fr, "me", "dit", false},
+		// No line starts with a spaced dash, in any language.
+		{ru, "инициативе,", "—", true},
+		{fr, "migrations", "—", true},
+		{en, "Azerbaijan's", "–", true},
+		{ru, "—", "рамочную", false},
+		{ru, "миграции", "—в", false}, // not a dash alone
+		// Digit groups.
+		{ru, "140", "000", true},
+		{ru, "1", "500", true},
+		{fr, "(12", "400)", true},
+		{en, "2020", "000", false}, // four digits: not a group
+		{ru, "2,5", "000", false},  // a decimal
+		{ru, "140", "0000", false},
+		{ru, "15", "20", false},
+		// A reference word or sign and its number.
+		{en, "Annex", "10", true},
+		{en, "(Annex", "4.1:", true},
+		{en, "annex", "the", false},
+		{ru, "Приложение", "10", true},
+		{ru, "(приложение", "1.1)", true},
+		{ru, "приложения", "3", true},
+		{ru, "Приложение", "к", false},
+		{fr, "Annexe", "2", true},
+		{en, "§", "3", true},
+		{fr, "§", "3", true},
+		{ru, "№", "5", true},
+		{en, "№", "5", true},
 	} {
 		if got := tt.rules.ties(tt.a, tt.b); got != tt.want {
 			t.Errorf("ties(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)

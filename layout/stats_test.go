@@ -49,3 +49,21 @@ func TestPaginateAvoidsWidowsAndOrphans(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsGaps checks the word-gap percentile and maximum: over the gaps
+// of justified lines, leaving out last lines and lines set flush left.
+func TestStatsGaps(t *testing.T) {
+	var boxes []Box
+	for i := range 20 {
+		g := 0.25 + float64(i)/100 // 0.25 … 0.44
+		boxes = append(boxes, Box{Height: 10, info: lineInfo{para: 1, index: i, of: 22, justified: true, spaces: 1, spaceScale: 1, gaps: []float64{g}}})
+	}
+	boxes = append(boxes,
+		Box{Height: 10, info: lineInfo{para: 1, index: 20, of: 22, justified: true, loose: true, spaces: 1, spaceScale: 1}},
+		Box{Height: 10, info: lineInfo{para: 1, index: 21, of: 22, justified: true, spaces: 1, spaceScale: 1, gaps: []float64{0.9}}}, // last line
+	)
+	s := stats(listOf(boxes), [][2]int{{0, len(boxes)}})
+	if s.GapMax != 0.44 || s.GapP95 != 0.43 {
+		t.Errorf("gap p95 %v max %v; want 0.43 and 0.44", s.GapP95, s.GapMax)
+	}
+}

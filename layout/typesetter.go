@@ -147,6 +147,9 @@ type lineInfo struct {
 	overfull    bool
 	loose       bool // too loose to justify: set flush left
 	widthFilled float64
+	// gaps are the word gaps of a justified line in em as Stats reports
+	// them (see Stats.GapP95); nil for other lines.
+	gaps []float64
 }
 
 // A Typesetter sets paragraphs into boxes and pages boxes into a display
@@ -165,8 +168,13 @@ type Typesetter struct {
 	// ties and tiesSource tie words, in the text's language and in the
 	// source language.
 	ties, tiesSource *tieRules
+	// quotes and quotesSource set straight quotes, in the text's language
+	// and in the source language.
+	quotes, quotesSource *quoteRules
 	// paras counts paragraphs, to number them in lineInfo.
 	paras int
+	// gaps holds the lineInfo.gaps of every line, one after the other.
+	gaps []float64
 	// elems are the structure elements made so far.
 	elems []display.Element
 	// ranges are the boxes of each page, once paginated.
@@ -193,6 +201,7 @@ func New(fam *fonts.Family, opt Options) *Typesetter {
 		cellSc:  new(scratch),
 	}
 	t.ties, t.tiesSource = tieRulesFor(opt.Lang), tieRulesFor(opt.Source)
+	t.quotes, t.quotesSource = quoteRulesFor(opt.Lang), quoteRulesFor(opt.Source)
 	keep := nameWords(opt.Names)
 	if h := hyphen.For(opt.Lang.String()); h != nil {
 		t.hy = &hyphenation{h: h, keep: keep}
@@ -226,7 +235,7 @@ func (t *Typesetter) Element(role display.Role, level int) display.Elem {
 func (t *Typesetter) SetAlt(e display.Elem, alt string) { t.elems[e].Alt = alt }
 
 // lineInfo measures a laid-out line.
-func (t *Typesetter) lineInfo(ln line, width float64, i, n int) lineInfo {
+func (t *Typesetter) lineInfo(ln line, width, size float64, i, n int) lineInfo {
 	li := lineInfo{para: t.paras, index: i, of: n, justified: ln.justified, hyphen: ln.hyphen, spaceScale: 1}
 	natural, spaces := 0.0, 0.0
 	for k, w := range ln.words {
@@ -244,6 +253,19 @@ func (t *Typesetter) lineInfo(ln line, width float64, i, n int) lineInfo {
 	}
 	li.widthFilled = natural + spaces*li.spaceScale
 	li.overfull = li.widthFilled > width+0.01
+	if ln.justified && !li.loose && li.spaces > 0 {
+		// The em of a word gap as poppler's word boxes give it: the
+		// box height (ascent + descent) ÷ 1.2.
+		em := size * (t.ascent - t.descent) / 1.2
+		if !(em > 0) {
+			em = size
+		}
+		start := len(t.gaps)
+		for _, w := range ln.words[:len(ln.words)-1] {
+			t.gaps = append(t.gaps, w.space*li.spaceScale/em)
+		}
+		li.gaps = t.gaps[start:len(t.gaps):len(t.gaps)]
+	}
 	return li
 }
 
@@ -267,6 +289,11 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 	ts := p.Style
 	width := t.opt.Page.TextWidth() - p.Indent - p.RightIndent
 	sc.pieces, sc.shy = sc.pieces[:0], sc.shy[:0]
+	if ts.Draft {
+		p.Spans = t.quotesSource.apply(p.Spans)
+	} else {
+		p.Spans = t.quotes.apply(p.Spans)
+	}
 	ws := t.m.words(p.Spans, ts, sc)
 	if ts.Draft {
 		t.tiesSource.apply(ws)
@@ -295,7 +322,7 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 	t.paras++
 	for i, ln := range lines {
 		b := Box{Height: lh}
-		b.info = t.lineInfo(ln, width, i, len(lines))
+		b.info = t.lineInfo(ln, width, ts.Size, i, len(lines))
 		if i == 0 {
 			b.SpaceBefore = p.SpaceBefore
 		}

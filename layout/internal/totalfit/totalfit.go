@@ -77,10 +77,12 @@ type Params struct {
 	// stretchability in a second pass, run when no solution meets
 	// Tolerance (TeX \emergencystretch), and in the last pass, which
 	// accepts any badness so that a paragraph always gets a solution
-	// without overfull lines when one exists. It only changes how badness
-	// is computed, and so which breaks are chosen: the glue of the chosen
-	// lines is still set with its own stretch, so such lines may be
-	// looser than Tolerance allows.
+	// without overfull lines when one exists. It only decides which lines
+	// are feasible (badness with the extra stretch within Tolerance):
+	// unlike TeX, lines are still costed by their real badness, the one
+	// their glue is set with, so the pass prefers a hyphen to a line much
+	// looser than Tolerance allows rather than taking the extra stretch as
+	// real. Such lines may still be looser than Tolerance allows.
 	EmergencyStretch float64
 	// MaxConsecutiveFlagged, when > 0, forbids more than this many
 	// consecutive lines ending at flagged breaks (a hard limit, not only
@@ -463,6 +465,15 @@ func overfull(short, shrink float64) bool {
 	return !(short >= 0 || shrink > 0 && short >= -shrink)
 }
 
+// ratio is the adjustment ratio of a line short of its width by short
+// (> 0) with the given stretchability: +Inf if it cannot stretch.
+func ratio(short, stretch float64) float64 {
+	if stretch > 0 {
+		return short / stretch
+	}
+	return math.Inf(1)
+}
+
 func badness(r float64) float64 {
 	b := 100 * math.Abs(r*r*r)
 	if !(b <= maxBadness) {
@@ -498,23 +509,24 @@ func (s *solver) run(ps pass) int32 {
 			st := &s.sums[a.start]
 			short := s.widths[a.line] - (end.width - st.width + b.width)
 			shrink := end.shrink - st.shrink
-			var r, over float64
+			// r is the line's real adjustment ratio, which its demerits
+			// and fitness class are computed from; re, with the pass's
+			// emergency stretch, only decides whether the line is
+			// feasible.
+			var r, re, over float64
 			fit := uint8(decent)
 			isOver := overfull(short, shrink)
 			switch {
 			case isOver:
-				r, fit = -1, tight
+				r, re, fit = -1, -1, tight
 				over = -(short + math.Max(shrink, 0))
 			case short > 0:
 				if end.fills == st.fills {
-					if stretch := end.stretch - st.stretch + ps.emergency; stretch > 0 {
-						r = short / stretch
-					} else {
-						r = math.Inf(1)
-					}
+					r, re = ratio(short, end.stretch-st.stretch), ratio(short, end.stretch-st.stretch+ps.emergency)
 				}
 			case short < 0:
 				r = short / shrink
+				re = r
 			}
 			bad := badness(r)
 			switch {
@@ -525,7 +537,7 @@ func (s *solver) run(ps pass) int32 {
 			case r > 0.5:
 				fit = loose
 			}
-			ok := bad <= ps.tolerance && !isOver || isOver && ps.overfull
+			ok := badness(re) <= ps.tolerance && !isOver || isOver && ps.overfull
 			run := int32(0)
 			if ps.limit > 0 && b.flagged {
 				run = a.run + 1

@@ -133,19 +133,24 @@ func cost(items []Item, lw func(int) float64, p Params, c config, bs []int) (flo
 		if short < 0 && !(m.shrink > 0 && short >= -m.shrink) {
 			return 0, false
 		}
-		r := 0.0
+		// The emergency stretch decides only whether the line is
+		// allowed (re); it is costed by its real ratio r.
+		r, re := 0.0, 0.0
 		switch {
 		case short > 0 && m.fills == 0:
+			r, re = math.Inf(1), math.Inf(1)
+			if m.stretch > 0 {
+				r = short / m.stretch
+			}
 			if s := m.stretch + c.em; s > 0 {
-				r = short / s
-			} else {
-				r = math.Inf(1)
+				re = short / s
 			}
 		case short < 0:
 			r = short / m.shrink
+			re = r
 		}
 		bad := math.Min(100*math.Abs(r*r*r), 1e30)
-		if bad > c.tol {
+		if math.Min(100*math.Abs(re*re*re), 1e30) > c.tol {
 			return 0, false
 		}
 		fit := decent
@@ -664,8 +669,8 @@ func TestEmergencyStretch(t *testing.T) {
 		t.Fatalf("lines %+v ok %v", lines, ok)
 	}
 	for _, l := range lines[:3] {
-		// Chosen with badness 100*(3/6)^3 = 12.5, but set with the
-		// glue's own stretch.
+		// Feasible by the badness with the extra stretch, 100*(3/6)^3 =
+		// 12.5, but costed and set with the glue's own stretch.
 		if l.Ratio != 3 {
 			t.Fatalf("line %+v: ratio %g, want 3", l, l.Ratio)
 		}
@@ -681,30 +686,65 @@ func TestEmergencyStretch(t *testing.T) {
 		t.Fatalf("without emergency stretch: %+v ok %v", lines2, ok)
 	}
 
-	t.Run("emergency stretch changes the choice", func(t *testing.T) {
-		// 15 4 | 14 4 3 needs badness 2700 on the first line. Without
-		// emergency stretch the last pass keeps two lines; with it, loose
-		// lines look cheaper and 15 4 | 14 4 | 3 wins.
-		items := Finish(words(15, 4, 14, 4, 3))
-		lw := width(24)
-		p := DefaultParams()
-		for _, tc := range []struct {
-			em   float64
-			want []int
-		}{{0, []int{3, 11}}, {10, []int{3, 7, 11}}} {
-			em := tc.em
-			p.EmergencyStretch = em
-			lines, ok := Breaks(items, lw, p)
-			checkLines(t, items, lw, lines, ok)
+}
+
+// TestEmergencyStretchCostsRealBadness: the emergency stretch decides only
+// which lines are feasible; lines are costed by the badness they are set
+// with, so the extra stretch never makes a loose line look cheap.
+func TestEmergencyStretchCostsRealBadness(t *testing.T) {
+	// A paragraph whose first line (9 9, forced) must stretch 4 with
+	// stretch 1 (badness 6400): no pass within tolerance 200 succeeds
+	// without emergency stretch.
+	hyphenated := append(words(9, 9), forced())
+	hyphenated = append(hyphenated, words(10, 9, 2)...)
+	hyphenated = append(hyphenated, penalty(1, 50, true))
+	hyphenated = append(hyphenated, words(6, 4)...)
+	tests := []struct {
+		name  string
+		items []Item
+		lw    float64
+		em    float64
+		want  []int
+	}{{
+		// 15 4 | 14 4 3 needs badness 2700 on the first line. Costed
+		// with the extra stretch, 15 4 | 14 4 | 3 looked cheaper (the
+		// old rule); costed by real badness, the emergency stretch does
+		// not change the choice.
+		name: "no extra line for a loose one", items: Finish(words(15, 4, 14, 4, 3)), lw: 24, em: 0, want: []int{3, 11},
+	}, {
+		name: "no extra line for a loose one, emergency", items: Finish(words(15, 4, 14, 4, 3)), lw: 24, em: 10, want: []int{3, 11},
+	}, {
+		// After the forced line, "10 9" is 3 short (real badness 2700,
+		// 2 with the extra stretch) and "10 9 2-" shrinks fully
+		// (badness 100) at a hyphen (2500 demerits): the old rule set
+		// the loose line, the real badness chooses the hyphen.
+		name: "a hyphen rather than a loose line", items: Finish(hyphenated), lw: 24, em: 10, want: []int{3, 9, 15},
+	}, {
+		// Without the hyphen, the loose line is the only way.
+		name: "a loose line when nothing else fits", items: Finish(append(append(words(9, 9), forced()), words(10, 9, 8, 4)...)), lw: 24, em: 10, want: []int{3, 7, 13},
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := DefaultParams()
+			p.EmergencyStretch = tc.em
+			lines, ok := Breaks(tc.items, width(tc.lw), p)
+			checkLines(t, tc.items, width(tc.lw), lines, ok)
 			if got := breakPositions(lines); !ok || !reflect.DeepEqual(got, tc.want) {
-				t.Fatalf("em %g: breaks %v ok %v, want %v", em, got, ok, tc.want)
+				t.Fatalf("breaks %v ok %v, want %v", got, ok, tc.want)
 			}
-			want, _ := bruteForce(items, lw, p, config{tol: math.Inf(1), em: em})
-			if got, _ := cost(items, lw, p, config{tol: math.Inf(1), em: em}, breakPositions(lines)); got != want {
-				t.Fatalf("em %g: demerits %g, want %g", em, got, want)
+			// The best of every way of breaking, in the pass that found
+			// it: the emergency pass within tolerance, else any badness.
+			c := config{tol: p.Tolerance, em: tc.em}
+			want, found := bruteForce(tc.items, width(tc.lw), p, c)
+			if !found {
+				c.tol = math.Inf(1)
+				want, _ = bruteForce(tc.items, width(tc.lw), p, c)
 			}
-		}
-	})
+			if got, _ := cost(tc.items, width(tc.lw), p, c, breakPositions(lines)); got != want {
+				t.Fatalf("demerits %g, want %g", got, want)
+			}
+		})
+	}
 }
 
 func TestOverfull(t *testing.T) {
