@@ -292,8 +292,9 @@ func (im *importer) blockMessages(msgs map[string]string, prefix, typ string, eb
 		set("name", strings.TrimSpace(name))
 		if enHasRole && strings.TrimSpace(enRole) != "" {
 			if !hasRole || strings.TrimSpace(role) == "" {
-				note(eb.line, tb.line, "speaker line without a role (\"Name, role\"): name and role left untranslated")
+				note(eb.line, tb.line, "speaker line without a role (\"Name, role\"); block left untranslated")
 				delete(msgs, prefix+".name")
+				return
 			} else {
 				set("role", strings.TrimSpace(role))
 			}

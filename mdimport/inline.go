@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // markup returns the inline content of n as reportgen's inline markup
@@ -56,7 +57,11 @@ func (p *parser) inline(n ast.Node, line int, mk bool) string {
 	}
 	switch n := n.(type) {
 	case *ast.Text:
-		s := string(n.Segment.Value(p.src))
+		v := n.Segment.Value(p.src)
+		if !n.IsRaw() {
+			v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+		}
+		s := string(v)
 		if mk {
 			if strings.Contains(s, "^[") {
 				noteAt("inline footnote ^[…] is not read as a note (write it as a footnote reference [^1] with its text below): kept as text")

@@ -170,6 +170,9 @@ func (p *parser) line(n ast.Node) int {
 }
 
 func startOf(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Pos() >= 0 {
+		return n.Pos()
+	}
 	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 		return n.Lines().At(0).Start
 	}
@@ -442,11 +445,14 @@ func (p *parser) captionOf(para *ast.Paragraph, word string) (field, bool) {
 	if !ok || num == "" || strings.Trim(num, "0123456789") != "" || unicode.IsDigit(rune(w[0])) {
 		return field{}, false
 	}
-	// The caption as markup: the whole paragraph's markup after its
-	// label, when the label is plain text at its start.
-	m := p.markup(para, line)
-	if idx := strings.Index(m, after); idx >= 0 && strings.HasPrefix(strings.TrimSpace(m[:idx]), w) {
-		return field{strings.TrimSpace(m[idx:]), line}, true
+	// The caption as markup: the paragraph's markup after its label,
+	// when the label is plain text at its start.
+	m := strings.TrimSpace(p.markup(para, line))
+	if strings.HasPrefix(m, w+" ") {
+		_, rest, _ := strings.Cut(m, " ")
+		if _, c, ok := strings.Cut(strings.TrimSpace(rest), " "); ok {
+			return field{strings.TrimSpace(c), line}, true
+		}
 	}
 	return field{strings.TrimSpace(after), line}, true
 }
@@ -599,7 +605,10 @@ func (p *parser) annexEntry(n ast.Node, line int) {
 		p.d.annexTitles[k] = field{strings.TrimSpace(title), line}
 	case *ast.List:
 		for li := n.FirstChild(); li != nil; li = li.NextSibling() {
-			t := strings.TrimSpace(p.plain(li, -1))
+			var t string
+			if c := li.FirstChild(); c != nil {
+				t = strings.TrimSpace(p.plain(c, -1))
+			}
 			num, _, _ := strings.Cut(t, " ")
 			p.d.annexItems[strings.TrimRight(num, ".")] = field{t, p.line(li)}
 		}
