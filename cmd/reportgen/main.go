@@ -38,6 +38,7 @@ Usage:
   reportgen build [flags]   build every report in every language it lists
   reportgen watch [flags]   build, then rebuild on every saved change
   reportgen new ID          scaffold a new report and its catalog stubs
+  reportgen import FILE.md  make a report (and catalogs) of Markdown documents
   reportgen check           run every check on every report and catalog
   reportgen i18n COMMAND    the translator's workflow: status, extract, merge, stamp
   reportgen help            show this help
@@ -63,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runWatch(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	case "i18n":
 		return runI18n(args[1:], stdout, stderr)
 	case "check":

@@ -1,0 +1,328 @@
+package mdimport
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/reportgen/reportgen/sources"
+)
+
+// head is the front of a document that every case below shares: a
+// running header, the title, the meeting details, the participants and
+// the document type.
+const head = `International Organization for Migration (IOM)  
+The UN Migration Agency
+
+# A Report
+
+28 January 2021, 08:30 – 12:00 CET
+
+*Delegates of five countries*
+
+## SUMMARY REPORT
+
+`
+
+// TestConventions imports one small document per convention and checks
+// what it became.
+func TestConventions(t *testing.T) {
+	cases := []struct {
+		name  string
+		md    string
+		check func(t *testing.T, r *sources.Report, res *Result)
+	}{
+		{"front matter", head + "## OPENING\n\nText.\n\n--- CLOSE OF SESSION ---\n", func(t *testing.T, r *sources.Report, res *Result) {
+			if r.Title != "A Report" || r.Kind != "summary-report" || r.Participants != "Delegates of five countries" ||
+				!r.Date.Equal(time.Date(2021, 1, 28, 0, 0, 0, 0, time.UTC)) || r.Time == nil || r.Time.Start != "08:30" || r.Time.End != "12:00" || r.Time.Zone != "CET" ||
+				r.ClosingMarker != "CLOSE OF SESSION" {
+				t.Errorf("report %+v", r)
+			}
+			if r.Sections[0].Heading != "Opening" || r.Sections[0].Blocks[0].Type != "text" {
+				t.Errorf("section %+v", r.Sections[0])
+			}
+		}},
+		{"place, range and counts", "# T\n\nTashkent, 30 September – 1 October 2025, 09:00 – 17:30 UZT (UTC+5)\n\n*Who*\n\n42 participants in person and 121 online\n\n## A\n\nText.\n", func(t *testing.T, r *sources.Report, res *Result) {
+			if r.Place != "Tashkent" || !r.Date.Equal(time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC)) || !r.EndDate.Equal(time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)) ||
+				r.Time.Zone != "UZT (UTC+5)" || r.Attendance == nil || r.Attendance.InPerson != 42 || r.Attendance.Online != 121 {
+				t.Errorf("report %+v %+v %+v", r, r.Time, r.Attendance)
+			}
+		}},
+		{"headings in capitals", head + "## THE GCM IN KAZAKHSTAN AND BEYOND\n\nThe GCM is followed in Kazakhstan and in the region.\n\n## WORLD MIGRATION REPORT 2020\n\nThe World Migration Report 2020 is out.\n", func(t *testing.T, r *sources.Report, res *Result) {
+			if h := r.Sections[0].Heading; h != "The GCM in Kazakhstan and beyond" {
+				t.Errorf("heading %q", h)
+			}
+			if h := r.Sections[1].Heading; h != "World Migration Report 2020" {
+				t.Errorf("heading %q", h)
+			}
+			if r.Sections[0].ID != "the-gcm-in-kazakhstan-and" {
+				t.Errorf("section id %q", r.Sections[0].ID)
+			}
+		}},
+		{"speakers, labels and moderators", head + "## OPENING\n\n" +
+			"**Interactive discussion on data, moderated by Ms. Ann Lee, Adviser**\n\nMs. Lee opened the discussion.\n\n" +
+			"**Ms. Renate Held, IOM Regional Director** (*Annex 1: Uzbek, Annex 1.1: English and Annex 1.2: Courtesy Translation to Russian*)\n\nShe spoke.\n\nShe spoke again.\n\n" +
+			"### **Mr. Savaş Ünlü, Director General (*Annex 2: English*)**\n\nHe closed.\n\n" +
+			"**Ms. Renate Held, IOM Regional Director** (*Annex 1: Uzbek, Annex 1.1: English and Annex 1.2: Courtesy Translation to Russian*)\n\nShe spoke a third time.\n\n" +
+			"### Questions from the floor\n\nThere were none.\n", func(t *testing.T, r *sources.Report, res *Result) {
+			b := r.Sections[0].Blocks
+			want := []string{"moderator:moderator", "text:text", "speaker:held", "speaker:unlu", "speaker:held-2", "subheading:questions-from-the", "text:text-2"}
+			var got []string
+			for _, x := range b {
+				got = append(got, x.Type+":"+x.ID)
+			}
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Fatalf("blocks %v, want %v", got, want)
+			}
+			if b[0].Text != "Interactive discussion on data, moderated by Ms. Ann Lee, Adviser" || b[1].Paragraphs[0] != "Ms. Lee opened the discussion." {
+				t.Errorf("moderator %+v %+v", b[0], b[1])
+			}
+			if b[2].Name != "Ms. Renate Held" || b[2].Role != "IOM Regional Director" || len(b[2].Paragraphs) != 2 || strings.Join(b[2].Annexes, ",") != "held" {
+				t.Errorf("speaker %+v", b[2])
+			}
+			if !b[3].Heading || b[3].Name != "Mr. Savaş Ünlü" || b[3].Role != "Director General" || strings.Join(b[3].Annexes, ",") != "unlu" {
+				t.Errorf("speaker as heading %+v", b[3])
+			}
+			if strings.Join(b[4].Annexes, ",") != "held" {
+				t.Errorf("a second label of annex 1 refers to another annex: %v", b[4].Annexes)
+			}
+			if len(r.Annexes) != 2 {
+				t.Fatalf("annexes %+v", r.Annexes)
+			}
+			a := r.Annexes[0]
+			if len(a.Items) != 3 || a.Items[0].Languages[0] != "uz" || a.Items[0].Kind != "original" ||
+				a.Items[1].Languages[0] != "en" || a.Items[1].Kind != "translation" ||
+				a.Items[2].Languages[0] != "ru" || a.Items[2].Kind != "courtesy-translation" {
+				t.Errorf("annex %+v", a)
+			}
+			// No list of annexes: each title is the speaker line, with a
+			// warning at the label's line.
+			if a.Title != "Ms. Renate Held, IOM Regional Director" || !strings.Contains(notesText(res.Notes), "r.en.md:18: warning: annex 1 has no title") {
+				t.Errorf("title %q, notes\n%s", a.Title, notesText(res.Notes))
+			}
+		}},
+		{"list of annexes", head + "## OPENING\n\n**Ms. A Kay, Minister** (*Annex 1: Kazakh, Annex 1.1: Russian and Annex 1.2: English*)\n\nText.\n\n## ANNEXES\n\nAnnex 1. Statement of Kazakhstan\n\n- 1 Kazakh (original)\n- 1.1 Russian (original)\n- 1.2 English (translation)\n", func(t *testing.T, r *sources.Report, res *Result) {
+			a := r.Annexes[0]
+			if a.Title != "Statement of Kazakhstan" || a.Items[1].Kind != "original" || a.Items[2].Kind != "translation" || len(r.Sections) != 1 {
+				t.Errorf("annex %+v; %d sections", a, len(r.Sections))
+			}
+			if len(res.Notes) != 0 {
+				t.Errorf("notes\n%s", notesText(res.Notes))
+			}
+		}},
+		{"lists", head + "## A\n\nThe participants agreed on:\n\n1. data;\n2. skills:\n   1. recognition\n   2. training:\n      - early\n3. pathways.\n\n- one\n- two\n", func(t *testing.T, r *sources.Report, res *Result) {
+			b := r.Sections[0].Blocks
+			if len(b) != 2 || b[0].Type != "list" || !b[0].Numbered || b[0].Paragraphs[0] != "The participants agreed on:" ||
+				len(b[0].Items) != 3 || len(b[0].Items[1].Items) != 2 || b[0].Items[1].Items[1].Items[0].Text != "early" ||
+				b[1].Type != "list" || b[1].Numbered || len(b[1].Paragraphs) != 0 {
+				t.Errorf("blocks %+v", b)
+			}
+		}},
+		{"inline markup", head + "## A\n\nSee [the *report*](https://example.org/a_(b)), <https://example.org/x>, <info@example.org>, [mail](mailto:a@example.org), ***both*** and **bold *in* bold**, a star \\* and [brackets\\].^[Source: [data](https://example.org/d), 2024.]\n\nNote.[^1]\n\n[^1]: A *real* footnote.\n", func(t *testing.T, r *sources.Report, res *Result) {
+			p := r.Sections[0].Blocks[0].Paragraphs
+			want := "See [the *report*](https://example.org/a_%28b%29), <https://example.org/x>, [info@example.org](mailto:info@example.org), [mail](mailto:a@example.org), ***both*** and **bold *in* bold**, a star \\* and \\[brackets\\].\\^\\[Source: [data](https://example.org/d), 2024.\\]"
+			if p[0] != want {
+				t.Errorf("got  %s\nwant %s", p[0], want)
+			}
+			if p[1] != "Note.^[A *real* footnote.]" {
+				t.Errorf("footnote: %s", p[1])
+			}
+			if !strings.Contains(notesText(res.Notes), "r.en.md:14: warning: inline footnote") {
+				t.Errorf("notes\n%s", notesText(res.Notes))
+			}
+		}},
+		{"table", head + "## A\n\nTable 1. Arrivals *by* country\n\n| Country | Arrivals |\n|---|---:|\n| Kazakhstan | 12 400 |\n| Total | 20 000 |\n", func(t *testing.T, r *sources.Report, res *Result) {
+			b := r.Sections[0].Blocks[0]
+			if b.Type != "table" || b.Caption != "Arrivals *by* country" || len(b.Columns) != 2 || b.Columns[1].Align != "right" ||
+				b.Columns[0].Header != "Country" || len(b.Rows) != 2 || b.Rows[0][1] != "12 400" {
+				t.Errorf("table %+v", b)
+			}
+		}},
+		{"figure", head + "## A\n\nText before.\n\n![Bar chart of arrivals by month](chart.png)\n\nFigure 1. Arrivals by month\n\nText after.\n", func(t *testing.T, r *sources.Report, res *Result) {
+			b := r.Sections[0].Blocks
+			if len(b) != 3 || b[1].Type != "figure" || b[1].Image != "figures/chart.png" || b[1].Alt != "Bar chart of arrivals by month" ||
+				b[1].Caption != "Arrivals by month" || b[2].Type != "text" {
+				t.Errorf("blocks %+v", b)
+			}
+			if _, ok := res.Figures["figures/chart.png"]; !ok {
+				t.Errorf("figure not copied: %v", res.Figures)
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := impWith(t, c.md, "")
+			c.check(t, res.Loaded.Report, res)
+		})
+	}
+}
+
+// impWith is imp with a figure chart.png beside the document.
+func impWith(t *testing.T, enDoc, ruDoc string) *Result {
+	t.Helper()
+	var trs []Source
+	if ruDoc != "" {
+		trs = append(trs, Source{File: "r.ru.md", Lang: "ru", Data: []byte(ruDoc)})
+	}
+	cfg := testConfig("r")
+	cfg.ReadFigure = func(name string) ([]byte, error) {
+		img := image.NewGray(image.Rect(0, 0, 4, 3))
+		img.Set(1, 1, color.White)
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			return nil, err
+		}
+		if name != "chart.png" {
+			return nil, errNotFound
+		}
+		return b.Bytes(), nil
+	}
+	res, err := Import(Source{File: "r.en.md", Lang: "en", Data: []byte(enDoc)}, trs, cfg)
+	if err != nil {
+		t.Fatalf("%v\n%s\n%s", err, notesText(res.Notes), res.Report)
+	}
+	return res
+}
+
+type notFound struct{}
+
+func (notFound) Error() string { return "file does not exist" }
+
+var errNotFound = notFound{}
+
+// TestUnmapped: what a report cannot hold is left out and listed with
+// the Markdown file's line.
+func TestUnmapped(t *testing.T) {
+	md := "Draft 3, do not circulate\n\n" + // 1
+		head + // 3 … 13
+		"## A\n\n" + // 14
+		"Text with a [relative link](other.md) and `code`.\n\n" + // 16
+		"```\nsome code\n```\n\n" + // 18
+		"<div>html</div>\n\n" + // 22
+		"![Missing picture](missing.png)\n\n" + // 24
+		"Text with ![an inline image](chart.png) inside.\n\n" + // 26
+		"> A quotation.\n\n" + // 28
+		"---\n" // 30
+	res := impWith(t, md, "")
+	got := notesText(res.Notes)
+	for _, want := range []string{
+		"r.en.md:1: warning: paragraph before the # title left out",
+		`r.en.md:16: warning: link to "other.md" dropped, its text kept`,
+		"r.en.md:16: warning: code span set as ordinary text",
+		"r.en.md:18: warning: code block left out",
+		"r.en.md:22: warning: HTML block left out",
+		`r.en.md:24: warning: figure "missing.png" left out`,
+		"r.en.md:26: warning: image inside a paragraph left out",
+		"r.en.md:28: warning: block quote read as ordinary paragraphs",
+		"r.en.md:30: warning: horizontal rule left out",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no note %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "International Organization") {
+		t.Errorf("the running header was noted:\n%s", got)
+	}
+	p := res.Loaded.Report.Sections[0].Blocks[0].Paragraphs
+	if p[0] != "Text with a relative link and code." {
+		t.Errorf("paragraph %q", p[0])
+	}
+}
+
+const ruHead = `Международная организация по миграции (МОМ)  
+Агентство ООН по миграции
+
+# Отчёт
+
+28 января 2021 г., 08:30 – 12:00 по центральноевропейскому времени
+
+*Делегаты пяти стран*
+
+## КРАТКИЙ ОТЧЁТ
+
+`
+
+// TestTranslation pairs a translation block by block; a block whose
+// structure differs is left untranslated and reported with both lines.
+func TestTranslation(t *testing.T) {
+	en := head +
+		"## OPENING REMARKS\n\n" +
+		"**Ms. Renate Held, IOM Regional Director** (*Annex 1: English*)\n\n" +
+		"First.\n\n" +
+		"Second.\n\n" +
+		"**Mr. Jonathan Prentice, Head of the Secretariat**\n\n" +
+		"Third.\n\n" +
+		"- item one\n- item two\n\n" +
+		"--- CLOSE OF SESSION ---\n\n" +
+		"## ANNEXES\n\nAnnex 1. Opening remarks\n"
+	ru := ruHead +
+		"## ВСТУПИТЕЛЬНОЕ СЛОВО\n\n" +
+		"**г-жа Ренате Хельд, региональный директор МОМ** (*Приложение 1: английский язык*)\n\n" +
+		"Первый.\n\n" +
+		"**г-н Джонатан Прентис**\n\n" +
+		"Третий.\n\n" +
+		"- пункт один\n- пункт два\n\n" +
+		"--- ЗАКРЫТИЕ ЗАСЕДАНИЯ ---\n\n" +
+		"## ПРИЛОЖЕНИЯ\n\nПриложение 1. Вступительное слово\n"
+	res := impWith(t, en, ru)
+	msgs := flattenCatalog(t, res.Catalogs["ru"])
+	want := map[string]string{
+		"r.title":                   "Отчёт",
+		"r.participants":            "Делегаты пяти стран",
+		"r.time-zone":               "по центральноевропейскому времени",
+		"r.closing-marker":          "ЗАКРЫТИЕ ЗАСЕДАНИЯ",
+		"r.annex.held.title":        "Вступительное слово",
+		"r.opening-remarks.heading": "Вступительное слово",
+		"r.opening-remarks.list.i1": "пункт один",
+		"r.opening-remarks.list.i2": "пункт два",
+	}
+	for id, w := range want {
+		if msgs[id] != w {
+			t.Errorf("%s = %q, want %q", id, msgs[id], w)
+		}
+	}
+	for _, id := range []string{"r.opening-remarks.held.p1", "r.opening-remarks.held.name", "r.opening-remarks.prentice.name", "r.opening-remarks.prentice.p1"} {
+		if _, ok := msgs[id]; ok {
+			t.Errorf("%s translated from a block that differs", id)
+		}
+	}
+	got := notesText(res.Notes)
+	for _, w := range []string{
+		"r.ru.md:14: warning: structure differs from the English: 2 paragraphs in the English, 1 in the translation; block left untranslated (r.en.md:14)",
+		"r.ru.md:18: warning: speaker line without a role (\"Name, role\"); block left untranslated (r.en.md:20)",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("no note %q in\n%s", w, got)
+		}
+	}
+}
+
+// TestAlign: blocks are paired only where the pairing is certain.
+func TestAlign(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want string
+	}{
+		{"s s t", "s s t", "0 1 2"},
+		{"s t l", "s l", "0 - 1"},
+		{"s s t", "s t", "- - 1"}, // which speaker is missing is not known
+		{"t s l f", "t s x l f", "0 1 3 4"},
+	} {
+		got := align(strings.Fields(c.a), strings.Fields(c.b))
+		var s []string
+		for _, j := range got {
+			if j < 0 {
+				s = append(s, "-")
+			} else {
+				s = append(s, string(rune('0'+j)))
+			}
+		}
+		if strings.Join(s, " ") != c.want {
+			t.Errorf("align(%q, %q) = %v, want %s", c.a, c.b, s, c.want)
+		}
+	}
+}

@@ -1,0 +1,244 @@
+package mdimport
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/reportgen/reportgen/sources"
+)
+
+// quote returns s as a TOML basic string on one line. Invisible
+// characters (no-break and thin spaces, the soft hyphen) are written as
+// escapes, so an editor shows them.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\u00A0', '\u00AD', '\u2009', '\u202F', '\u2007', '\u2060':
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func quoteList(l []string) string {
+	q := make([]string, len(l))
+	for i, s := range l {
+		q[i] = quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// formatReport writes a report as a report file, in the layout of the
+// reference report: metadata, the annex register, then the sections.
+func formatReport(r *sources.Report, from string) []byte {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	w("# Imported from %s by reportgen import. Message IDs are derived from the\n", from)
+	w("# structure (see sources/schema.go); section and block IDs are stable keys:\n")
+	w("# rename them now, before translations refer to them, if you like.\n\n")
+	w("id = %s\n", quote(r.ID))
+	w("kind = %s\n", quote(r.Kind))
+	w("source-language = %s\n", quote(r.SourceLanguage))
+	w("languages = %s\n", quoteList(r.Languages))
+	w("title = %s\n", quote(r.Title))
+	if !r.Date.IsZero() {
+		w("date = %s\n", r.Date.Format("2006-01-02"))
+	}
+	if !r.EndDate.IsZero() {
+		w("end-date = %s\n", r.EndDate.Format("2006-01-02"))
+	}
+	if r.Place != "" {
+		w("place = %s\n", quote(r.Place))
+	}
+	if t := r.Time; t != nil {
+		w("time = { start = %s, end = %s", quote(t.Start), quote(t.End))
+		if t.Zone != "" {
+			w(", zone = %s", quote(t.Zone))
+		}
+		w(" }\n")
+	}
+	if a := r.Attendance; a != nil {
+		var parts []string
+		if a.InPerson > 0 {
+			parts = append(parts, fmt.Sprintf("in-person = %d", a.InPerson))
+		}
+		if a.Online > 0 {
+			parts = append(parts, fmt.Sprintf("online = %d", a.Online))
+		}
+		w("attendance = { %s }\n", strings.Join(parts, ", "))
+	}
+	if r.Participants != "" {
+		w("participants = %s\n", quote(r.Participants))
+	}
+	if r.ClosingMarker != "" {
+		w("closing-marker = %s\n", quote(r.ClosingMarker))
+	}
+	for _, a := range r.Annexes {
+		w("\n[[annex]]\nkey = %s\ntitle = %s\n", quote(a.Key), quote(a.Title))
+		for _, it := range a.Items {
+			w("\n  [[annex.item]]\n  languages = %s\n  kind = %s\n", quoteList(it.Languages), quote(it.Kind))
+			if it.Translates != 0 {
+				w("  translates = %d\n", it.Translates)
+			}
+		}
+	}
+	for _, s := range r.Sections {
+		w("\n# ----------------------------------------------------------------------------\n\n")
+		w("[[section]]\nid = %s\nheading = %s\n", quote(s.ID), quote(s.Heading))
+		for _, bl := range s.Blocks {
+			w("\n  [[section.block]]\n  type = %s\n  id = %s\n", quote(bl.Type), quote(bl.ID))
+			if bl.Heading {
+				w("  heading = true\n")
+			}
+			if bl.Name != "" {
+				w("  name = %s\n", quote(bl.Name))
+			}
+			if bl.Role != "" {
+				w("  role = %s\n", quote(bl.Role))
+			}
+			if len(bl.Annexes) > 0 {
+				w("  annexes = %s\n", quoteList(bl.Annexes))
+			}
+			if bl.Text != "" {
+				w("  text = %s\n", quote(bl.Text))
+			}
+			if bl.Numbered {
+				w("  numbered = true\n")
+			}
+			if bl.Image != "" {
+				w("  image = %s\n", quote(bl.Image))
+			}
+			if bl.Type == sources.BlockFigure {
+				w("  alt = %s\n", quote(bl.Alt))
+			}
+			if bl.Caption != "" {
+				w("  caption = %s\n", quote(bl.Caption))
+			}
+			if len(bl.Paragraphs) > 0 {
+				w("  paragraphs = [\n")
+				for _, p := range bl.Paragraphs {
+					w("    %s,\n", quote(p))
+				}
+				w("  ]\n")
+			}
+			if len(bl.Items) > 0 {
+				w("  items = [\n")
+				writeItems(&b, bl.Items, "    ")
+				w("  ]\n")
+			}
+			if len(bl.Columns) > 0 {
+				w("  columns = [\n")
+				for _, c := range bl.Columns {
+					w("    { header = %s", quote(c.Header))
+					if c.Align != "" {
+						w(", align = %s", quote(c.Align))
+					}
+					w(" },\n")
+				}
+				w("  ]\n")
+			}
+			if len(bl.Rows) > 0 {
+				w("  rows = [\n")
+				for _, row := range bl.Rows {
+					w("    %s,\n", quoteList(row))
+				}
+				w("  ]\n")
+			}
+		}
+	}
+	return []byte(b.String())
+}
+
+func writeItems(b *strings.Builder, items []sources.ListItem, indent string) {
+	for _, it := range items {
+		if len(it.Items) == 0 {
+			fmt.Fprintf(b, "%s%s,\n", indent, quote(it.Text))
+			continue
+		}
+		fmt.Fprintf(b, "%s{ text = %s, items = [\n", indent, quote(it.Text))
+		writeItems(b, it.Items, indent+"  ")
+		fmt.Fprintf(b, "%s] },\n", indent)
+	}
+}
+
+// formatCatalog writes a report's translations as a catalog file: one
+// table per section, block or annex, in the report's order (ids).
+func formatCatalog(lang, reportID, from string, ids []string, msgs map[string]string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s translation of sources/%s.toml, imported from %s by reportgen\n", lang, reportID, from)
+	b.WriteString("# import. Message IDs: see the comment at the top of the report file.\n")
+	var tables []string
+	keys := map[string][]string{}
+	for _, id := range ids {
+		if _, ok := msgs[id]; !ok {
+			continue
+		}
+		i := strings.LastIndex(id, ".")
+		table := id[:i]
+		if _, ok := keys[table]; !ok {
+			tables = append(tables, table)
+		}
+		keys[table] = append(keys[table], id[i+1:])
+	}
+	for i, table := range tables {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "[%s]\n", tablePath(table))
+		for _, key := range keys[table] {
+			fmt.Fprintf(&b, "%s = %s\n", key, quote(msgs[table+"."+key]))
+		}
+	}
+	return []byte(b.String())
+}
+
+// tablePath writes a dotted table name, quoting segments that are not
+// bare keys.
+func tablePath(id string) string {
+	segs := strings.Split(id, ".")
+	for i, s := range segs {
+		if strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != "" {
+			segs[i] = quote(s)
+		}
+	}
+	return strings.Join(segs, ".")
+}
+
+// sortedBy returns the keys of m in the order of order, then the rest
+// sorted.
+func sortedBy(m map[string]string, order []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range order {
+		if _, ok := m[id]; ok && !seen[id] {
+			out = append(out, id)
+			seen[id] = true
+		}
+	}
+	var rest []string
+	for id := range m {
+		if !seen[id] {
+			rest = append(rest, id)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
