@@ -3,9 +3,10 @@ package fonts
 import (
 	"os"
 
-	"codeberg.org/go-pdf/fpdf"
 	"strings"
 	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // required lists what every shipped language needs drawn: Cyrillic with

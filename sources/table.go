@@ -4,10 +4,11 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/reportgen/reportgen/markup"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/reportgen/reportgen/markup"
 )
 
 // ColumnWidth is a table column's width as written: automatic, a
