@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -71,8 +72,11 @@ func newFlags(name, usage string, stderr io.Writer) (*flag.FlagSet, *string) {
 
 // parse parses a command's flags; when the command must stop (-h, or a
 // flag error it has printed) ok is false and code is the exit status.
+//
+// Flags may come before or after the other arguments, as in "reportgen
+// import report.en.md --translation ru=report.ru.md"; "--" ends them.
 func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(flagsFirst(fs, args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK, false
 		}
@@ -299,4 +303,41 @@ build does: for pre-commit hooks and translators' CI.
 		return exitFail
 	}
 	return exitOK
+}
+
+// flagsFirst returns args with the flags (and their values) before the
+// other arguments, which the flag package wants first.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue // the flag package reports it
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			i++
+			flags = append(flags, args[i]) // the flag's value
+		}
+	}
+	if len(rest) == 0 {
+		return flags
+	}
+	return append(append(flags, "--"), rest...)
 }
