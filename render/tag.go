@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 
@@ -22,7 +23,8 @@ import (
 // cells a Table of rows (TR: cells whose first line starts on the same
 // page at the same height) with the first row header cells (TH, scope
 // Column) and the others TD, a figure a Figure with its Alt, a caption a
-// Caption, and a footnote a Note inside the element that refers to it.
+// Caption, and a footnote a Note (with an ID) after the last element that
+// starts on its page, where it is read on the page.
 // The running header and footer are pagination artifacts, so are the
 // header cells a table repeats on the pages it continues on; rules,
 // fills (the draft bar) and decoration are layout artifacts.
@@ -100,11 +102,19 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 		row     *pdfpost.Node
 		rows    int
 		rowKey  [2]float64
-		last    *pdfpost.Node // the node of the last element, for notes
 		noteSeq int
+		notes   []*pdfpost.Node
+		notePg  []int
+		// topFirst is the first page of each of the document's kids.
+		topFirst []int
+		e        int
 	)
-	add := func(nd *pdfpost.Node) { t.doc.Kids = append(t.doc.Kids, nd) }
-	for e, el := range doc.Elements {
+	add := func(nd *pdfpost.Node) {
+		t.doc.Kids = append(t.doc.Kids, nd)
+		topFirst = append(topFirst, t.first[e])
+	}
+	for e = range doc.Elements {
+		el := doc.Elements[e]
 		if el.Role.Artifact() {
 			continue
 		}
@@ -112,11 +122,7 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 			noteSeq++
 			nd := &pdfpost.Node{Type: "Note", ID: "note-" + strconv.Itoa(noteSeq)}
 			t.body[e] = nd
-			if last != nil {
-				last.Kids = append(last.Kids, nd)
-			} else {
-				add(nd)
-			}
+			notes, notePg = append(notes, nd), append(notePg, t.first[e])
 			continue
 		}
 		if el.Role != display.ListItem {
@@ -195,7 +201,20 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 			add(nd)
 		}
 		t.body[e] = nd
-		last = nd
+	}
+	// Footnotes are read where they are set, at the foot of their page:
+	// after the last element that starts on that page.
+	if len(notes) > 0 {
+		kids := make([]*pdfpost.Node, 0, len(t.doc.Kids)+len(notes))
+		k := 0
+		for i, nd := range t.doc.Kids {
+			for k < len(notes) && topFirst[i] > notePg[k] {
+				kids = append(kids, notes[k])
+				k++
+			}
+			kids = append(kids, nd)
+		}
+		t.doc.Kids = append(kids, notes[k:]...)
 	}
 	return t
 }
@@ -305,7 +324,8 @@ func (t *tagger) words(texts []display.Text, i int, width func(display.Text) flo
 			return r.Text + " ", ""
 		}
 		return r.Text, ""
-	case texts[next].Y == r.Y:
+	case texts[next].X > r.X && math.Abs(texts[next].Y-r.Y) < r.Size:
+		// On the same line (a footnote mark is raised).
 		if texts[next].X-(r.X+width(r)) > 0.08*r.Size {
 			return r.Text + " ", ""
 		}
