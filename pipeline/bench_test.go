@@ -32,6 +32,16 @@ func BenchmarkReference(b *testing.B) {
 			}
 		}
 	})
+	// The same, tagged (--pdf-standard ua).
+	b.Run("all-ua", func(b *testing.B) {
+		b.ReportAllocs()
+		out := b.TempDir()
+		for b.Loop() {
+			if _, diags := Run(p, Options{OutDir: out, Reports: []string{"central-asia-2021"}, PDFStandard: "ua"}); diags.HasErrors() {
+				b.Fatal(diags)
+			}
+		}
+	})
 	b.Run("load", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -77,6 +87,16 @@ func BenchmarkReference(b *testing.B) {
 		for b.Loop() {
 			for _, pg := range pages {
 				if err := render.Write(io.Discard, pg, render.Options{Family: fam}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("render-ua", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, pg := range pages {
+				if err := render.Write(io.Discard, pg, render.Options{Family: fam, Tagged: true}); err != nil {
 					b.Fatal(err)
 				}
 			}

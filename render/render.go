@@ -18,6 +18,7 @@ import (
 
 	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/internal/pdfpost"
 )
 
 // Options are the settings of one PDF.
@@ -29,6 +30,11 @@ type Options struct {
 	// report holds its pages in one form at a time, not in both while the
 	// PDF grows. The caller must not read the pages' items afterwards.
 	Release bool
+	// Tagged writes a tagged PDF: every draw in marked content, a
+	// structure tree in reading order, and what PDF/UA-1 asks of the
+	// catalog and pages (see package pdfpost). Without it the output is
+	// what it was before tagging existed, byte for byte.
+	Tagged bool
 }
 
 // Write draws pages into a PDF written to w. A panic inside the PDF
@@ -125,6 +131,12 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		}
 	}
 
+	var tg *tagger
+	var width func(display.Text) float64
+	if opt.Tagged {
+		tg = newTagger(pdf, pages)
+		width = func(t display.Text) float64 { return float64(fam.Face(t.Face).Width(t.Text)) * t.Size / 1000 }
+	}
 	for pi, pg := range pages.Pages {
 		if opt.Release {
 			pages.Pages[pi] = display.Page{}
@@ -135,7 +147,13 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		for _, b := range pg.Bookmarks {
 			pdf.Bookmark(b.Title, b.Level, b.Y)
 		}
+		if tg != nil {
+			tg.startPage(pi)
+		}
 		for _, r := range pg.Rects {
+			if tg != nil {
+				tg.shape(r.Elem)
+			}
 			pdf.SetFillColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
 			pdf.Rect(r.X, r.Y, r.W, r.H, "F")
 		}
@@ -143,9 +161,15 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			if _, ok := images[im.Name]; !ok {
 				return fmt.Errorf("no data for image %q", im.Name)
 			}
+			if tg != nil {
+				tg.image(im.Elem)
+			}
 			pdf.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: imageType(images[im.Name].Format)}, 0, "")
 		}
 		for _, r := range pg.Rules {
+			if tg != nil {
+				tg.shape(r.Elem)
+			}
 			pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
 			pdf.SetLineWidth(r.Width)
 			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
@@ -154,7 +178,13 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		size := -1.0
 		var color display.Color
 		colorSet := false
-		for _, t := range pg.Texts {
+		for ti, t := range pg.Texts {
+			text := t.Text
+			if tg != nil {
+				var actual string
+				text, actual = tg.words(pg.Texts, ti, width)
+				tg.text(t.Elem, ti, actual)
+			}
 			if t.Face != face || t.Size != size {
 				pdf.SetFont(fam.Name, t.Face.Style(), t.Size)
 				face, size = t.Face, t.Size
@@ -163,7 +193,10 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 				pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
 				color, colorSet = t.Color, true
 			}
-			pdf.Text(t.X, t.Y, t.Text)
+			pdf.Text(t.X, t.Y, text)
+		}
+		if tg != nil {
+			tg.endPage()
 		}
 		for _, l := range pg.Links {
 			if l.Dest != "" {
@@ -179,7 +212,19 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			return err
 		}
 	}
-	return pdf.Output(w)
+	if tg == nil {
+		return pdf.Output(w)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return err
+	}
+	out, err := pdfpost.Tag(buf.Bytes(), tg.doc, pdfpost.Options{Lang: meta.Lang})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // imageType is fpdf's name of an image format.

@@ -105,6 +105,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	shard := fs.String("shard", "", "build only slice `i/n` of the editions (1-based i), for a CI matrix")
 	workers := fs.Int("j", 0, "editions built at once (default: one per CPU)")
 	format := fs.String("format", "text", "diagnostics `format`: text or json (one JSON object per line)")
+	standard := fs.String("pdf-standard", "none", "PDF `standard`: none, or ua for tagged PDFs (structure tree in reading order, artifacts marked; PDF/UA-1 in the making)")
 	showStats := fs.Bool("stats", false, "print typographic statistics of each PDF: lines, hyphenation, word spacing, overfull lines, widows, orphans")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: reportgen build [flags]
@@ -132,7 +133,11 @@ Flags:
 		fmt.Fprintf(stderr, "reportgen build: --format must be text or json, not %q\n", *format)
 		return exitUsage
 	}
-	opt := pipeline.Options{Reports: reports, Langs: langs, Strict: *strictMode, Workers: *workers}
+	if *standard != "none" && *standard != "ua" {
+		fmt.Fprintf(stderr, "reportgen build: --pdf-standard must be none or ua, not %q\n", *standard)
+		return exitUsage
+	}
+	opt := pipeline.Options{Reports: reports, Langs: langs, Strict: *strictMode, Workers: *workers, PDFStandard: *standard}
 	if *shard != "" {
 		i, n, err := parseShard(*shard)
 		if err != nil {

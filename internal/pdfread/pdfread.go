@@ -53,6 +53,14 @@ type Run struct {
 	// W is the advance width of the run in points, from the font's glyph
 	// widths; Page.Text uses it to find the gap to the next run.
 	W float64
+	// Marked tells whether the run is drawn inside marked content; MCID
+	// is the innermost enclosing marked-content identifier (-1: none),
+	// Artifact whether an enclosing sequence is an /Artifact, and Actual
+	// the innermost enclosing /ActualText, if any.
+	Marked   bool
+	MCID     int
+	Artifact bool
+	Actual   string
 }
 
 // Page is the content of one page.
@@ -61,6 +69,19 @@ type Page struct {
 	Runs []Run
 	// Links are the link annotations in /Annots order.
 	Links []Link
+	// MCIDs are the marked-content identifiers of the page's BDC
+	// operators in content stream order; Images counts the image
+	// XObjects drawn and UnmarkedImages those outside marked content;
+	// Unbalanced is set when BDC/BMC and EMC do not pair up (an EMC
+	// without a sequence open, or a sequence left open at the end).
+	MCIDs          []int
+	Images         int
+	UnmarkedImages int
+	Unbalanced     bool
+	// StructParents is the page's /StructParents, -1 without one; Tabs
+	// its /Tabs.
+	StructParents int
+	Tabs          string
 }
 
 // Link is a link annotation.
@@ -99,7 +120,34 @@ type Doc struct {
 	Info map[string]string
 	// Lang is the catalog's /Lang entry.
 	Lang string
+	// Structure is the structure tree's root element (the StructTreeRoot's
+	// /K), nil in an untagged PDF; ParentTree maps each parent tree key to
+	// the object numbers of the elements it lists, by MCID (0: null).
+	Structure  *Elem
+	ParentTree map[int][]int
+	// Marked is the catalog's /MarkInfo /Marked; DisplayDocTitle its
+	// /ViewerPreferences /DisplayDocTitle; ID whether the trailer has an
+	// /ID.
+	Marked, DisplayDocTitle, ID bool
 }
+
+// Elem is a structure element.
+type Elem struct {
+	// Obj is the element's object number.
+	Obj int
+	// Type is /S; Alt, ActualText, Lang and ID the entries of those names;
+	// Scope the /Scope of its table attributes.
+	Type, Alt, ActualText, Lang, ID, Scope string
+	// MCRs are its marked-content references and Kids its child elements,
+	// each in /K order (Order interleaves them: an MCR index >= 0, or
+	// -1-i for Kids[i]).
+	MCRs  []MCR
+	Kids  []*Elem
+	Order []int
+}
+
+// MCR is a marked-content reference; Page counts from 0.
+type MCR struct{ Page, MCID int }
 
 // Read parses and validates the PDF (pdfcpu validation, strict mode first,
 // relaxed mode if strict fails; either fails when pdfcpu had to repair
@@ -299,6 +347,27 @@ func extract(ctx *model.Context) (*Doc, error) {
 			doc.Outline = r.outline(d["First"], 0, map[int]bool{}, nil)
 		}
 	}
+	if mi := r.dict(root["MarkInfo"]); mi != nil {
+		if b := mi.BooleanEntry("Marked"); b != nil {
+			doc.Marked = *b
+		}
+	}
+	if vp := r.dict(root["ViewerPreferences"]); vp != nil {
+		if b := vp.BooleanEntry("DisplayDocTitle"); b != nil {
+			doc.DisplayDocTitle = *b
+		}
+	}
+	doc.ID = len(ctx.XRefTable.ID) == 2
+	if st := r.dict(root["StructTreeRoot"]); st != nil {
+		var err error
+		if doc.Structure, err = r.elem(st["K"], -1, 0, map[int]bool{}); err != nil {
+			return nil, fmt.Errorf("structure tree: %w", err)
+		}
+		doc.ParentTree = map[int][]int{}
+		if pt := r.dict(st["ParentTree"]); pt != nil {
+			r.numberTree(pt, doc.ParentTree, 0)
+		}
+	}
 	if ctx.Info != nil {
 		o, err := r.deref(*ctx.Info)
 		if err != nil {
@@ -315,6 +384,104 @@ func extract(ctx *model.Context) (*Doc, error) {
 		}
 	}
 	return doc, nil
+}
+
+// elem reads the structure element o refers to; pg is the page its
+// parent's /Pg names (-1: none).
+func (r *reader) elem(o types.Object, pg, depth int, seen map[int]bool) (*Elem, error) {
+	ref, ok := o.(types.IndirectRef)
+	if !ok {
+		return nil, errors.New("a structure element is not an indirect object")
+	}
+	n := ref.ObjectNumber.Value()
+	if seen[n] || depth > 64 {
+		return nil, fmt.Errorf("object %d: a loop or too deep", n)
+	}
+	seen[n] = true
+	d := r.dict(o)
+	if d == nil {
+		return nil, fmt.Errorf("object %d is not a dictionary", n)
+	}
+	e := &Elem{Obj: n}
+	if s := d.NameEntry("S"); s != nil {
+		e.Type = *s
+	}
+	for k, p := range map[string]*string{"Alt": &e.Alt, "ActualText": &e.ActualText, "Lang": &e.Lang, "ID": &e.ID} {
+		if v, _ := r.deref(d[k]); v != nil {
+			*p = textString(v)
+		}
+	}
+	if a := r.dict(d["A"]); a != nil {
+		if s := a.NameEntry("Scope"); s != nil {
+			e.Scope = *s
+		}
+	}
+	if p, ok := d["Pg"].(types.IndirectRef); ok {
+		pg = r.pages[p.ObjectNumber.Value()] - 1
+	}
+	kids := types.Array{d["K"]}
+	if a, ok := d["K"].(types.Array); ok {
+		kids = a
+	}
+	for _, k := range kids {
+		switch v := k.(type) {
+		case nil:
+		case types.Integer:
+			e.Order = append(e.Order, len(e.MCRs))
+			e.MCRs = append(e.MCRs, MCR{Page: pg, MCID: int(v)})
+		case types.Dict:
+			if t := v.NameEntry("Type"); t != nil && *t == "MCR" {
+				p := pg
+				if ref, ok := v["Pg"].(types.IndirectRef); ok {
+					p = r.pages[ref.ObjectNumber.Value()] - 1
+				}
+				id, _ := r.number(v["MCID"])
+				e.Order = append(e.Order, len(e.MCRs))
+				e.MCRs = append(e.MCRs, MCR{Page: p, MCID: int(id)})
+			}
+		case types.IndirectRef:
+			kd := r.dict(v)
+			if t := kd.NameEntry("Type"); t != nil && (*t == "OBJR" || *t == "MCR") {
+				continue
+			}
+			kid, err := r.elem(v, pg, depth+1, seen)
+			if err != nil {
+				return nil, err
+			}
+			e.Order = append(e.Order, -1-len(e.Kids))
+			e.Kids = append(e.Kids, kid)
+		}
+	}
+	return e, nil
+}
+
+// numberTree reads a number tree of arrays of references into m.
+func (r *reader) numberTree(d types.Dict, m map[int][]int, depth int) {
+	if depth > 32 {
+		return
+	}
+	nums := r.array(d["Nums"])
+	for i := 0; i+1 < len(nums); i += 2 {
+		k, _ := r.number(nums[i])
+		var objs []int
+		for _, o := range r.array(nums[i+1]) {
+			ref, _ := o.(types.IndirectRef)
+			n := 0
+			if ref.ObjectNumber != 0 {
+				n = ref.ObjectNumber.Value()
+			}
+			objs = append(objs, n)
+		}
+		if ref, ok := nums[i+1].(types.IndirectRef); ok {
+			objs = []int{ref.ObjectNumber.Value()} // an annotation's parent
+		}
+		m[int(k)] = objs
+	}
+	for _, kid := range r.array(d["Kids"]) {
+		if kd := r.dict(kid); kd != nil {
+			r.numberTree(kd, m, depth+1)
+		}
+	}
 }
 
 // deref resolves an indirect reference; a reference to nothing is nil.
@@ -375,6 +542,15 @@ func (r *reader) page(d types.Dict, attr *model.InheritedPageAttrs) (Page, error
 		return pg, err
 	}
 	pg.Runs = in.runs
+	pg.MCIDs, pg.Images, pg.UnmarkedImages = in.mcids, in.images, in.unmarked
+	pg.Unbalanced = in.unbalanced || len(in.marks) > 0
+	pg.StructParents = -1
+	if v, ok := r.number(d["StructParents"]); ok {
+		pg.StructParents = int(v)
+	}
+	if n := d.NameEntry("Tabs"); n != nil {
+		pg.Tabs = *n
+	}
 
 	for _, o := range r.array(d["Annots"]) {
 		a := r.dict(o)
@@ -661,6 +837,19 @@ type interp struct {
 	stack     []gstate
 	tm, tlm   matrix
 	runs      []Run
+	// marks is the stack of open marked-content sequences.
+	marks      []mark
+	mcids      []int
+	images     int
+	unmarked   int
+	unbalanced bool
+}
+
+// mark is an open marked-content sequence.
+type mark struct {
+	mcid     int
+	artifact bool
+	actual   string
 }
 
 // run interprets one content stream with its resources.
@@ -800,6 +989,30 @@ func (in *interp) op(op string, ops []any, res types.Dict, depth int) error {
 			a, _ := ops[len(ops)-1].([]any)
 			in.show(a)
 		}
+	case "BMC":
+		in.marks = append(in.marks, mark{mcid: -1})
+	case "BDC":
+		m := mark{mcid: -1}
+		if len(ops) >= 2 {
+			tag, _ := ops[len(ops)-2].(name)
+			m.artifact = tag == "Artifact"
+			if d, ok := ops[len(ops)-1].(dictObj); ok {
+				if v, ok := d["MCID"].(float64); ok {
+					m.mcid = int(v)
+					in.mcids = append(in.mcids, m.mcid)
+				}
+				if v, ok := d["ActualText"].(pdfString); ok {
+					m.actual = decodeText(v)
+				}
+			}
+		}
+		in.marks = append(in.marks, m)
+	case "EMC":
+		if len(in.marks) == 0 {
+			in.unbalanced = true
+		} else {
+			in.marks = in.marks[:len(in.marks)-1]
+		}
 	case "Do":
 		if len(ops) >= 1 && depth < 16 {
 			n, _ := ops[len(ops)-1].(name)
@@ -830,6 +1043,12 @@ func (in *interp) form(res types.Dict, n string, depth int) error {
 		return nil
 	}
 	if st := sd.Dict.NameEntry("Subtype"); st == nil || *st != "Form" {
+		if st != nil && *st == "Image" {
+			in.images++
+			if len(in.marks) == 0 {
+				in.unmarked++
+			}
+		}
 		return nil
 	}
 	if err := sd.Decode(); err != nil {
@@ -893,6 +1112,17 @@ func (in *interp) show(items []any) {
 					Y:    in.top - y,
 					Font: f.name,
 					Size: gs.size * math.Hypot(start[2], start[3]),
+					MCID: -1,
+				}
+				cur.Marked = len(in.marks) > 0
+				for _, m := range in.marks {
+					cur.Artifact = cur.Artifact || m.artifact
+					if m.mcid >= 0 {
+						cur.MCID = m.mcid
+					}
+					if m.actual != "" {
+						cur.Actual = m.actual
+					}
 				}
 				split = false
 			}

@@ -1,0 +1,371 @@
+// Package pdfpost turns the PDF fpdf writes into a tagged PDF: it adds a
+// structure tree over the marked content the renderer wrote into the
+// pages, and the catalog and page entries a tagged PDF needs.
+//
+// fpdf's output has a fixed shape, which this package relies on and
+// checks: a header, objects written one after another (each at the offset
+// the cross-reference table gives, from "N 0 obj" to "endobj"), one
+// classic cross-reference section and a trailer with /Size, /Root and
+// /Info; the page tree root is object 1, its /Kids the pages in order;
+// each page dictionary starts "<</Type /Page" and the catalog "<<\n/Type
+// /Catalog". Tag copies every object unchanged except the pages and the
+// catalog, appends the structure tree after them, and writes a new
+// cross-reference table and trailer, with an /ID derived from the
+// content, so that the same input gives the same bytes.
+//
+// What Tag adds:
+//   - the catalog: /StructTreeRoot, /MarkInfo <</Marked true>>,
+//     /ViewerPreferences <</DisplayDocTitle true>> and /Lang (when fpdf did
+//     not write one);
+//   - every page: /StructParents (its key in the parent tree) and /Tabs /S;
+//   - the structure tree: a StructTreeRoot, one structure element per Node
+//     (their marked-content references in order, then their kids) and a
+//     ParentTree mapping each page's MCIDs to their elements;
+//   - the trailer: /ID;
+//   - the header: version 1.7 (what PDF/UA-1 is based on).
+package pdfpost
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"unicode/utf16"
+)
+
+// Node is a structure element.
+type Node struct {
+	// Type is the standard structure type: Document, H1, P, L, LI, Lbl,
+	// LBody, Table, TR, TH, TD, Figure, Caption, Note …
+	Type string
+	// Alt is a text alternative (a Figure's); Lang the element's
+	// language when it differs from the document's; ID a unique
+	// identifier (PDF/UA wants one on every Note); Scope a TH's scope
+	// (Column or Row).
+	Alt, Lang, ID, Scope string
+	// Content is the element's marked content, in reading order. It is
+	// read before Kids.
+	Content []MCR
+	Kids    []*Node
+}
+
+// MCR is a marked-content reference: the sequence with MCID on page Page
+// (from 0).
+type MCR struct{ Page, MCID int }
+
+// Options are the document-level settings.
+type Options struct {
+	// Lang is the document's language, written into the catalog when
+	// fpdf did not write it.
+	Lang string
+}
+
+// file is fpdf's output taken apart.
+type file struct {
+	data    []byte
+	offsets []int // by object number; 0 for object 0
+	xref    int   // offset of "xref"
+	root    int   // catalog's object number
+	info    int   // Info's object number
+	pages   []int // page object numbers in order
+}
+
+// parse takes apart a PDF in fpdf's shape.
+func parse(data []byte) (*file, error) {
+	f := &file{data: data}
+	if !bytes.HasPrefix(data, []byte("%PDF-1.")) {
+		return nil, errors.New("not a PDF")
+	}
+	tail := data[max(0, len(data)-64):]
+	i := bytes.LastIndex(tail, []byte("startxref\n"))
+	if i < 0 {
+		return nil, errors.New("no startxref")
+	}
+	rest := tail[i+len("startxref\n"):]
+	end := bytes.IndexByte(rest, '\n')
+	if end < 0 {
+		return nil, errors.New("startxref without an offset")
+	}
+	x, err := strconv.Atoi(string(rest[:end]))
+	if err != nil || x <= 0 || x >= len(data) || !bytes.HasPrefix(data[x:], []byte("xref\n0 ")) {
+		return nil, fmt.Errorf("startxref %q does not point at a cross-reference table", rest[:end])
+	}
+	f.xref = x
+	p := data[x+len("xref\n0 "):]
+	nl := bytes.IndexByte(p, '\n')
+	n, err := strconv.Atoi(string(p[:max(nl, 0)]))
+	if nl < 0 || err != nil || n < 2 {
+		return nil, errors.New("bad cross-reference subsection")
+	}
+	p = p[nl+1:]
+	const row = 20 // "0000000000 65535 f \n"
+	if len(p) < n*row {
+		return nil, errors.New("cross-reference table cut short")
+	}
+	f.offsets = make([]int, n)
+	for k := 1; k < n; k++ {
+		r := p[k*row : (k+1)*row]
+		if string(r[10:]) != " 00000 n \n" {
+			return nil, fmt.Errorf("cross-reference entry %d: %q", k, r)
+		}
+		off, err := strconv.Atoi(string(r[:10]))
+		if err != nil || off <= 0 || off >= x {
+			return nil, fmt.Errorf("cross-reference entry %d: %q", k, r)
+		}
+		if !bytes.HasPrefix(data[off:], fmt.Appendf(nil, "%d 0 obj\n", k)) {
+			return nil, fmt.Errorf("object %d is not at offset %d", k, off)
+		}
+		f.offsets[k] = off
+	}
+	trailer := p[n*row:]
+	f.root = refAfter(trailer, "/Root ")
+	f.info = refAfter(trailer, "/Info ")
+	if f.root <= 0 || f.root >= n || f.info <= 0 || f.info >= n {
+		return nil, errors.New("trailer without /Root or /Info")
+	}
+	if !bytes.HasPrefix(f.body(f.root), []byte("<<\n/Type /Catalog\n")) {
+		return nil, errors.New("the trailer's /Root is not the catalog")
+	}
+	kids := f.body(1)
+	if !bytes.HasPrefix(kids, []byte("<</Type /Pages\n/Kids [")) {
+		return nil, errors.New("object 1 is not the page tree")
+	}
+	kids = kids[len("<</Type /Pages\n/Kids ["):]
+	kids = kids[:bytes.IndexByte(kids, ']')]
+	for _, fld := range bytes.Fields(kids) {
+		if string(fld) == "0" || string(fld) == "R" {
+			continue
+		}
+		pn, err := strconv.Atoi(string(fld))
+		if err != nil || pn <= 0 || pn >= n || !bytes.HasPrefix(f.body(pn), []byte("<</Type /Page\n")) {
+			return nil, fmt.Errorf("page tree kid %q is not a page", fld)
+		}
+		f.pages = append(f.pages, pn)
+	}
+	return f, nil
+}
+
+// body is object k's text after "k 0 obj\n".
+func (f *file) body(k int) []byte {
+	b := f.data[f.offsets[k]:]
+	return b[bytes.IndexByte(b, '\n')+1:]
+}
+
+// refAfter reads the object number of "key N 0 R" in b; 0 if absent.
+func refAfter(b []byte, key string) int {
+	i := bytes.Index(b, []byte(key))
+	if i < 0 {
+		return 0
+	}
+	f := bytes.Fields(b[i+len(key):])
+	if len(f) < 3 || string(f[1]) != "0" || !bytes.HasPrefix(f[2], []byte("R")) {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(f[0]))
+	return n
+}
+
+// Tag returns pdf with the structure tree rooted at doc (normally a
+// Document element) added. MCIDs must be unique on each page; every MCR
+// must name a page of pdf.
+func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
+	f, err := parse(pdf)
+	if err != nil {
+		return nil, fmt.Errorf("tagging the PDF: %w", err)
+	}
+	size := len(f.offsets)
+	// Object numbers: the structure tree root, the parent tree, then
+	// the elements in depth-first order.
+	rootObj, parentTree := size, size+1
+	next := size + 2
+	num := map[*Node]int{}
+	var order []*Node
+	parent := map[*Node]*Node{}
+	var walk func(n *Node) error
+	walk = func(n *Node) error {
+		if _, dup := num[n]; dup {
+			return errors.New("a structure element appears twice in the tree")
+		}
+		num[n] = next
+		next++
+		order = append(order, n)
+		for _, k := range n.Kids {
+			parent[k] = n
+			if err := walk(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(doc); err != nil {
+		return nil, err
+	}
+	// The parent tree: per page, the element of each MCID.
+	owners := make([][]int, len(f.pages))
+	for _, n := range order {
+		for _, m := range n.Content {
+			if m.Page < 0 || m.Page >= len(f.pages) || m.MCID < 0 {
+				return nil, fmt.Errorf("marked content %d on page %d: no such page", m.MCID, m.Page+1)
+			}
+			o := owners[m.Page]
+			for len(o) <= m.MCID {
+				o = append(o, 0)
+			}
+			if o[m.MCID] != 0 {
+				return nil, fmt.Errorf("MCID %d used twice on page %d", m.MCID, m.Page+1)
+			}
+			o[m.MCID] = num[n]
+			owners[m.Page] = o
+		}
+	}
+
+	out := bytes.NewBuffer(make([]byte, 0, len(pdf)+len(order)*96+len(f.pages)*64+1024))
+	offsets := make([]int, next)
+	// Objects in file order, pages and catalog amended.
+	byOffset := make([]int, 0, size-1)
+	for k := 1; k < size; k++ {
+		byOffset = append(byOffset, k)
+	}
+	slices.SortFunc(byOffset, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
+	pageKey := make(map[int]int, len(f.pages))
+	for i, pn := range f.pages {
+		pageKey[pn] = i
+	}
+	out.Write(f.data[:f.offsets[byOffset[0]]])
+	// PDF/UA-1 is based on PDF 1.7; the header keeps its length.
+	copy(out.Bytes()[len("%PDF-"):], "1.7")
+	for i, k := range byOffset {
+		end := f.xref
+		if i+1 < len(byOffset) {
+			end = f.offsets[byOffset[i+1]]
+		}
+		obj := f.data[f.offsets[k]:end]
+		offsets[k] = out.Len()
+		head := len(fmt.Sprintf("%d 0 obj\n", k))
+		if pi, ok := pageKey[k]; ok {
+			cut := head + len("<</Type /Page\n")
+			out.Write(obj[:cut])
+			fmt.Fprintf(out, "/StructParents %d\n/Tabs /S\n", pi)
+			out.Write(obj[cut:])
+			continue
+		}
+		if k == f.root {
+			cut := head + len("<<\n/Type /Catalog\n")
+			out.Write(obj[:cut])
+			fmt.Fprintf(out, "/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n", rootObj)
+			if opt.Lang != "" && !bytes.Contains(obj, []byte("\n/Lang ")) {
+				fmt.Fprintf(out, "/Lang %s\n", TextString(opt.Lang))
+			}
+			out.Write(obj[cut:])
+			continue
+		}
+		out.Write(obj)
+	}
+
+	// The structure tree.
+	offsets[rootObj] = out.Len()
+	fmt.Fprintf(out, "%d 0 obj\n<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>\nendobj\n", rootObj, num[doc], parentTree, len(f.pages))
+	offsets[parentTree] = out.Len()
+	fmt.Fprintf(out, "%d 0 obj\n<</Nums [", parentTree)
+	for i, o := range owners {
+		fmt.Fprintf(out, "\n%d [", i)
+		for j, n := range o {
+			if j > 0 {
+				out.WriteByte(' ')
+			}
+			if n == 0 {
+				out.WriteString("null")
+			} else {
+				fmt.Fprintf(out, "%d 0 R", n)
+			}
+		}
+		out.WriteByte(']')
+	}
+	out.WriteString("]>>\nendobj\n")
+	for _, n := range order {
+		offsets[num[n]] = out.Len()
+		p := rootObj
+		if pn, ok := parent[n]; ok {
+			p = num[pn]
+		}
+		fmt.Fprintf(out, "%d 0 obj\n<</Type /StructElem /S /%s /P %d 0 R", num[n], n.Type, p)
+		pg := -1
+		if len(n.Content) > 0 {
+			pg = n.Content[0].Page
+			fmt.Fprintf(out, " /Pg %d 0 R", f.pages[pg])
+		}
+		if n.Alt != "" {
+			fmt.Fprintf(out, " /Alt %s", TextString(n.Alt))
+		}
+		if n.Lang != "" {
+			fmt.Fprintf(out, " /Lang %s", TextString(n.Lang))
+		}
+		if n.ID != "" {
+			fmt.Fprintf(out, " /ID %s", TextString(n.ID))
+		}
+		if n.Scope != "" {
+			fmt.Fprintf(out, " /A <</O /Table /Scope /%s>>", n.Scope)
+		}
+		if k := len(n.Content) + len(n.Kids); k > 0 {
+			out.WriteString(" /K [")
+			for i, m := range n.Content {
+				if i > 0 {
+					out.WriteByte(' ')
+				}
+				if m.Page == pg {
+					out.WriteString(strconv.Itoa(m.MCID))
+				} else {
+					fmt.Fprintf(out, "<</Type /MCR /Pg %d 0 R /MCID %d>>", f.pages[m.Page], m.MCID)
+				}
+			}
+			for i, kid := range n.Kids {
+				if i > 0 || len(n.Content) > 0 {
+					out.WriteByte(' ')
+				}
+				fmt.Fprintf(out, "%d 0 R", num[kid])
+			}
+			out.WriteByte(']')
+		}
+		out.WriteString(">>\nendobj\n")
+	}
+
+	// Cross-reference table and trailer, with an /ID from the content.
+	sum := sha256.Sum256(out.Bytes())
+	x := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	for k := 1; k < next; k++ {
+		fmt.Fprintf(out, "%010d 00000 n \n", offsets[k])
+	}
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, f.root, f.info, sum[:16], sum[:16], x)
+	return out.Bytes(), nil
+}
+
+// TextString writes s as a PDF text string: a literal string when it is
+// printable ASCII, else UTF-16BE with a byte order mark, in hex.
+func TextString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		b := make([]byte, 0, len(s)+2)
+		b = append(b, '(')
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '(' || c == ')' || c == '\\' {
+				b = append(b, '\\')
+			}
+			b = append(b, s[i])
+		}
+		return string(append(b, ')'))
+	}
+	b := []byte("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = fmt.Appendf(b, "%04X", u)
+	}
+	return string(append(b, '>'))
+}

@@ -1,0 +1,394 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/reportgen/reportgen/internal/pdfread"
+	"github.com/reportgen/reportgen/project"
+)
+
+// The reference reports in their published languages, built tagged
+// (--pdf-standard ua), once per test binary.
+var (
+	taggedOnce sync.Once
+	taggedPDFs map[string][]byte
+	taggedErr  error
+)
+
+// tagged returns the tagged reference PDFs by "report.lang".
+func tagged(t *testing.T) map[string][]byte {
+	t.Helper()
+	taggedOnce.Do(func() {
+		out, err := os.MkdirTemp("", "reportgen-tagged-")
+		if err != nil {
+			taggedErr = err
+			return
+		}
+		defer os.RemoveAll(out)
+		empty, _ := os.MkdirTemp("", "reportgen-empty-")
+		defer os.RemoveAll(empty)
+		results, diags := Run(project.Open(empty), Options{OutDir: out, Langs: published, Strict: false, PDFStandard: "ua"})
+		if diags.HasErrors() {
+			taggedErr = diags.Err()
+			return
+		}
+		taggedPDFs = map[string][]byte{}
+		for _, r := range results {
+			data, err := os.ReadFile(r.Path)
+			if err != nil {
+				taggedErr = err
+				return
+			}
+			taggedPDFs[r.Report+"."+r.Lang] = data
+		}
+	})
+	if taggedErr != nil {
+		t.Fatal(taggedErr)
+	}
+	if len(taggedPDFs) != 4 {
+		t.Fatalf("%d tagged PDFs, want both reference reports in en and ru", len(taggedPDFs))
+	}
+	return taggedPDFs
+}
+
+// TestTaggedStructure checks, with Go alone, what a tagged PDF promises:
+// the catalog and page entries; every text and image drawn inside marked
+// content; marked-content sequences balanced; MCIDs unique on each page,
+// each referenced by exactly one structure element, and the parent tree
+// naming that element; figures with Alt, header cells with Scope, notes
+// with an ID, headings without a skipped level; a trailer /ID.
+func TestTaggedStructure(t *testing.T) {
+	for name, data := range tagged(t) {
+		t.Run(name, func(t *testing.T) {
+			doc, err := pdfread.Read(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !doc.Marked || !doc.DisplayDocTitle || !doc.ID || doc.Lang == "" {
+				t.Errorf("catalog: Marked %v, DisplayDocTitle %v, trailer ID %v, Lang %q", doc.Marked, doc.DisplayDocTitle, doc.ID, doc.Lang)
+			}
+			if doc.Structure == nil || doc.Structure.Type != "Document" {
+				t.Fatalf("structure tree root %+v, want a Document", doc.Structure)
+			}
+			// Every MCID of every page, and who refers to it.
+			owner := map[pdfread.MCR]int{}
+			for pi, pg := range doc.Pages {
+				if pg.StructParents != pi || pg.Tabs != "S" {
+					t.Errorf("page %d: StructParents %d, Tabs %q", pi+1, pg.StructParents, pg.Tabs)
+				}
+				if pg.Unbalanced || pg.UnmarkedImages > 0 {
+					t.Errorf("page %d: BDC/EMC unbalanced %v, %d of %d images outside marked content", pi+1, pg.Unbalanced, pg.UnmarkedImages, pg.Images)
+				}
+				for _, id := range pg.MCIDs {
+					k := pdfread.MCR{Page: pi, MCID: id}
+					if _, dup := owner[k]; dup {
+						t.Errorf("page %d: MCID %d used twice", pi+1, id)
+					}
+					owner[k] = 0
+				}
+				for _, r := range pg.Runs {
+					if !r.Marked {
+						t.Errorf("page %d: text %q outside marked content", pi+1, r.Text)
+					} else if !r.Artifact && r.MCID < 0 {
+						t.Errorf("page %d: text %q neither an artifact nor referable content", pi+1, r.Text)
+					}
+					if r.Actual != "" && r.Actual+"-" != r.Text {
+						t.Errorf("page %d: text %q has ActualText %q", pi+1, r.Text, r.Actual)
+					}
+				}
+			}
+			lastHeading := 0
+			var walk func(e *pdfread.Elem)
+			walk = func(e *pdfread.Elem) {
+				for _, m := range e.MCRs {
+					n, ok := owner[m]
+					switch {
+					case !ok:
+						t.Errorf("%s (object %d) refers to MCID %d on page %d, which the page lacks", e.Type, e.Obj, m.MCID, m.Page+1)
+					case n != 0:
+						t.Errorf("MCID %d on page %d referred to by objects %d and %d", m.MCID, m.Page+1, n, e.Obj)
+					}
+					owner[m] = e.Obj
+					if pt := doc.ParentTree[m.Page]; m.MCID >= len(pt) || pt[m.MCID] != e.Obj {
+						t.Errorf("parent tree: page %d MCID %d does not name object %d (%s)", m.Page+1, m.MCID, e.Obj, e.Type)
+					}
+				}
+				switch e.Type {
+				case "Figure":
+					if strings.TrimSpace(e.Alt) == "" {
+						t.Errorf("Figure (object %d) without Alt", e.Obj)
+					}
+				case "TH":
+					if e.Scope == "" {
+						t.Errorf("TH (object %d) without Scope", e.Obj)
+					}
+				case "Note":
+					if e.ID == "" {
+						t.Errorf("Note (object %d) without ID", e.Obj)
+					}
+				case "H1", "H2", "H3", "H4", "H5", "H6":
+					lv := int(e.Type[1] - '0')
+					if lv > lastHeading+1 {
+						t.Errorf("%s (object %d) after H%d: a heading level skipped", e.Type, e.Obj, lastHeading)
+					}
+					lastHeading = lv
+				}
+				for _, k := range e.Kids {
+					walk(k)
+				}
+			}
+			walk(doc.Structure)
+			for m, n := range owner {
+				if n == 0 {
+					t.Errorf("MCID %d on page %d belongs to no structure element", m.MCID, m.Page+1)
+				}
+			}
+			if len(owner) == 0 {
+				t.Error("no marked content")
+			}
+		})
+	}
+}
+
+// TestTaggedReproducible builds the tagged PDFs twice: the same bytes
+// (the trailer /ID is derived from the content).
+func TestTaggedReproducible(t *testing.T) {
+	first := tagged(t)
+	out := t.TempDir()
+	results, diags := Run(project.Open(t.TempDir()), Options{OutDir: out, Reports: firstReport, Langs: published, PDFStandard: "ua"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, r := range results {
+		data, _ := os.ReadFile(r.Path)
+		if !bytes.Equal(data, first[r.Report+"."+r.Lang]) {
+			t.Errorf("%s.%s: a second tagged build differs", r.Report, r.Lang)
+		}
+	}
+}
+
+// TestTaggedExternal reads the tagged PDFs back with qpdf and poppler:
+// qpdf --check is clean, pdfinfo sees a tagged PDF, and the text of the
+// structure tree (pdfinfo -struct-text) is, word for word and in order,
+// what pdftotext reads from the page without its artifacts (running
+// header, footer, a table's repeated header row). Like TestExternal it
+// runs when REPORTGEN_EXTERNAL=1, and then fails when a tool is missing.
+func TestTaggedExternal(t *testing.T) {
+	if os.Getenv("REPORTGEN_EXTERNAL") != "1" {
+		t.Skip("external cross-checks need poppler-utils and qpdf; .ci/run runs them with REPORTGEN_EXTERNAL=1")
+	}
+	for _, tool := range []string{"pdftotext", "pdfinfo", "qpdf"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed: %v", tool, err)
+		}
+	}
+	dir := t.TempDir()
+	for name, data := range tagged(t) {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name+".pdf")
+			os.WriteFile(path, data, 0o644)
+			if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil || bytes.Contains(out, []byte("WARNING")) {
+				t.Errorf("qpdf --check: %v\n%s", err, out)
+			}
+			info, err := exec.Command("pdfinfo", path).Output()
+			if err != nil || !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).Match(info) {
+				t.Errorf("pdfinfo does not see a tagged PDF: %v\n%s", err, info)
+			}
+			st, err := exec.Command("pdfinfo", "-struct-text", path).Output()
+			if err != nil {
+				t.Fatalf("pdfinfo -struct-text: %v", err)
+			}
+			text, notes := structText(string(st))
+			structWords := strings.Fields(text)
+			plain, err := exec.Command("pdftotext", path, "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			doc, err := pdfread.Read(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := withoutArtifacts(string(plain), doc, notes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := strings.Join(structWords, " "), strings.Join(body, " "); a != b {
+				i := 0
+				for i < len(structWords) && i < len(body) && structWords[i] == body[i] {
+					i++
+				}
+				t.Errorf("structure text and pdftotext's body differ at word %d:\nstructure: %s\npdftotext: %s", i,
+					strings.Join(structWords[i:min(i+20, len(structWords))], " "), strings.Join(body[i:min(i+20, len(body))], " "))
+			}
+		})
+	}
+}
+
+// structText is the text of pdfinfo -struct-text output: its quoted
+// pieces in order, and apart the texts of its Note elements (footnotes,
+// set at the foot of their page, which a paragraph or table running on
+// to the next page may enclose in pdftotext's reading) and table cells
+// (pdftotext reads a row's right-aligned numbers before its labels, and
+// with -layout interleaves the lines of a row's cells). poppler (22.12)
+// ignores /ActualText there, so a piece ending in a hyphen, followed by
+// the next piece (the rest of a word broken by hyphenation, carrying an
+// ActualText without the hyphen) is joined to it, as pdftotext does.
+func structText(out string) (body string, apart []string) {
+	note, noteIndent := false, 0
+	for _, raw := range strings.Split(out, "\n") {
+		ln := strings.TrimSpace(raw)
+		indent := len(raw) - len(strings.TrimLeft(raw, " "))
+		if note && indent <= noteIndent {
+			note = false
+		}
+		if f := strings.Fields(ln); len(f) > 0 && (f[0] == "Note" || f[0] == "TD" || f[0] == "TH" || f[0] == "TH:") {
+			note, noteIndent = true, indent
+			apart = append(apart, "")
+			continue
+		}
+		if len(ln) < 2 || ln[0] != '"' || ln[len(ln)-1] != '"' {
+			continue
+		}
+		piece := ln[1 : len(ln)-1]
+		if note {
+			apart[len(apart)-1] = appendPiece(apart[len(apart)-1], piece)
+		} else {
+			body = appendPiece(body, piece)
+		}
+	}
+	return body, apart
+}
+
+// appendPiece appends a piece of marked content to s: after a space,
+// or joined when s ends in a word broken by hyphenation.
+func appendPiece(s, piece string) string {
+	if strings.HasSuffix(s, "-") && len(s) > 1 && s[len(s)-2] != ' ' {
+		return strings.TrimSuffix(s, "-") + piece
+	}
+	return s + " " + piece
+}
+
+// withoutArtifacts removes from pdftotext's words, page by page
+// (pdftotext ends each page with a form feed), the words of the texts
+// drawn as artifacts, each at its first match in order, and the texts
+// read apart (notes, table cells), each found whole, in order.
+func withoutArtifacts(plain string, doc *pdfread.Doc, notes []string) ([]string, error) {
+	pages := strings.Split(plain, "\f")
+	apart := map[int][]string{}
+	var walk func(e *pdfread.Elem)
+	walk = func(e *pdfread.Elem) {
+		switch e.Type {
+		case "Note", "TD", "TH":
+			txt, pg := "", -1
+			var collect func(e *pdfread.Elem)
+			collect = func(e *pdfread.Elem) {
+				for _, m := range e.MCRs {
+					if pg < 0 {
+						pg = m.Page
+					}
+					piece := ""
+					for _, r := range doc.Pages[m.Page].Runs {
+						if r.MCID == m.MCID && !r.Artifact {
+							piece += r.Text
+						}
+					}
+					txt = appendPiece(txt, piece)
+				}
+				for _, k := range e.Kids {
+					collect(k)
+				}
+			}
+			collect(e)
+			if pg >= 0 {
+				apart[pg] = append(apart[pg], txt)
+			}
+			if len(notes) > 0 {
+				notes = notes[1:]
+			}
+			return
+		}
+		for _, k := range e.Kids {
+			walk(k)
+		}
+	}
+	walk(doc.Structure)
+	if len(notes) > 0 {
+		return nil, fmt.Errorf("pdfinfo -struct-text shows %d more notes and cells than the structure tree", len(notes))
+	}
+	var out []string
+	for pi, pg := range doc.Pages {
+		if pi >= len(pages) {
+			return nil, fmt.Errorf("pdftotext gave %d pages, the PDF has %d", len(pages), len(doc.Pages))
+		}
+		words := strings.Fields(pages[pi])
+		// Artifact lines: consecutive artifact runs on one baseline,
+		// each removed where its words first come together.
+		var lines [][]string
+		lastY := -1.0
+		for i, r := range pg.Runs {
+			if !r.Artifact {
+				continue
+			}
+			if i == 0 || !pg.Runs[i-1].Artifact || r.Y != lastY {
+				lines = append(lines, nil)
+			}
+			lastY = r.Y
+			lines[len(lines)-1] = append(lines[len(lines)-1], strings.Fields(r.Text)...)
+		}
+		keep := make([]bool, len(words))
+		for i := range keep {
+			keep[i] = true
+		}
+		// Texts read apart (table cells, notes), on the page they are
+		// drawn on.
+		for _, txt := range apart[pi] {
+			if !remove(words, keep, strings.Join(strings.Fields(txt), "")) {
+				return nil, fmt.Errorf("page %d: %q not found in pdftotext's text", pi+1, txt)
+			}
+		}
+		for _, ln := range lines {
+			if len(ln) == 0 {
+				continue
+			}
+			if !remove(words, keep, strings.Join(ln, "")) {
+				return nil, fmt.Errorf("page %d: artifact %q not found in pdftotext's text", pi+1, strings.Join(ln, " "))
+			}
+		}
+		for i, w := range words {
+			if keep[i] {
+				out = append(out, w)
+			}
+		}
+	}
+	return out, nil
+}
+
+// remove clears keep for the first run of kept words that spell joined
+// (compared without spaces: pdftotext may join or split runs
+// differently); false when there is none.
+func remove(words []string, keep []bool, joined string) bool {
+	if joined == "" {
+		return true
+	}
+	for k := range words {
+		acc := ""
+		for m := k; m < len(words) && keep[m] && len(acc) < len(joined); m++ {
+			acc += words[m]
+			if acc == joined {
+				for x := k; x <= m; x++ {
+					keep[x] = false
+				}
+				return true
+			}
+		}
+	}
+	return false
+}

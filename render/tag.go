@@ -1,0 +1,337 @@
+package render
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/reportgen/reportgen/display"
+	"github.com/reportgen/reportgen/internal/pdfpost"
+)
+
+// A tagger wraps every draw of a tagged PDF in marked content and
+// records, for each structure element, its marked-content references in
+// reading order; Tree then gives the structure tree pdfpost writes.
+//
+// The display list names each item's structure element; the structure
+// types follow from the roles: the title is H1, section headings H2,
+// headings below them H3, paragraphs P, a run of list items a list (L of
+// LI, each with the marker as Lbl and the text as LBody; a deeper item
+// opens a list inside the LBody of the item before it), a run of table
+// cells a Table of rows (TR: cells whose first line starts on the same
+// page at the same height) with the first row header cells (TH, scope
+// Column) and the others TD, a figure a Figure with its Alt, a caption a
+// Caption, and a footnote a Note (with an ID) after the last element that
+// starts on its page, where it is read on the page.
+// The running header and footer are pagination artifacts, so are the
+// header cells a table repeats on the pages it continues on; rules,
+// fills (the draft bar) and decoration are layout artifacts.
+type tagger struct {
+	pdf   *fpdf.Fpdf
+	elems []display.Element
+	// body and lbl are the nodes an element's content goes to (lbl: a
+	// list item's marker); nil for artifacts.
+	body, lbl []*pdfpost.Node
+	// first is the page an element's text is first drawn on (-1: none);
+	// marker is the index of its marker among that page's texts (-1).
+	first  []int
+	marker []int
+	// lastPage is the page an element's text is last drawn on.
+	lastPage []int
+	doc      *pdfpost.Node
+
+	page, mcid int
+	open       bool
+	cur        seq
+}
+
+// seq is what a marked-content sequence holds: an element's part, or an
+// artifact of a kind.
+type seq struct {
+	node     *pdfpost.Node
+	artifact string
+	// actual is the ActualText of an element's sequence (a word broken
+	// by hyphenation, read without its hyphen).
+	actual string
+}
+
+// markerRE matches the list markers of the interface messages: a bullet
+// or dash, or a number or letters with a full stop or parenthesis.
+var markerRE = regexp.MustCompile(`^(?:[\p{So}\p{Pd}•◦▪‣·*]|[0-9]{1,3}[.)]|\p{L}{1,5}[.)])$`)
+
+// newTagger plans the structure of doc before its pages are drawn (and
+// released).
+func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
+	n := len(doc.Elements)
+	t := &tagger{pdf: pdf, elems: doc.Elements, body: make([]*pdfpost.Node, n), lbl: make([]*pdfpost.Node, n),
+		first: make([]int, n), marker: make([]int, n), lastPage: make([]int, n), doc: &pdfpost.Node{Type: "Document"}}
+	firstY := make([]float64, n)
+	for i := range t.first {
+		t.first[i], t.marker[i] = -1, -1
+	}
+	for pi := range doc.Pages {
+		for ti, x := range doc.Pages[pi].Texts {
+			e := x.Elem
+			if int(e) >= n || e < 0 {
+				continue
+			}
+			t.lastPage[e] = pi
+			if t.first[e] >= 0 {
+				continue
+			}
+			t.first[e], firstY[e] = pi, x.Y
+			el := doc.Elements[e]
+			if el.Role == display.ListItem && el.Level > 0 && markerRE.MatchString(x.Text) {
+				t.marker[e] = ti
+			}
+		}
+		for _, im := range doc.Pages[pi].Images {
+			if e := im.Elem; int(e) < n && e >= 0 && t.first[e] < 0 {
+				t.first[e] = pi
+			}
+		}
+	}
+
+	// The tree, in reading order.
+	var (
+		lists   []*pdfpost.Node // open lists, by level; lists[i] holds level i+1
+		lastLI  *pdfpost.Node   // the LBody of the last list item
+		table   *pdfpost.Node
+		row     *pdfpost.Node
+		rows    int
+		rowKey  [2]float64
+		noteSeq int
+		notes   []*pdfpost.Node
+		notePg  []int
+		// topFirst is the first page of each of the document's kids.
+		topFirst []int
+		e        int
+	)
+	add := func(nd *pdfpost.Node) {
+		t.doc.Kids = append(t.doc.Kids, nd)
+		topFirst = append(topFirst, t.first[e])
+	}
+	for e = range doc.Elements {
+		el := doc.Elements[e]
+		if el.Role.Artifact() {
+			continue
+		}
+		if el.Role == display.Note {
+			noteSeq++
+			nd := &pdfpost.Node{Type: "Note", ID: "note-" + strconv.Itoa(noteSeq)}
+			t.body[e] = nd
+			notes, notePg = append(notes, nd), append(notePg, t.first[e])
+			continue
+		}
+		if el.Role != display.ListItem {
+			lists, lastLI = lists[:0], nil
+		}
+		if el.Role != display.TableCell {
+			table, row = nil, nil
+		}
+		if t.first[e] < 0 && el.Role != display.TableCell {
+			continue // nothing drawn
+		}
+		var nd *pdfpost.Node
+		switch el.Role {
+		case display.Title:
+			nd = &pdfpost.Node{Type: "H1"}
+			add(nd)
+		case display.Heading:
+			nd = &pdfpost.Node{Type: "H2"}
+			if el.Level > 1 {
+				nd.Type = "H3"
+			}
+			add(nd)
+		case display.Figure:
+			nd = &pdfpost.Node{Type: "Figure", Alt: el.Alt}
+			add(nd)
+		case display.Caption:
+			nd = &pdfpost.Node{Type: "Caption"}
+			add(nd)
+		case display.ListItem:
+			lv := max(el.Level, 1)
+			if len(lists) > lv {
+				lists = lists[:lv]
+			}
+			for len(lists) < lv {
+				l := &pdfpost.Node{Type: "L"}
+				if len(lists) > 0 && lastLI != nil {
+					lastLI.Kids = append(lastLI.Kids, l)
+				} else if len(lists) > 0 {
+					lists[len(lists)-1].Kids = append(lists[len(lists)-1].Kids, l)
+				} else {
+					add(l)
+				}
+				lists = append(lists, l)
+			}
+			li := &pdfpost.Node{Type: "LI"}
+			if t.marker[e] >= 0 {
+				t.lbl[e] = &pdfpost.Node{Type: "Lbl"}
+				li.Kids = append(li.Kids, t.lbl[e])
+			}
+			nd = &pdfpost.Node{Type: "LBody"}
+			li.Kids = append(li.Kids, nd)
+			lists[lv-1].Kids = append(lists[lv-1].Kids, li)
+			lastLI = nd
+		case display.TableCell:
+			if table == nil {
+				table = &pdfpost.Node{Type: "Table"}
+				add(table)
+				rows = 0
+			}
+			key := [2]float64{float64(t.first[e]), firstY[e]}
+			if row == nil || (t.first[e] >= 0 && key != rowKey && len(row.Kids) > 0) {
+				row = &pdfpost.Node{Type: "TR"}
+				table.Kids = append(table.Kids, row)
+				rows++
+			}
+			if t.first[e] >= 0 {
+				rowKey = key
+			}
+			nd = &pdfpost.Node{Type: "TD"}
+			if rows == 1 {
+				nd.Type, nd.Scope = "TH", "Column"
+			}
+			row.Kids = append(row.Kids, nd)
+		default:
+			nd = &pdfpost.Node{Type: "P"}
+			add(nd)
+		}
+		t.body[e] = nd
+	}
+	// Footnotes are read where they are set, at the foot of their page:
+	// after the last element that starts on that page.
+	if len(notes) > 0 {
+		kids := make([]*pdfpost.Node, 0, len(t.doc.Kids)+len(notes))
+		k := 0
+		for i, nd := range t.doc.Kids {
+			for k < len(notes) && topFirst[i] > notePg[k] {
+				kids = append(kids, notes[k])
+				k++
+			}
+			kids = append(kids, nd)
+		}
+		t.doc.Kids = append(kids, notes[k:]...)
+	}
+	return t
+}
+
+// startPage begins page pi (from 0).
+func (t *tagger) startPage(pi int) { t.page, t.mcid = pi, 0 }
+
+// endPage closes the open sequence.
+func (t *tagger) endPage() { t.set(seq{}) }
+
+// set makes s the open sequence, closing the one open before.
+func (t *tagger) set(s seq) {
+	if t.open && s == t.cur {
+		return
+	}
+	if t.open {
+		t.pdf.RawWriteStr("EMC")
+		t.open = false
+	}
+	switch {
+	case s.node != nil:
+		at := ""
+		if s.actual != "" {
+			at = " /ActualText " + pdfpost.TextString(s.actual)
+		}
+		t.pdf.RawWriteStr("/" + s.node.Type + " <</MCID " + strconv.Itoa(t.mcid) + at + ">> BDC")
+		s.node.Content = append(s.node.Content, pdfpost.MCR{Page: t.page, MCID: t.mcid})
+		t.mcid++
+	case s.artifact != "":
+		t.pdf.RawWriteStr("/Artifact " + s.artifact + " BDC")
+	default:
+		return
+	}
+	t.open, t.cur = true, s
+}
+
+// artifact is the kind of artifact items of e are.
+func (t *tagger) artifact(e display.Elem) string {
+	if int(e) < len(t.elems) && e >= 0 {
+		switch t.elems[e].Role {
+		case display.Header:
+			return "<</Type /Pagination /Subtype /Header>>"
+		case display.Footer:
+			return "<</Type /Pagination /Subtype /Footer>>"
+		}
+	}
+	return "<</Type /Layout>>"
+}
+
+// shape opens the sequence for a rectangle or a rule: always an artifact.
+func (t *tagger) shape(e display.Elem) { t.set(seq{artifact: t.artifact(e)}) }
+
+// image opens the sequence for an image of e.
+func (t *tagger) image(e display.Elem) {
+	if int(e) < len(t.body) && e >= 0 && t.body[e] != nil {
+		t.set(seq{node: t.body[e]})
+		return
+	}
+	t.set(seq{artifact: t.artifact(e)})
+}
+
+// text opens the sequence for text run i of the page, of element e,
+// with an ActualText when actual is not "".
+func (t *tagger) text(e display.Elem, i int, actual string) {
+	if int(e) >= len(t.body) || e < 0 || t.body[e] == nil {
+		t.set(seq{artifact: t.artifact(e)})
+		return
+	}
+	if t.first[e] != t.page {
+		if t.elems[e].Role == display.TableCell {
+			// A header row repeated on a page the table continues on.
+			t.set(seq{artifact: "<</Type /Pagination>>"})
+			return
+		}
+	} else if t.marker[e] == i {
+		t.set(seq{node: t.lbl[e]})
+		return
+	}
+	t.set(seq{node: t.body[e], actual: actual})
+}
+
+// words returns what text run i of texts is drawn as in a tagged PDF, so
+// that the structure tree reads as words, as pdftotext does: the layout
+// draws each word (or piece of one in another face) on its own, without
+// the spaces between them. A run followed, in the same element, by a run
+// a gap away on its line, by one on a later line or by one on a later
+// page gets a space at its end: invisible, and the next run is placed on
+// its own anyway. A run ending in a hyphen at the end of a line the
+// element continues on is a word broken by hyphenation: it is drawn
+// as it is, with an ActualText without the hyphen (actual != "").
+func (t *tagger) words(texts []display.Text, i int, width func(display.Text) float64) (drawn, actual string) {
+	r := texts[i]
+	e := r.Elem
+	if int(e) >= len(t.body) || e < 0 || t.body[e] == nil || t.marker[e] == i && t.first[e] == t.page {
+		return r.Text, ""
+	}
+	next := -1
+	for j := i + 1; j < len(texts); j++ {
+		if texts[j].Elem == e {
+			next = j
+			break
+		}
+	}
+	switch {
+	case next < 0:
+		if t.lastPage[e] > t.page {
+			return r.Text + " ", ""
+		}
+		return r.Text, ""
+	case texts[next].X > r.X && math.Abs(texts[next].Y-r.Y) < r.Size:
+		// On the same line (a footnote mark is raised).
+		if texts[next].X-(r.X+width(r)) > 0.08*r.Size {
+			return r.Text + " ", ""
+		}
+		return r.Text, ""
+	case len(r.Text) > 1 && r.Text[len(r.Text)-1] == '-':
+		return r.Text, r.Text[:len(r.Text)-1]
+	}
+	return r.Text + " ", ""
+}
