@@ -2,6 +2,7 @@ package mdimport
 
 import (
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -194,4 +195,38 @@ func TestUpdate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkImport imports the Markdown rendering of the reference report
+// with its Russian translation (Import), and updates the report made of
+// it with the same documents (Update).
+func BenchmarkImport(b *testing.B) {
+	en := Source{File: "testdata/central-asia-2021.en.md", Lang: "en"}
+	ru := Source{File: "testdata/central-asia-2021.ru.md", Lang: "ru"}
+	var err error
+	if en.Data, err = os.ReadFile(en.File); err != nil {
+		b.Fatal(err)
+	}
+	if ru.Data, err = os.ReadFile(ru.File); err != nil {
+		b.Fatal(err)
+	}
+	cfg := testConfig("central-asia-2021")
+	res, err := Import(en, []Source{ru}, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("import", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Import(en, []Source{ru}, cfg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("update", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Update(en, []Source{ru}, cfg, res.Loaded); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
