@@ -21,14 +21,16 @@ type built struct {
 }
 
 type builtSection struct {
-	id     string
-	s      *section
-	blocks []builtBlock
+	// id is the section's ID; base what it is made of, before "-2" …
+	// made it unique (an update makes new IDs of it).
+	id, base string
+	s        *section
+	blocks   []builtBlock
 }
 
 type builtBlock struct {
-	id, typ string
-	b       *block
+	id, base, typ string
+	b             *block
 }
 
 type group struct {
@@ -90,9 +92,15 @@ func (im *importer) build(d *doc) *built {
 	secIDs := map[string]bool{}
 	for _, s := range d.sections {
 		sec := sources.Section{Heading: sentenceCase(s.heading.text, body)}
-		bs := builtSection{s: s, id: unique(slug(sec.Heading, 5), "section", secIDs)}
+		bs := builtSection{s: s, base: baseID(slug(sec.Heading, 5), "section")}
+		bs.id = unique(bs.base, "section", secIDs)
 		sec.ID = bs.id
 		blockIDs := map[string]bool{}
+		var base string // of the last ID made
+		newID := func(id, fallback string) string {
+			base = baseID(id, fallback)
+			return unique(base, base, blockIDs)
+		}
 		for _, b := range s.blocks {
 			blk := sources.Block{}
 			switch b.raw {
@@ -100,7 +108,7 @@ func (im *importer) build(d *doc) *built {
 				if strings.Contains(b.boldPlain, ", moderated by ") || strings.HasPrefix(b.boldPlain, "Moderated by ") {
 					blk.Type = sources.BlockModerator
 					blk.Text = b.bold
-					blk.ID = unique("moderator", "moderator", blockIDs)
+					blk.ID = newID("moderator", "moderator")
 					if b.raw == rawBoldHead {
 						note(b.line, "moderator line as a heading: set as a moderator line")
 					}
@@ -109,7 +117,7 @@ func (im *importer) build(d *doc) *built {
 					name, role, _ := strings.Cut(b.boldPlain, ",")
 					blk.Name, blk.Role = strings.TrimSpace(name), strings.TrimSpace(role)
 					blk.Heading = b.raw == rawBoldHead
-					blk.ID = unique(speakerID(blk.Name), "speaker", blockIDs)
+					blk.ID = newID(speakerID(blk.Name), "speaker")
 				}
 				if blk.Type == sources.BlockSpeaker {
 					for _, p := range b.paras {
@@ -118,13 +126,13 @@ func (im *importer) build(d *doc) *built {
 				}
 				if blk.Type == sources.BlockModerator && len(b.paras) > 0 {
 					// Paragraphs after a moderator line are a text block.
-					bs.blocks = append(bs.blocks, builtBlock{id: blk.ID, typ: blk.Type, b: b})
+					bs.blocks = append(bs.blocks, builtBlock{id: blk.ID, base: base, typ: blk.Type, b: b})
 					sec.Blocks = append(sec.Blocks, blk)
-					blk = sources.Block{Type: sources.BlockText, ID: unique("text", "text", blockIDs)}
+					blk = sources.Block{Type: sources.BlockText, ID: newID("text", "text")}
 					for _, p := range b.paras {
 						blk.Paragraphs = append(blk.Paragraphs, p.text)
 					}
-					bs.blocks = append(bs.blocks, builtBlock{id: blk.ID, typ: "moderator-text", b: b})
+					bs.blocks = append(bs.blocks, builtBlock{id: blk.ID, base: base, typ: "moderator-text", b: b})
 					sec.Blocks = append(sec.Blocks, blk)
 					if b.label.line != 0 {
 						note(b.label.line, "annex label on a moderator line left out")
@@ -161,16 +169,16 @@ func (im *importer) build(d *doc) *built {
 			case rawSubheading:
 				blk.Type = sources.BlockSubheading
 				blk.Text = b.text.text
-				blk.ID = unique(slug(markupPlain(b.text.text), 3), "subheading", blockIDs)
+				blk.ID = newID(slug(markupPlain(b.text.text), 3), "subheading")
 			case rawText:
 				blk.Type = sources.BlockText
-				blk.ID = unique("text", "text", blockIDs)
+				blk.ID = newID("text", "text")
 				for _, p := range b.paras {
 					blk.Paragraphs = append(blk.Paragraphs, p.text)
 				}
 			case rawList:
 				blk.Type = sources.BlockList
-				blk.ID = unique("list", "list", blockIDs)
+				blk.ID = newID("list", "list")
 				blk.Numbered = b.numbered
 				for _, p := range b.paras {
 					blk.Paragraphs = append(blk.Paragraphs, p.text)
@@ -178,8 +186,8 @@ func (im *importer) build(d *doc) *built {
 				blk.Items = listItems(b.items)
 			case rawFigure:
 				blk.Type = sources.BlockFigure
-				base := strings.TrimSuffix(path.Base(b.image), path.Ext(b.image))
-				blk.ID = unique(slug(base, 4), "figure", blockIDs)
+				name := strings.TrimSuffix(path.Base(b.image), path.Ext(b.image))
+				blk.ID = newID(slug(name, 4), "figure")
 				blk.Image = im.figure(d, b)
 				if blk.Image == "" {
 					continue
@@ -191,7 +199,7 @@ func (im *importer) build(d *doc) *built {
 				}
 			case rawTable:
 				blk.Type = sources.BlockTable
-				blk.ID = unique("table", "table", blockIDs)
+				blk.ID = newID("table", "table")
 				blk.Caption = b.caption.text
 				for _, c := range b.columns {
 					blk.Columns = append(blk.Columns, sources.TableColumn{Header: c.header.text, Align: c.align})
@@ -204,7 +212,7 @@ func (im *importer) build(d *doc) *built {
 					blk.Rows = append(blk.Rows, cells)
 				}
 			}
-			bs.blocks = append(bs.blocks, builtBlock{id: blk.ID, typ: blk.Type, b: b})
+			bs.blocks = append(bs.blocks, builtBlock{id: blk.ID, base: base, typ: blk.Type, b: b})
 			sec.Blocks = append(sec.Blocks, blk)
 		}
 		if len(sec.Blocks) == 0 {
@@ -318,12 +326,7 @@ var reserved = map[string]bool{
 // unique returns id, or fallback when id is empty or reserved, with "-2",
 // "-3" … when taken; it records it in taken.
 func unique(id, fallback string, taken map[string]bool) string {
-	if id == "" || reserved[id] || id[0] == '-' {
-		id = fallback
-	}
-	if len(id) > 0 && !(id[0] >= 'a' && id[0] <= 'z' || id[0] >= '0' && id[0] <= '9') {
-		id = fallback
-	}
+	id = baseID(id, fallback)
 	out := id
 	for n := 2; taken[out]; n++ {
 		out = fmt.Sprintf("%s-%d", id, n)
@@ -332,6 +335,18 @@ func unique(id, fallback string, taken map[string]bool) string {
 		taken[out] = true
 	}
 	return out
+}
+
+// baseID returns id, or fallback when id is empty, reserved or does not
+// start with a letter or digit.
+func baseID(id, fallback string) string {
+	if id == "" || reserved[id] || id[0] == '-' {
+		return fallback
+	}
+	if !(id[0] >= 'a' && id[0] <= 'z' || id[0] >= '0' && id[0] <= '9') {
+		return fallback
+	}
+	return id
 }
 
 func uniqueKey(base string, groups map[int]*group) string {

@@ -56,9 +56,19 @@ type Result struct {
 	Figures map[string][]byte
 	// Loaded is the report as reportgen loads it.
 	Loaded *sources.Loaded
+	// Translations are the catalogs' messages, by language and ID.
+	Translations map[string]map[string]string
 	// Notes are what could not be mapped, with the Markdown files' lines,
-	// and the diagnostics of loading the report made.
+	// and the diagnostics of loading the report made; for an update, what
+	// was removed, at its line in the report as it was.
 	Notes diag.List
+
+	// Of an update: Moved maps the IDs of messages of the report as it
+	// was to their IDs now, where they differ (a block moved to another
+	// section); Gone are the messages of the report as it was that no
+	// block has any more (a removed block, a paragraph fewer).
+	Moved map[string]string
+	Gone  []sources.Message
 }
 
 type importer struct {
@@ -70,13 +80,43 @@ type importer struct {
 
 // Import reads the English document en and its translations.
 func Import(en Source, translations []Source, cfg Config) (*Result, error) {
+	return importInto(en, translations, cfg, nil)
+}
+
+// Update reads the English document en and its translations, as Import
+// does, into the report as it is now, old: the sections, blocks and
+// annexes of old that are still in the document (unchanged, changed or
+// moved) keep their IDs, so that their translations stay attached to
+// them, and what is new gets IDs old never had. Blocks are paired with
+// old's by their content first (the same text, then a speaker of the same
+// name, then similar words), then by their place. The report keeps old's
+// languages, style and editions in progress.
+func Update(en Source, translations []Source, cfg Config, old *sources.Loaded) (*Result, error) {
+	return importInto(en, translations, cfg, old)
+}
+
+func importInto(en Source, translations []Source, cfg Config, old *sources.Loaded) (*Result, error) {
 	if cfg.Message == nil {
 		cfg.Message = func(string, string) string { return "" }
 	}
-	res := &Result{Catalogs: map[string][]byte{}, Figures: map[string][]byte{}}
+	res := &Result{Catalogs: map[string][]byte{}, Figures: map[string][]byte{}, Translations: map[string]map[string]string{}}
 	im := &importer{cfg: cfg, id: cfg.ID, notes: &res.Notes, figures: res.Figures}
 	ed := parse(en.File, en.Lang, en.Data, im.langConfig(en.Lang, false), im.notes)
 	b := im.build(ed)
+	var moved map[string]string
+	if old != nil {
+		moved = im.keep(b, old)
+		for _, l := range old.Languages {
+			if !slices.Contains(b.r.Languages, l) {
+				b.r.Languages = append(b.r.Languages, l)
+			}
+		}
+		b.r.Style, b.r.InProgress = old.Style, old.InProgress
+		if len(old.Links) > 0 {
+			line, _ := old.Pos("links")
+			im.notes.Warnf(old.File, line, 0, "", "the report's links are not kept by an update: add them again")
+		}
+	}
 	for _, t := range translations {
 		if !slices.Contains(b.r.Languages, t.Lang) {
 			b.r.Languages = append(b.r.Languages, t.Lang)
@@ -96,6 +136,22 @@ func Import(en Source, translations []Source, cfg Config) (*Result, error) {
 		order = append(order, m.ID)
 		known[m.ID] = true
 	}
+	if old != nil {
+		res.Moved = map[string]string{}
+		for _, m := range old.Messages {
+			if known[m.ID] {
+				continue
+			}
+			for from, to := range moved {
+				if rest, ok := strings.CutPrefix(m.ID, from+"."); ok && known[to+"."+rest] {
+					res.Moved[m.ID] = to + "." + rest
+				}
+			}
+			if _, ok := res.Moved[m.ID]; !ok {
+				res.Gone = append(res.Gone, m)
+			}
+		}
+	}
 	for _, t := range translations {
 		td := parse(t.File, t.Lang, t.Data, im.langConfig(t.Lang, ed.kind.line != 0), im.notes)
 		msgs := im.translate(b, ed, td)
@@ -104,6 +160,7 @@ func Import(en Source, translations []Source, cfg Config) (*Result, error) {
 				delete(msgs, id) // a table cell without a letter, a figure left out
 			}
 		}
+		res.Translations[t.Lang] = msgs
 		res.Catalogs[t.Lang] = formatCatalog(t.Lang, im.id, path.Base(t.File), sortedBy(msgs, order), msgs)
 	}
 	return res, nil

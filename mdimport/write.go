@@ -58,6 +58,12 @@ func formatReport(r *sources.Report, from string) []byte {
 	w("kind = %s\n", quote(r.Kind))
 	w("source-language = %s\n", quote(r.SourceLanguage))
 	w("languages = %s\n", quoteList(r.Languages))
+	if len(r.InProgress) > 0 {
+		w("in-progress = %s\n", quoteList(r.InProgress))
+	}
+	if r.Style != "" {
+		w("style = %s\n", quote(r.Style))
+	}
 	w("title = %s\n", quote(r.Title))
 	if !r.Date.IsZero() {
 		w("date = %s\n", r.Date.Format("2006-01-02"))

@@ -29,8 +29,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	id := fs.String("id", "", "the report's `ID` (default: the English file's name without .en.md or .md)")
 	var trs listFlag
 	fs.Var(&trs, "translation", "a translation, `lang=file.md` (repeatable, or comma-separated)")
+	update := fs.Bool("update", false, "re-import a changed document into the existing report, keeping the IDs of what is still there")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: reportgen import [flags] REPORT.en.md
+       reportgen import --update [flags] REPORT.en.md
 
 Makes sources/ID.toml of a report written in Markdown (as a word processor
 or pandoc exports it) and, for each translation, a copy of the same document
@@ -38,7 +40,13 @@ in another language, locales/<lang>/ID.<lang>.toml with its sidecar stamped:
 the translations were made from exactly this English. Figures are copied to
 sources/figures/. Then prints what it could not map, each with its file and
 line, and checks the report. An existing report or catalog is never
-overwritten. See "Importing from Markdown" in the README for the conventions.
+overwritten, except with --update: then the report is made again of the
+changed document, and what is still there (unchanged, changed or moved)
+keeps its IDs, so its translations stay attached; changed texts become stale
+for translators and new ones missing (i18n status). A translation whose block
+is gone is kept in its catalog, obsolete, and listed with its line. The
+translations given are merged where they differ from the catalogs. See
+"Importing from Markdown" in the README for the conventions.
 
 Flags:
 `)
@@ -94,8 +102,11 @@ Flags:
 		targets = append(targets, translate.CatalogFile(*id, language.Make(s.Lang)))
 	}
 	for _, f := range targets {
+		if *update {
+			break
+		}
 		if _, err := os.Stat(filepath.Join(*root, filepath.FromSlash(f))); err == nil {
-			fmt.Fprintf(stderr, "reportgen import: %s exists already; the report is not imported (re-importing into an existing report, --update, is not implemented yet)\n", filepath.Join(*root, filepath.FromSlash(f)))
+			fmt.Fprintf(stderr, "reportgen import: %s exists already; the report is not imported (re-importing into an existing report: --update)\n", filepath.Join(*root, filepath.FromSlash(f)))
 			return exitFail
 		}
 	}
@@ -125,6 +136,9 @@ Flags:
 			}
 			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		},
+	}
+	if *update {
+		return importUpdate(*root, *id, mdimport.Source{File: enFile, Lang: "en", Data: en}, sources, cfg, stdout, stderr)
 	}
 	res, err := mdimport.Import(mdimport.Source{File: enFile, Lang: "en", Data: en}, sources, cfg)
 	res.Notes.WriteText(stderr)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,5 +38,101 @@ func TestImport(t *testing.T) {
 	stderr.Reset()
 	if code := run([]string{"import", "--root", root, en}, &stdout, &stderr); code != exitFail || !strings.Contains(stderr.String(), "exists already") {
 		t.Errorf("second import: exit %d\n%s", code, stderr.String())
+	}
+}
+
+// TestImportUpdate re-imports the reference document into the report
+// imported from it: unchanged, nothing is written; with a typo fixed, a
+// speaker moved and a paragraph removed, the Russian catalog stays as it
+// was, the fixed paragraph is stale, the removed one's translation is
+// listed with its line; with the Russian document updated to match, its
+// new translation is merged and stamped.
+func TestImportUpdate(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join("..", "..", "mdimport", "testdata")
+	en, ru := filepath.Join(dir, "central-asia-2021.en.md"), filepath.Join(dir, "central-asia-2021.ru.md")
+	run1 := func(args ...string) (string, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"import", "--root", root}, args...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("import %v: exit %d\n%s\n%s", args, code, stdout.String(), stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	run1("--translation", "ru="+ru, en)
+	files := []string{"sources/central-asia-2021.toml", "locales/ru/central-asia-2021.ru.toml", "locales/ru/central-asia-2021.ru.sources"}
+	snapshot := func() map[string]string {
+		out := map[string]string{}
+		for _, f := range files {
+			data, err := os.ReadFile(filepath.Join(root, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f] = string(data)
+		}
+		return out
+	}
+	first := snapshot()
+
+	stdout, stderr := run1("--update", "--translation", "ru="+ru, en)
+	if now := snapshot(); !maps.Equal(now, first) || strings.Contains(stdout, "wrote") || stderr != "" {
+		t.Errorf("an unchanged document wrote:\n%s\n%s", stdout, stderr)
+	}
+	if !strings.Contains(stdout, "ru: translated 52, stale 0, missing 0, obsolete 0") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+
+	// A typo fixed, a speaker moved, a paragraph removed.
+	edit := func(name string, data []byte, typo [2]string, removed string) string {
+		s := string(data)
+		s = strings.Replace(s, typo[0], typo[1], 1)
+		s = strings.Replace(s, removed, "", 1)
+		// Mr. Prentice's statement (lines 22–27) after H.E. Mukhitdinov's (28–31).
+		lines := strings.SplitAfter(s, "\n")
+		var out []string
+		out = append(out, lines[:21]...)
+		out = append(out, lines[27:31]...)
+		out = append(out, lines[21:27]...)
+		out = append(out, lines[31:]...)
+		f := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(f, []byte(strings.Join(out, "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	enData, _ := os.ReadFile(en)
+	ruData, _ := os.ReadFile(ru)
+	en2 := edit("central-asia-2021.en.md", enData, [2]string{"With regards the M-MPTF", "With regard to the M-MPTF"},
+		"Read the World Migration Report in all official UN languages here: <https://publications.iom.int/books/world-migration-report-2020>\n\n")
+	stdout, stderr = run1("--update", en2)
+	now := snapshot()
+	if now[files[0]] == first[files[0]] || now[files[1]] != first[files[1]] || now[files[2]] != first[files[2]] {
+		t.Errorf("the report should change, the catalog and its sidecar not")
+	}
+	if !strings.Contains(stdout, "ru: translated 50, stale 1, missing 0, obsolete 1") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	for _, want := range []string{
+		"sources/central-asia-2021.toml:120) is kept, obsolete",
+		"locales/ru/central-asia-2021.ru.toml:",
+		"central-asia-2021.world-migration-report-2020.mcauliffe.p2: the translation of a text no longer in the document",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	var st bytes.Buffer
+	run([]string{"i18n", "status", "--root", root, "--lang", "ru", "--verbose"}, &st, &st)
+	if !strings.Contains(st.String(), "central-asia-2021.opening-remarks.prentice.p2") {
+		t.Errorf("status does not show the stale paragraph:\n%s", st.String())
+	}
+
+	// The Russian document updated the same way, with the paragraph
+	// translated anew: merged and stamped.
+	ru2 := edit("central-asia-2021.ru.md", ruData, [2]string{"Что касается МПЦФ по миграции,", "Что касается Многопартнёрского целевого фонда,"},
+		"С «Докладом о миграции в мире» на всех официальных языках ООН можно ознакомиться по адресу: <https://publications.iom.int/books/world-migration-report-2020>\n\n")
+	stdout, stderr = run1("--update", "--translation", "ru="+ru2, en2)
+	if !strings.Contains(stdout, "translations: 1 merged, 0 refused") || !strings.Contains(stdout, "ru: translated 51, stale 0, missing 0, obsolete 1") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
 	}
 }

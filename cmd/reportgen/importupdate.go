@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/mdimport"
+	"github.com/reportgen/reportgen/pipeline"
+	"github.com/reportgen/reportgen/project"
+	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/translate"
+)
+
+// importUpdate re-imports a changed English document (and translations)
+// into the existing report id: reportgen import --update.
+func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cfg mdimport.Config, stdout, stderr io.Writer) int {
+	reportFile := "sources/" + id + ".toml"
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(reportFile)))
+	if err != nil {
+		fmt.Fprintf(stderr, "reportgen import: --update: %v (import without --update to start a report)\n", err)
+		return exitFail
+	}
+	old, diags := sources.Parse(reportFile, data)
+	if old == nil || diags.HasErrors() {
+		diags.WriteText(stderr)
+		fmt.Fprintf(stderr, "reportgen import: --update: %s has errors; fix them first\n", reportFile)
+		return exitFail
+	}
+	res, err := mdimport.Update(en, trs, cfg, old)
+	res.Notes.WriteText(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportgen import: %v\n", err)
+		return exitFail
+	}
+
+	// The report and its figures.
+	proj := project.Open(root)
+	write := func(name string, data []byte) bool {
+		if old, err := proj.ReadFile(name); err == nil && bytes.Equal(old, data) {
+			return true
+		}
+		if err := proj.WriteFile(name, data); err != nil {
+			fmt.Fprintf(stderr, "reportgen import: %v\n", err)
+			return false
+		}
+		fmt.Fprintln(stdout, "wrote", filepath.Join(root, filepath.FromSlash(name)))
+		return true
+	}
+	ok := write(reportFile, res.Report)
+	for _, f := range slices.Sorted(maps.Keys(res.Figures)) {
+		ok = ok && write("sources/"+f, res.Figures[f])
+	}
+	proj.Close()
+	if !ok {
+		return exitFail
+	}
+
+	// The translations: those of blocks moved to another section follow
+	// them, with the source hash they had; those of the translated
+	// documents are merged where they differ from the catalogs.
+	proj = project.Open(root)
+	tp, ds := translate.Open(proj)
+	if ds.HasErrors() {
+		ds.WriteText(stderr)
+		proj.Close()
+		return exitFail
+	}
+	var langs []language.Tag
+	for _, l := range res.Loaded.Languages {
+		if l != res.Loaded.SourceLanguage {
+			langs = append(langs, language.Make(l))
+		}
+	}
+	tmp, err := os.MkdirTemp("", "reportgen-import-")
+	if err != nil {
+		fmt.Fprintf(stderr, "reportgen import: %v\n", err)
+		proj.Close()
+		return exitFail
+	}
+	defer os.RemoveAll(tmp)
+	var files []string
+	carried := map[string]map[string]string{} // lang → old ID → new ID
+	for _, lang := range langs {
+		tr := tp.Translations(lang)
+		hashes, _ := tp.Hashes(lang)
+		var b bytes.Buffer
+		n := 0
+		entry := func(id, text, hash string) {
+			if hash != "" {
+				fmt.Fprintf(&b, "\n%s%s\n", translate.SourceHashComment, hash)
+			} else {
+				b.WriteString("\n")
+			}
+			toml.NewEncoder(&b).Encode(map[string]map[string]string{id: {"other": text}})
+			n++
+		}
+		given := map[string]string{}
+		for _, s := range trs {
+			if s.Lang == lang.String() {
+				given = res.Translations[s.Lang]
+			}
+		}
+		for _, from := range slices.Sorted(maps.Keys(res.Moved)) {
+			to := res.Moved[from]
+			t, ok := tr[from]
+			if _, now := given[to]; ok && !now && !t.Forms.Plural() && t.Forms.Other != "" {
+				if _, has := tr[to]; has {
+					continue
+				}
+				entry(to, t.Forms.Other, hashes[from])
+				if carried[lang.String()] == nil {
+					carried[lang.String()] = map[string]string{}
+				}
+				carried[lang.String()][from] = to
+			}
+		}
+		for _, mid := range slices.Sorted(maps.Keys(given)) {
+			if t, ok := tr[mid]; ok && t.Forms.Other == given[mid] {
+				continue
+			}
+			entry(mid, given[mid], "")
+		}
+		if n == 0 {
+			continue
+		}
+		f := filepath.Join(tmp, "import."+lang.String()+".toml")
+		if err := os.WriteFile(f, b.Bytes(), 0o644); err != nil {
+			fmt.Fprintf(stderr, "reportgen import: %v\n", err)
+			proj.Close()
+			return exitFail
+		}
+		files = append(files, f)
+	}
+	if len(files) > 0 {
+		mr, err := tp.Merge(files, tp.Checker(pipeline.Covers(proj)))
+		if err != nil {
+			fmt.Fprintf(stderr, "reportgen import: merging the translations: %v\n", err)
+			proj.Close()
+			return exitFail
+		}
+		for _, d := range mr.Diags {
+			if d.Severity == diag.Error {
+				fmt.Fprintf(stderr, "reportgen import: translation of %s refused: %s\n", d.Key, d.Msg)
+			}
+		}
+		for _, f := range mr.Files {
+			fmt.Fprintln(stdout, "wrote", filepath.Join(root, filepath.FromSlash(f)))
+		}
+		fmt.Fprintf(stdout, "translations: %d merged, %d refused\n", len(mr.Merged), len(mr.Refused))
+	}
+	proj.Close()
+
+	// What no block has any more: its translations are kept, obsolete,
+	// and listed; then where each language stands.
+	proj = project.Open(root)
+	defer proj.Close()
+	tp, _ = translate.Open(proj)
+	gone := map[string]sources.Message{}
+	for _, m := range res.Gone {
+		gone[m.ID] = m
+	}
+	for _, lang := range langs {
+		tr := tp.Translations(lang)
+		for _, m := range old.Messages {
+			t, ok := tr[m.ID]
+			if !ok {
+				continue
+			}
+			if _, isGone := gone[m.ID]; isGone {
+				fmt.Fprintf(stderr, "%s:%d: warning: %s: the translation of a text no longer in the document (%s:%d) is kept, obsolete: %q\n",
+					t.File, t.Line, m.ID, reportFile, m.Line, clipText(t.Forms.Other))
+			} else if to, moved := carried[lang.String()][m.ID]; moved {
+				fmt.Fprintf(stderr, "%s:%d: warning: %s: its block moved; the translation is copied to %s and this one is obsolete\n", t.File, t.Line, m.ID, to)
+			}
+		}
+	}
+	sts, _ := tp.Status(langs...)
+	for _, st := range sts {
+		if st.Report == id {
+			fmt.Fprintf(stdout, "%s: translated %d, stale %d, missing %d, obsolete %d (reportgen i18n status --lang %s --verbose lists them)\n",
+				st.Lang, st.Translated, st.Stale, st.Missing, st.Obsolete, st.Lang)
+		}
+	}
+	diags = pipeline.Check(proj, pipeline.Options{Reports: []string{id}})
+	diags.WriteText(stderr)
+	fmt.Fprintf(stdout, "%d notes (listed above with their lines); check: %s\n", len(res.Notes), summary(diags))
+	if diags.HasErrors() {
+		return exitFail
+	}
+	return exitOK
+}
+
+func clipText(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return strings.ReplaceAll(s, "\n", " ")
+}
