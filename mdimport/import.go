@@ -4,7 +4,7 @@
 //
 // Markdown is read with goldmark (CommonMark, with the GFM table and the
 // footnote extensions); the conventions it recognises are described in
-// the README ("Importing from Markdown"). Translations are paired with the
+// the README ("Start from a document: importing from Markdown"). Translations are paired with the
 // English block by block; a block whose structure differs is left
 // untranslated and reported, never misaligned.
 package mdimport

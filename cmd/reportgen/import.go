@@ -46,7 +46,7 @@ keeps its IDs, so its translations stay attached; changed texts become stale
 for translators and new ones missing (i18n status). A translation whose block
 is gone is kept in its catalog, obsolete, and listed with its line. The
 translations given are merged where they differ from the catalogs. See
-"Importing from Markdown" in the README for the conventions.
+"Start from a document: importing from Markdown" in the README for the conventions.
 
 Flags:
 `)
