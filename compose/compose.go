@@ -67,7 +67,8 @@ func Layout(doc *document.Document, h *style.House, opt Options) *Result {
 			Indent: st.Notes.Indent, MarkerGap: st.Notes.MarkerGap, Gap: st.Notes.Gap, Space: st.Notes.Space,
 			RuleLength: st.Notes.RuleLength, RuleWidth: st.Notes.RuleWidth, RuleColor: color(st.Colors.Muted),
 		},
-		Trace: opt.Trace,
+		Protrusion: protrusion(st.Protrude),
+		Trace:      opt.Trace,
 	})
 	c := &composer{st: &st, t: t, upper: cases.Upper(doc.Lang)}
 	c.report(doc)
@@ -97,6 +98,34 @@ type composer struct {
 }
 
 func color(c style.Color) display.Color { return display.Color(c) }
+
+// protrusion gives the characters of each kind in the house style's
+// [protrusion] the kind's value: those that hang at a line's end and at
+// its start. “ closes a Russian or German inner quotation („…“) and
+// opens an English one, so it hangs at either end.
+func protrusion(p style.Protrusion) layout.Protrusion {
+	right := map[rune]float64{}
+	for _, k := range []struct {
+		chars string
+		v     float64
+	}{
+		{"-\u2010\u2011", p.Hyphen}, {"–", p.EnDash}, {"—", p.EmDash}, {",", p.Comma}, {".", p.FullStop},
+		{":", p.Colon}, {";", p.Semicolon}, {"”’»“›", p.ClosingQuote},
+	} {
+		for _, r := range k.chars {
+			if k.v > 0 {
+				right[r] = k.v
+			}
+		}
+	}
+	left := map[rune]float64{}
+	for _, r := range "“‘«„‹" {
+		if p.OpeningQuote > 0 {
+			left[r] = p.OpeningQuote
+		}
+	}
+	return layout.Protrusion{Left: left, Right: right}
+}
 
 func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
 

@@ -93,19 +93,53 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestInsideTextArea checks that no text run crosses the margins and that
-// every page has its header and footer.
+// TestInsideTextArea checks that no text run crosses the margins, but
+// for the punctuation that hangs there (the house style's [protrusion]),
+// which hangs by exactly its amount, and that every page has its header
+// and footer. A line ending at the measure with a character that should
+// hang, or starting at it with one, is an error too; and every kind of
+// hanging character is seen hanging somewhere in each edition.
 func TestInsideTextArea(t *testing.T) {
 	docs, h := referenceDocs(t)
 	fam := h.Family
 	st := h.Style
+	pr := st.Protrude
+	// The fractions, by character, as the style's comments state them.
+	right := map[rune]float64{'-': pr.Hyphen, '–': pr.EnDash, '—': pr.EmDash, ',': pr.Comma, '.': pr.FullStop, ':': pr.Colon, ';': pr.Semicolon,
+		'”': pr.ClosingQuote, '’': pr.ClosingQuote, '»': pr.ClosingQuote, '“': pr.ClosingQuote}
+	left := map[rune]float64{'“': pr.OpeningQuote, '‘': pr.OpeningQuote, '«': pr.OpeningQuote, '„': pr.OpeningQuote}
+	if pr.Hyphen == 0 || pr.Comma == 0 || pr.FullStop == 0 || pr.OpeningQuote == 0 {
+		t.Fatal("the built-in style hangs no punctuation: the test checks nothing")
+	}
+	amount := func(tx display.Text, r rune, frac map[rune]float64) float64 {
+		return frac[r] * float64(fam.Face(tx.Face).Advance(r)) * tx.Size / 1000
+	}
+	lo, hi := st.Page.MarginLeft, st.Page.Width-st.Page.MarginRight
 	for lang, doc := range docs {
 		pages := lay(doc, h)
+		hung := map[string]int{} // "right -", "left «" …
 		for i, pg := range pages.Pages {
 			for _, tx := range pg.Texts {
 				w := float64(fam.Face(tx.Face).Width(tx.Text)) * tx.Size / 1000
-				if tx.X < st.Page.MarginLeft-0.01 || tx.X+w > st.Page.Width-st.Page.MarginRight+0.01 {
-					t.Errorf("%s page %d: %q at x %.2f..%.2f crosses a margin", lang, i+1, tx.Text, tx.X, tx.X+w)
+				first, _ := utf8.DecodeRuneInString(tx.Text)
+				last, _ := utf8.DecodeLastRuneInString(tx.Text)
+				if a := amount(tx, last, right); a > 0 && approx(tx.X+w, hi+a) {
+					hung["right "+string(last)]++
+				} else if a > 0 && tx.X+w > hi && tx.X+w < hi+a {
+					// A paragraph's last line, set at natural spacing,
+					// may end inside its hang (TeX's too).
+					hung["part "+string(last)]++
+				} else if tx.X+w > hi+0.001 {
+					t.Errorf("%s page %d: %q at x %.3f..%.3f crosses the right margin (a hang of %.3f would end at %.3f)", lang, i+1, tx.Text, tx.X, tx.X+w, a, hi+a)
+				} else if a > 0 && approx(tx.X+w, hi) {
+					t.Errorf("%s page %d: %q ends at the measure: its %q does not hang", lang, i+1, tx.Text, last)
+				}
+				if a := amount(tx, first, left); a > 0 && approx(tx.X, lo-a) {
+					hung["left "+string(first)]++
+				} else if tx.X < lo-0.001 {
+					t.Errorf("%s page %d: %q at x %.3f crosses the left margin (a hang of %.3f would start at %.3f)", lang, i+1, tx.Text, tx.X, a, lo-a)
+				} else if a > 0 && approx(tx.X, lo) && tx.Y < st.Page.Height-st.Page.MarginBottom {
+					t.Errorf("%s page %d: %q starts at the measure: its %q does not hang", lang, i+1, tx.Text, first)
 				}
 				if tx.Y > st.Page.Height-st.Page.MarginBottom+0.01 && !strings.Contains(tx.Text, " ") && tx.Y < st.Page.Height-st.Header.FooterBaseline-1 {
 					t.Errorf("%s page %d: %q below the text area", lang, i+1, tx.Text)
@@ -115,8 +149,18 @@ func TestInsideTextArea(t *testing.T) {
 				t.Errorf("%s page %d: header or footer missing", lang, i+1)
 			}
 		}
+		for _, k := range []string{"right -", "right ,", "right ."} {
+			if hung[k] == 0 {
+				t.Errorf("%s: no line hangs %s; hanging: %v", lang, k, hung)
+			}
+		}
+		t.Logf("%s: hanging %v", lang, hung)
 	}
 }
+
+// approx reports whether two positions on the page are the same, to a
+// thousandth of a point.
+func approx(a, b float64) bool { return a-b < 0.001 && b-a < 0.001 }
 
 // TestLongWordIsCut lays out a paragraph with a URL longer than a line.
 func TestLongWordIsCut(t *testing.T) {

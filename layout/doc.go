@@ -14,7 +14,8 @@
 //	               and apostrophe (“ ” ’, « » „ “, « » with narrow spaces)
 //	justify.go     justified paragraphs: boxes, glue and penalties broken by
 //	               Knuth–Plass (internal/totalfit), hyphenation points from
-//	               package hyphen
+//	               package hyphen, punctuation hanging into the margins
+//	               (protrusion) seen by the breaker
 //	typesetter.go  Typesetter.Set: a paragraph → line boxes, kept together
 //	               against widows and orphans, list markers in the indent,
 //	               footnote marks raised and their notes set; Group; Add

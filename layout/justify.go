@@ -187,6 +187,57 @@ func (w word) measured() word {
 type part struct {
 	w      word
 	hyphen float64 // width of the hyphen if the line breaks after this part, else 0
+	// left is how far the part hangs into the left margin when it starts
+	// a line; right how far it hangs into the right margin when a line
+	// breaks at the space after it, hyphenRight when one breaks at the
+	// hyphenation point after it (the hyphen hanging).
+	left, right, hyphenRight float64
+}
+
+// hang is the protrusion of a justified paragraph's lines (see
+// Protrusion): the characters and fractions, and how far each side may
+// hang at most.
+type hang struct {
+	Protrusion
+	maxLeft, maxRight float64
+	// notFirst keeps the first line from hanging left (a list marker or
+	// a footnote's number is drawn before it).
+	notFirst bool
+}
+
+// hangOf returns how far character r of a piece hangs by the fractions
+// frac, at most limit: 0 for a footnote mark.
+func (m measurer) hangOf(pc piece, r rune, frac map[rune]float64, size, limit float64) float64 {
+	f := frac[r]
+	if f <= 0 || pc.note != 0 || limit <= 0 {
+		return 0
+	}
+	if pc.size > 0 {
+		size = pc.size
+	}
+	return min(f*float64(m.fam.Face(pc.face).Advance(r))*size/1000, limit)
+}
+
+// leftHang returns how far word w hangs into the left margin when it
+// starts a line.
+func (m measurer) leftHang(w word, hg hang, size float64) float64 {
+	if len(hg.Left) == 0 || len(w.pieces) == 0 {
+		return 0
+	}
+	pc := w.pieces[0]
+	r, _ := utf8.DecodeRuneInString(pc.text)
+	return m.hangOf(pc, r, hg.Left, size, hg.maxLeft)
+}
+
+// rightHang returns how far word w hangs into the right margin when it
+// ends a line.
+func (m measurer) rightHang(w word, hg hang, size float64) float64 {
+	if len(hg.Right) == 0 || len(w.pieces) == 0 {
+		return 0
+	}
+	pc := w.pieces[len(w.pieces)-1]
+	r, _ := utf8.DecodeLastRuneInString(pc.text)
+	return m.hangOf(pc, r, hg.Right, size, hg.maxRight)
 }
 
 // scratch is working memory that a flow reuses from one paragraph to the
@@ -207,11 +258,37 @@ type scratch struct {
 	boxes      []Box // a paragraph's boxes
 }
 
-// justify breaks words into justified lines with total-fit line breaking.
-func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justification, hy *hyphenation, sc *scratch) []line {
+// justify breaks words into justified lines with total-fit line breaking,
+// their punctuation hanging into the margins by hg.
+//
+// Hanging is told to the line breaker with items of negative width that
+// count only where a line breaks, as Knuth and Plass build their special
+// cases: a word whose last character hangs by p is followed by a
+// penalty(0) of width −p, the break (the space after it is then no legal
+// break, and is discarded when the line breaks at the penalty); a word
+// whose first character hangs by q is preceded, instead of the space s,
+// by glue(s+q) box(0) penalty(∞) glue(−q): across a line the space is s,
+// and a line that starts there starts with glue(−q) (what follows a break
+// is discarded up to the first box). A line's width at its breaks is thus
+// its width with the hang taken away, and it never falls as the line
+// grows, as the breaker assumes: no hang is wider than its character.
+func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justification, hy *hyphenation, hg hang, sc *scratch) []line {
 	ws = m.splitLong(ws, width)
 	untieLong(ws, width)
 	items, parts, boxOf := sc.items[:0], sc.parts[:0], sc.boxOf[:0]
+	// hangLeft is the left hang of the line that starts with the next
+	// word; it is told to the breaker by the items before the word.
+	hangLeft := func(q float64) {
+		items = append(items, totalfit.Item{Kind: totalfit.Box}, totalfit.Item{Kind: totalfit.Penalty, Penalty: totalfit.Infinity},
+			totalfit.Item{Kind: totalfit.Glue, Width: -q})
+		boxOf = append(boxOf, -1, -1, -1)
+	}
+	left := 0.0 // of the next word
+	if len(ws) > 0 && !hg.notFirst {
+		if left = m.leftHang(ws[0], hg, ts.Size); left > 0 {
+			hangLeft(left)
+		}
+	}
 	for wi, w := range ws {
 		var cuts []int
 		switch {
@@ -228,26 +305,50 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 			items = append(items, totalfit.Item{Kind: totalfit.Box, Width: f.w})
 			boxOf = append(boxOf, len(parts))
 			p := part{w: f}
+			if fi == 0 {
+				p.left = left
+			}
 			if fi < len(frags)-1 {
 				last := f.pieces[len(f.pieces)-1]
 				p.hyphen = m.width(last.face, "-", ts.Size)
+				if len(hg.Right) > 0 {
+					p.hyphenRight = m.hangOf(piece{face: last.face}, '-', hg.Right, ts.Size, hg.maxRight)
+				}
 				p.w.space = 0
-				items = append(items, totalfit.Item{Kind: totalfit.Penalty, Width: p.hyphen, Penalty: js.HyphenPenalty, Flagged: true})
+				items = append(items, totalfit.Item{Kind: totalfit.Penalty, Width: p.hyphen - p.hyphenRight, Penalty: js.HyphenPenalty, Flagged: true})
 				boxOf = append(boxOf, -1)
 			}
 			parts = append(parts, p)
 		}
 		if wi < len(ws)-1 {
+			sp := w.space
+			left = 0
 			if w.tied { // TeX's ~: a space that stretches but never breaks
 				items = append(items, totalfit.Item{Kind: totalfit.Penalty, Penalty: totalfit.Infinity})
 				boxOf = append(boxOf, -1)
+			} else {
+				if r := m.rightHang(ws[wi], hg, ts.Size); r > 0 {
+					parts[len(parts)-1].right = r
+					items = append(items, totalfit.Item{Kind: totalfit.Penalty, Width: -r})
+					boxOf = append(boxOf, -1)
+				}
+				left = m.leftHang(ws[wi+1], hg, ts.Size)
 			}
-			sp := w.space
-			items = append(items, totalfit.Item{Kind: totalfit.Glue, Width: sp, Stretch: sp * js.Stretch, Shrink: sp * js.Shrink})
+			items = append(items, totalfit.Item{Kind: totalfit.Glue, Width: sp + left, Stretch: sp * js.Stretch, Shrink: sp * js.Shrink})
 			boxOf = append(boxOf, -1)
+			if left > 0 {
+				hangLeft(left)
+			}
 		}
 	}
 	items = finish(items)
+	if n := len(ws); n > 0 && len(parts) > 0 {
+		// The paragraph's end, its last line's break: a last line set to
+		// the full measure (with shrunk spaces) hangs as the others do.
+		r := m.rightHang(ws[n-1], hg, ts.Size)
+		parts[len(parts)-1].right = r
+		items[len(items)-1].Width = -r
+	}
 	sc.items, sc.parts, sc.boxOf = items, parts, boxOf
 	params := totalfit.DefaultParams()
 	params.Tolerance = js.Tolerance
@@ -265,11 +366,19 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 		firstWord := len(lws)
 		var cur *word
 		firstPiece := 0 // of cur
+		var lastPart *part
 		for i := br.Start; i < br.Break && i < len(items); i++ {
 			it := items[i]
 			switch it.Kind {
 			case totalfit.Box:
+				if boxOf[i] < 0 {
+					continue // the empty box before a word that hangs left
+				}
 				p := parts[boxOf[i]]
+				if lastPart == nil {
+					ln.left = p.left
+				}
+				lastPart = &parts[boxOf[i]]
 				if cur == nil {
 					lws = append(lws, word{})
 					cur = &lws[len(lws)-1]
@@ -287,10 +396,7 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 				cur.w += p.w.w
 				cur.space = p.w.space
 			case totalfit.Glue:
-				if cur != nil {
-					cur.space = it.Width
-				}
-				cur = nil
+				cur = nil // the word's space is its part's
 			}
 		}
 		if len(lws) > firstWord {
@@ -304,6 +410,13 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 			lw.pieces[len(lw.pieces)-1].text += h.text // drawn with its word
 			lw.pieces[len(lw.pieces)-1].w += h.w
 			lw.w += h.w
+		}
+		if lastPart != nil {
+			if ln.hyphen {
+				ln.right = lastPart.hyphenRight
+			} else {
+				ln.right = lastPart.right
+			}
 		}
 		lines = append(lines, ln)
 	}

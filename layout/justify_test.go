@@ -57,7 +57,7 @@ func TestTies(t *testing.T) {
 		ws := m.words([]markup.Span{{Text: text}}, ts, sc)
 		var lines []line
 		if justify {
-			lines = m.justify(ws, width, ts, st.Justify, nil, sc)
+			lines = m.justify(ws, width, ts, st.Justify, nil, hang{}, sc)
 		} else {
 			lines = m.breakLines(ws, width, 1)
 		}
@@ -125,7 +125,7 @@ func TestTiesReadBack(t *testing.T) {
 			ru.apply(ws)
 		}
 		var out []string
-		for _, ln := range m.justify(ws, width, ts, st.Justify, nil, sc) {
+		for _, ln := range m.justify(ws, width, ts, st.Justify, nil, hang{}, sc) {
 			var words []string
 			for _, w := range ln.words {
 				words = append(words, wordText(w))
@@ -273,7 +273,7 @@ func FuzzParagraph(f *testing.F) {
 		var lines []line
 		hy := &hyphenation{h: hyphen.For(lang.String())}
 		if justify {
-			lines = m.justify(ws, width, ts, st.Justify, hy, sc)
+			lines = m.justify(ws, width, ts, st.Justify, hy, hang{}, sc)
 		} else {
 			lines = m.breakLines(ws, width, 1)
 		}
@@ -333,7 +333,7 @@ func TestSoftHyphens(t *testing.T) {
 	for width := lo + 1; width < hi; width += 2 {
 		sc := new(scratch)
 		ws := m.words([]markup.Span{{Text: "our devel\u00adopment"}}, ts, sc)
-		for _, ln := range m.justify(ws, width, ts, testStyle().Justify, hy, sc) {
+		for _, ln := range m.justify(ws, width, ts, testStyle().Justify, hy, hang{}, sc) {
 			if ln.hyphen {
 				ends = append(ends, wordText(ln.words[len(ln.words)-1]))
 			}

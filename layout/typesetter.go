@@ -31,6 +31,8 @@ type Options struct {
 	DraftMark DraftMark
 	// Notes sets footnotes.
 	Notes NoteStyle
+	// Protrusion hangs punctuation into the margins of justified lines.
+	Protrusion Protrusion
 	// Trace records every typeset line for Typesetter.Lines.
 	Trace bool
 }
@@ -75,6 +77,21 @@ type Justification struct {
 	HyphenPenalty float64
 	// MaxConsecutiveHyphens limits hyphenated lines in a row (0: no limit).
 	MaxConsecutiveHyphens int
+}
+
+// Protrusion says which characters hang into the margin at the ends of
+// the lines of justified paragraphs, and by how much, as a fraction of
+// each character's width (pdfTeX's \rpcode and \lpcode, in thousandths
+// there): Right at a line's end (0.7 for a hyphen or a comma), Left at a
+// line's start (0.5 for an opening quotation mark). Line breaking counts
+// the hang, so a line holds that much more. A character never hangs
+// further than the margin (and the paragraph's indent) on its side, the
+// right end of a line that is not set to the full measure (a
+// paragraph's last line, one too loose and set flush left) does not
+// hang, and the first line of a paragraph with a Marker does not hang
+// left (the marker sits there). Text that is not justified never hangs.
+type Protrusion struct {
+	Left, Right map[rune]float64
 }
 
 // DraftMark is the bar marking lines of untranslated text.
@@ -252,7 +269,11 @@ func (t *Typesetter) lineInfo(ln line, width, size float64, i, n int) lineInfo {
 		}
 	}
 	li.widthFilled = natural + spaces*li.spaceScale
-	li.overfull = li.widthFilled > width+0.01
+	hang := ln.left
+	if !li.loose {
+		hang += ln.right
+	}
+	li.overfull = li.widthFilled-hang > width+0.01
 	if ln.justified && !li.loose && li.spaces > 0 {
 		// The em of a word gap as poppler's word boxes give it: the
 		// box height (ascent + descent) ÷ 1.2.
@@ -306,7 +327,13 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 		if ts.Draft {
 			hy = t.hySource // the source language's text, its patterns
 		}
-		lines = t.m.justify(ws, width, ts, t.opt.Justify, hy, sc)
+		var hg hang
+		if ts.Align == Justify {
+			pg := t.opt.Page
+			hg = hang{Protrusion: t.opt.Protrusion, maxLeft: pg.MarginLeft + p.Indent, maxRight: pg.MarginRight + p.RightIndent,
+				notFirst: p.Marker != ""}
+		}
+		lines = t.m.justify(ws, width, ts, t.opt.Justify, hy, hg, sc)
 		if ts.Align != Justify {
 			for i := range lines {
 				lines[i].justified = false // set with natural spaces

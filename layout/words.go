@@ -236,6 +236,11 @@ type line struct {
 	// hyphen says the line ends at a hyphenation point (its last word
 	// ends with the added hyphen).
 	hyphen bool
+	// left and right are how far a justified line hangs into the left
+	// and right margins (see Protrusion): its first word starts left
+	// before the measure, and, when it is set to the full measure, its
+	// last word ends right after it.
+	left, right float64
 }
 
 // untieLong unties the words of every tied group wider than width: a line
@@ -387,6 +392,7 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 	x := x0
 	switch {
 	case ln.justified:
+		x = x0 - ln.left
 		scale = spaceScale(ln.ratio, js)
 		if scale > js.MaxSpace && !ln.last {
 			scale = 1 // hopelessly loose: set the line flush left instead

@@ -37,20 +37,21 @@ const BuiltIn = "house"
 // Style is a house style. Lengths are in points (1/72 in); leadings are
 // multiples of the type size.
 type Style struct {
-	Page    Page          `toml:"page"`
-	Header  Header        `toml:"header"`
-	Type    Type          `toml:"type"`
-	Spacing Spacing       `toml:"spacing"`
-	Notice  Notice        `toml:"notice"`
-	List    List          `toml:"list"`
-	Figure  Figure        `toml:"figure"`
-	Notes   Notes         `toml:"notes"`
-	Table   Table         `toml:"table"`
-	Rules   Rules         `toml:"rules"`
-	Justify Justification `toml:"justification"`
-	Colors  Colors        `toml:"colors"`
-	Fonts   FontFiles     `toml:"fonts"`
-	Logo    Logo          `toml:"logo"`
+	Page     Page          `toml:"page"`
+	Header   Header        `toml:"header"`
+	Type     Type          `toml:"type"`
+	Spacing  Spacing       `toml:"spacing"`
+	Notice   Notice        `toml:"notice"`
+	List     List          `toml:"list"`
+	Figure   Figure        `toml:"figure"`
+	Notes    Notes         `toml:"notes"`
+	Table    Table         `toml:"table"`
+	Rules    Rules         `toml:"rules"`
+	Justify  Justification `toml:"justification"`
+	Protrude Protrusion    `toml:"protrusion"`
+	Colors   Colors        `toml:"colors"`
+	Fonts    FontFiles     `toml:"fonts"`
+	Logo     Logo          `toml:"logo"`
 }
 
 // Page is the paper and the text area.
@@ -241,6 +242,30 @@ type Justification struct {
 	MaxConsecutiveHyphens int `toml:"max-consecutive-hyphens"`
 }
 
+// Protrusion hangs punctuation into the margins of justified lines, as
+// pdfTeX's microtype does, so that the text's edges look straight: each
+// value is how much of the character's width hangs (0 none, 1 all of it).
+// Only lines of justified paragraphs hang (ragged, centred text and table
+// cells do not), and at the right end only lines set to the full measure:
+// not a paragraph's last line nor one set flush left as too loose. Line
+// breaking sees it: such a line holds that much more.
+type Protrusion struct {
+	// At a line's end: the hyphen (the one added at a hyphenation point
+	// too), dashes, the comma, full stop, colon and semicolon.
+	Hyphen    float64 `toml:"hyphen"`
+	EnDash    float64 `toml:"en-dash"`
+	EmDash    float64 `toml:"em-dash"`
+	Comma     float64 `toml:"comma"`
+	FullStop  float64 `toml:"full-stop"`
+	Colon     float64 `toml:"colon"`
+	Semicolon float64 `toml:"semicolon"`
+	// ClosingQuote is for ” ’ » › and the “ that closes a German or
+	// Russian inner quotation („…“) at a line's end; OpeningQuote for
+	// “ ‘ « „ ‹ at a line's start.
+	ClosingQuote float64 `toml:"closing-quote"`
+	OpeningQuote float64 `toml:"opening-quote"`
+}
+
 // Color is an RGB colour, written "#rrggbb".
 type Color struct{ R, G, B uint8 }
 
@@ -415,6 +440,10 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		{"rules.title", st.Rules.Title, 0, 10}, {"rules.draft-mark", st.Rules.DraftMark, 0, 72},
 		{"justification.space-stretch", st.Justify.Stretch, 0, 5}, {"justification.space-shrink", st.Justify.Shrink, 0, 0.9},
 		{"justification.max-space", st.Justify.MaxSpace, 1, 10}, {"justification.tolerance", st.Justify.Tolerance, 1, 10000},
+		{"protrusion.hyphen", st.Protrude.Hyphen, 0, 1}, {"protrusion.en-dash", st.Protrude.EnDash, 0, 1}, {"protrusion.em-dash", st.Protrude.EmDash, 0, 1},
+		{"protrusion.comma", st.Protrude.Comma, 0, 1}, {"protrusion.full-stop", st.Protrude.FullStop, 0, 1}, {"protrusion.colon", st.Protrude.Colon, 0, 1},
+		{"protrusion.semicolon", st.Protrude.Semicolon, 0, 1}, {"protrusion.closing-quote", st.Protrude.ClosingQuote, 0, 1},
+		{"protrusion.opening-quote", st.Protrude.OpeningQuote, 0, 1},
 	} {
 		check(r.path, r.v, r.lo, r.hi)
 	}

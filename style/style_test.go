@@ -40,6 +40,9 @@ func TestParseStyleErrors(t *testing.T) {
 		{"[type]\nnotice-leading = 0.5\n", `s.toml:2:1: error: type.notice-leading = 0.5 is outside 1…3`},
 		{"[notice]\npadding = 100\n", `s.toml:2:1: error: notice.padding = 100 is outside 0…72`},
 		{"[header]\nline-gap = 9\n", `s.toml:2:1: error: header.line-gap = 9 is outside 1…3`},
+		{"[protrusion]\ncomma = 1.5\n", `s.toml:2:1: error: protrusion.comma = 1.5 is outside 0…1`},
+		{"[protrusion]\nopening-quote = -0.1\n", `s.toml:2:1: error: protrusion.opening-quote = -0.1 is outside 0…1`},
+		{"[protrusion]\nexclamation = 0.1\n", `s.toml:2:1: error: unknown key "protrusion.exclamation" in the house style`},
 	} {
 		_, diags := Parse("s.toml", []byte(tt.in))
 		var all []string
