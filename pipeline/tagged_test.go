@@ -64,7 +64,10 @@ func tagged(t *testing.T) map[string][]byte {
 // content; marked-content sequences balanced; MCIDs unique on each page,
 // each referenced by exactly one structure element, and the parent tree
 // naming that element; figures with Alt, header cells with Scope, notes
-// with an ID, headings without a skipped level; a trailer /ID.
+// with an ID, headings without a skipped level; a trailer /ID; every
+// link annotation an indirect object with /F 4 and /Contents, referred to
+// by one Link element (OBJR) that the parent tree names under the
+// annotation's /StructParent.
 func TestTaggedStructure(t *testing.T) {
 	for name, data := range tagged(t) {
 		t.Run(name, func(t *testing.T) {
@@ -106,6 +109,7 @@ func TestTaggedStructure(t *testing.T) {
 				}
 			}
 			lastHeading := 0
+			objr := map[int]int{} // annotation → Link element
 			var walk func(e *pdfread.Elem)
 			walk = func(e *pdfread.Elem) {
 				for _, m := range e.MCRs {
@@ -121,7 +125,20 @@ func TestTaggedStructure(t *testing.T) {
 						t.Errorf("parent tree: page %d MCID %d does not name object %d (%s)", m.Page+1, m.MCID, e.Obj, e.Type)
 					}
 				}
+				for _, o := range e.OBJRs {
+					if e.Type != "Link" {
+						t.Errorf("%s (object %d) refers to object %d: only Links refer to annotations", e.Type, e.Obj, o)
+					}
+					if n, dup := objr[o]; dup {
+						t.Errorf("annotation %d referred to by objects %d and %d", o, n, e.Obj)
+					}
+					objr[o] = e.Obj
+				}
 				switch e.Type {
+				case "Link":
+					if len(e.OBJRs) == 0 {
+						t.Errorf("Link (object %d) without an object reference to its annotation", e.Obj)
+					}
 				case "Figure":
 					if strings.TrimSpace(e.Alt) == "" {
 						t.Errorf("Figure (object %d) without Alt", e.Obj)
@@ -146,6 +163,32 @@ func TestTaggedStructure(t *testing.T) {
 				}
 			}
 			walk(doc.Structure)
+			// Every link annotation: an object of its own, printed,
+			// described, referred to by one Link element, which the
+			// parent tree names under the annotation's key.
+			links := 0
+			for pi, pg := range doc.Pages {
+				for _, l := range pg.Links {
+					links++
+					if l.Obj == 0 || l.F != 4 || strings.TrimSpace(l.Contents) == "" {
+						t.Errorf("page %d: link annotation %d: F %d, Contents %q", pi+1, l.Obj, l.F, l.Contents)
+						continue
+					}
+					el, ok := objr[l.Obj]
+					if !ok {
+						t.Errorf("page %d: link annotation %d (%q) without a Link element", pi+1, l.Obj, l.Contents)
+					}
+					if pt := doc.ParentTree[l.StructParent]; l.StructParent < len(doc.Pages) || len(pt) != 1 || pt[0] != el {
+						t.Errorf("page %d: link annotation %d: StructParent %d, parent tree %v, Link element %d", pi+1, l.Obj, l.StructParent, pt, el)
+					}
+				}
+			}
+			if links == 0 {
+				t.Error("no link annotations: the reference reports have links")
+			}
+			if links != len(objr) {
+				t.Errorf("%d link annotations, %d object references", links, len(objr))
+			}
 			for m, n := range owner {
 				if n == 0 {
 					t.Errorf("MCID %d on page %d belongs to no structure element", m.MCID, m.Page+1)
@@ -241,8 +284,12 @@ func TestTaggedExternal(t *testing.T) {
 // ignores /ActualText there, so a piece ending in a hyphen, followed by
 // the next piece (the rest of a word broken by hyphenation, carrying an
 // ActualText without the hyphen) is joined to it, as pdftotext does.
+// Pieces of one block element, or of inline elements (Links) in it, are
+// joined as they are: the renderer ends a piece with a space where a
+// word ends (a link's text may end inside a word: "(" "Annex 1" ")").
 func structText(out string) (body string, apart []string) {
 	note, noteIndent := false, 0
+	glue := false
 	for _, raw := range strings.Split(out, "\n") {
 		ln := strings.TrimSpace(raw)
 		indent := len(raw) - len(strings.TrimLeft(raw, " "))
@@ -252,26 +299,35 @@ func structText(out string) (body string, apart []string) {
 		if f := strings.Fields(ln); len(f) > 0 && (f[0] == "Note" || f[0] == "TD" || f[0] == "TH" || f[0] == "TH:") {
 			note, noteIndent = true, indent
 			apart = append(apart, "")
+			glue = false
 			continue
 		}
 		if len(ln) < 2 || ln[0] != '"' || ln[len(ln)-1] != '"' {
+			if !strings.HasSuffix(ln, "(inline)") && !strings.HasPrefix(ln, "Object ") {
+				glue = false
+			}
 			continue
 		}
 		piece := ln[1 : len(ln)-1]
 		if note {
-			apart[len(apart)-1] = appendPiece(apart[len(apart)-1], piece)
+			apart[len(apart)-1] = appendPiece(apart[len(apart)-1], piece, glue)
 		} else {
-			body = appendPiece(body, piece)
+			body = appendPiece(body, piece, glue)
 		}
+		glue = true
 	}
 	return body, apart
 }
 
-// appendPiece appends a piece of marked content to s: after a space,
-// or joined when s ends in a word broken by hyphenation.
-func appendPiece(s, piece string) string {
+// appendPiece appends a piece of marked content to s: joined when s ends
+// in a word broken by hyphenation, or when glue is set and s does not
+// end in a space; else after a space.
+func appendPiece(s, piece string, glue bool) string {
 	if strings.HasSuffix(s, "-") && len(s) > 1 && s[len(s)-2] != ' ' {
 		return strings.TrimSuffix(s, "-") + piece
+	}
+	if glue && !strings.HasSuffix(s, " ") {
+		return s + piece
 	}
 	return s + " " + piece
 }
@@ -290,7 +346,12 @@ func withoutArtifacts(plain string, doc *pdfread.Doc, notes []string) ([]string,
 			txt, pg := "", -1
 			var collect func(e *pdfread.Elem)
 			collect = func(e *pdfread.Elem) {
-				for _, m := range e.MCRs {
+				for _, o := range e.Order {
+					if o < 0 {
+						collect(e.Kids[-1-o])
+						continue
+					}
+					m := e.MCRs[o]
 					if pg < 0 {
 						pg = m.Page
 					}
@@ -300,10 +361,7 @@ func withoutArtifacts(plain string, doc *pdfread.Doc, notes []string) ([]string,
 							piece += r.Text
 						}
 					}
-					txt = appendPiece(txt, piece)
-				}
-				for _, k := range e.Kids {
-					collect(k)
+					txt = appendPiece(txt, piece, false)
 				}
 			}
 			collect(e)

@@ -148,7 +148,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			pdf.Bookmark(b.Title, b.Level, b.Y)
 		}
 		if tg != nil {
-			tg.startPage(pi)
+			tg.startPage(pi, pg.Texts, pg.Links)
 		}
 		for _, r := range pg.Rects {
 			if tg != nil {
@@ -183,7 +183,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			if tg != nil {
 				var actual string
 				text, actual = tg.words(pg.Texts, ti, width)
-				tg.text(t.Elem, ti, actual)
+				tg.text(t.Elem, ti, text, actual)
 			}
 			if t.Face != face || t.Size != size {
 				pdf.SetFont(fam.Name, t.Face.Style(), t.Size)
@@ -215,6 +215,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	if tg == nil {
 		return pdf.Output(w)
 	}
+	tg.finish()
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return err

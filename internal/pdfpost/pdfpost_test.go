@@ -11,7 +11,8 @@ import (
 )
 
 // onePage is fpdf's output for a page with one paragraph and a footer.
-func onePage(t *testing.T) []byte {
+// With withLink, "Hello" is a link.
+func onePage(t *testing.T, withLink bool) []byte {
 	pdf := fpdf.New("P", "pt", "A4", "")
 	pdf.SetLang("en")
 	pdf.AddPage()
@@ -22,6 +23,9 @@ func onePage(t *testing.T) []byte {
 	pdf.RawWriteStr("/Artifact <</Type /Pagination>> BDC")
 	pdf.Text(72, 800, "1")
 	pdf.RawWriteStr("EMC")
+	if withLink {
+		pdf.LinkString(72, 62, 30, 12, "https://example.org/a>>(b)")
+	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		t.Fatal(err)
@@ -30,8 +34,8 @@ func onePage(t *testing.T) []byte {
 }
 
 func TestTag(t *testing.T) {
-	in := onePage(t)
-	doc := &Node{Type: "Document", Kids: []*Node{{Type: "P", Alt: "Привет (hi)", Content: []MCR{{0, 0}}}}}
+	in := onePage(t, false)
+	doc := &Node{Type: "Document", Kids: []*Node{{Type: "P", Alt: "Привет (hi)", Content: []MCR{{Page: 0, MCID: 0}}}}}
 	out, err := Tag(in, doc, Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
@@ -62,15 +66,43 @@ func TestTag(t *testing.T) {
 	}
 }
 
+func TestTagLink(t *testing.T) {
+	in := onePage(t, true)
+	link := &Node{Type: "Link", Content: []MCR{{Page: 0, MCID: 0}}, Annots: []Annot{{Page: 0, Index: 0, Contents: "Hello"}}}
+	doc := &Node{Type: "Document", Kids: []*Node{{Type: "P", Content: []MCR{{Kid: link}}}}}
+	out, err := Tag(in, doc, Options{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pdfread.Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := d.Pages[0].Links
+	if len(l) != 1 || l[0].Obj == 0 || l[0].F != 4 || l[0].Contents != "Hello" || l[0].URI != "https://example.org/a>>(b)" || l[0].StructParent != 1 {
+		t.Fatalf("links %+v", l)
+	}
+	p := d.Structure.Kids[0]
+	if len(p.Kids) != 1 || p.Kids[0].Type != "Link" || len(p.Kids[0].MCRs) != 1 || len(p.Kids[0].OBJRs) != 1 || p.Kids[0].OBJRs[0] != l[0].Obj {
+		t.Fatalf("structure %+v", p)
+	}
+	if pt := d.ParentTree[1]; len(pt) != 1 || pt[0] != p.Kids[0].Obj {
+		t.Errorf("parent tree %v", d.ParentTree)
+	}
+	if _, err := Tag(in, &Node{Type: "Document"}, Options{}); err == nil {
+		t.Error("an annotation without a Link element: no error")
+	}
+}
+
 func TestTagRefuses(t *testing.T) {
-	in := onePage(t)
+	in := onePage(t, false)
 	for name, c := range map[string]struct {
 		pdf []byte
 		doc *Node
 	}{
 		"not fpdf's":   {[]byte("%PDF-1.4\n%%EOF\n"), &Node{Type: "Document"}},
-		"no such page": {in, &Node{Type: "Document", Content: []MCR{{3, 0}}}},
-		"MCID twice":   {in, &Node{Type: "Document", Kids: []*Node{{Type: "P", Content: []MCR{{0, 0}}}, {Type: "P", Content: []MCR{{0, 0}}}}}},
+		"no such page": {in, &Node{Type: "Document", Content: []MCR{{Page: 3, MCID: 0}}}},
+		"MCID twice":   {in, &Node{Type: "Document", Kids: []*Node{{Type: "P", Content: []MCR{{Page: 0, MCID: 0}}}, {Type: "P", Content: []MCR{{Page: 0, MCID: 0}}}}}},
 	} {
 		if _, err := Tag(c.pdf, c.doc, Options{}); err == nil {
 			t.Errorf("%s: no error", name)

@@ -94,6 +94,11 @@ type Link struct {
 	// DestPage is the 1-based target page of an internal (GoTo action or
 	// /Dest) link, 0 for an external link or an unresolved destination.
 	DestPage int
+	// Obj is the annotation's object number (0: a direct dictionary);
+	// F its flags; StructParent its parent tree key (-1: none); Contents
+	// its description.
+	Obj, F, StructParent int
+	Contents             string
 }
 
 // Bookmark is one entry of the document outline.
@@ -144,6 +149,8 @@ type Elem struct {
 	MCRs  []MCR
 	Kids  []*Elem
 	Order []int
+	// OBJRs are the object numbers its object references name.
+	OBJRs []int
 }
 
 // MCR is a marked-content reference; Page counts from 0.
@@ -430,6 +437,11 @@ func (r *reader) elem(o types.Object, pg, depth int, seen map[int]bool) (*Elem, 
 			e.Order = append(e.Order, len(e.MCRs))
 			e.MCRs = append(e.MCRs, MCR{Page: pg, MCID: int(v)})
 		case types.Dict:
+			if t := v.NameEntry("Type"); t != nil && *t == "OBJR" {
+				if ref, ok := v["Obj"].(types.IndirectRef); ok {
+					e.OBJRs = append(e.OBJRs, ref.ObjectNumber.Value())
+				}
+			}
 			if t := v.NameEntry("Type"); t != nil && *t == "MCR" {
 				p := pg
 				if ref, ok := v["Pg"].(types.IndirectRef); ok {
@@ -442,6 +454,9 @@ func (r *reader) elem(o types.Object, pg, depth int, seen map[int]bool) (*Elem, 
 		case types.IndirectRef:
 			kd := r.dict(v)
 			if t := kd.NameEntry("Type"); t != nil && (*t == "OBJR" || *t == "MCR") {
+				if ref, ok := kd["Obj"].(types.IndirectRef); ok && *t == "OBJR" {
+					e.OBJRs = append(e.OBJRs, ref.ObjectNumber.Value())
+				}
 				continue
 			}
 			kid, err := r.elem(v, pg, depth+1, seen)
@@ -567,7 +582,19 @@ func (r *reader) page(d types.Dict, attr *model.InheritedPageAttrs) (Page, error
 		}
 		x1, x2 := math.Min(v[0], v[2]), math.Max(v[0], v[2])
 		y1, y2 := math.Min(v[1], v[3]), math.Max(v[1], v[3])
-		l := Link{X: x1 - left, Y: top - y2, W: x2 - x1, H: y2 - y1}
+		l := Link{X: x1 - left, Y: top - y2, W: x2 - x1, H: y2 - y1, StructParent: -1}
+		if ref, ok := o.(types.IndirectRef); ok {
+			l.Obj = ref.ObjectNumber.Value()
+		}
+		if v, ok := r.number(a["F"]); ok {
+			l.F = int(v)
+		}
+		if v, ok := r.number(a["StructParent"]); ok {
+			l.StructParent = int(v)
+		}
+		if v, _ := r.deref(a["Contents"]); v != nil {
+			l.Contents = textString(v)
+		}
 		if act := r.dict(a["A"]); act != nil {
 			switch s := act.NameEntry("S"); {
 			case s == nil:
