@@ -2,14 +2,18 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/reportgen/reportgen/internal/pdfread"
 	"github.com/reportgen/reportgen/project"
@@ -449,4 +453,145 @@ func remove(words []string, keep []bool, joined string) bool {
 		}
 	}
 	return false
+}
+
+// TestTaggedMetadata checks the document information of the tagged PDFs:
+// XMP metadata, unfiltered, that agrees with the Info dictionary field by
+// field (PDF/A-2 6.6.3: Title and dc:title, Author and dc:creator,
+// Subject and dc:description, Keywords and pdf:Keywords, Creator and
+// xmp:CreatorTool, Producer and pdf:Producer, the dates), dates with a
+// time zone that parse and name the same instant, dc:language the
+// catalog's /Lang, the PDF/A-2a and PDF/UA-1 identification with the
+// extension schema declaring pdfuaid, and an sRGB output intent.
+func TestTaggedMetadata(t *testing.T) {
+	for name, data := range tagged(t) {
+		t.Run(name, func(t *testing.T) {
+			doc, err := pdfread.Read(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.XMP == nil || doc.MetadataFiltered {
+				t.Fatalf("XMP metadata: present %v, filtered %v", doc.XMP != nil, doc.MetadataFiltered)
+			}
+			x, err := xmpProps(doc.XMP)
+			if err != nil {
+				t.Fatalf("XMP: %v", err)
+			}
+			if doc.Info["Title"] == "" {
+				t.Error("no Title in the Info dictionary")
+			}
+			for info, prop := range map[string]string{"Title": "dc:title", "Author": "dc:creator", "Subject": "dc:description",
+				"Keywords": "pdf:Keywords", "Creator": "xmp:CreatorTool", "Producer": "pdf:Producer"} {
+				v, ok := doc.Info[info]
+				var want []string
+				if ok {
+					want = []string{v}
+				}
+				if got := x[prop]; !slices.Equal(got, want) {
+					t.Errorf("Info %s %q, XMP %s %q", info, v, prop, got)
+				}
+			}
+			for info, prop := range map[string]string{"CreationDate": "xmp:CreateDate", "ModDate": "xmp:ModifyDate"} {
+				it, err := pdfDate(doc.Info[info])
+				if err != nil {
+					t.Errorf("Info %s: %v", info, err)
+					continue
+				}
+				if len(x[prop]) != 1 {
+					t.Errorf("XMP %s: %q", prop, x[prop])
+					continue
+				}
+				xt, err := time.Parse(time.RFC3339, x[prop][0])
+				if err != nil {
+					t.Errorf("XMP %s: %v", prop, err)
+				} else if !xt.Equal(it) {
+					t.Errorf("Info %s %s, XMP %s %s: not the same instant", info, it, prop, xt)
+				}
+			}
+			for prop, want := range map[string]string{"pdfaid:part": "2", "pdfaid:conformance": "A", "pdfuaid:part": "1",
+				"pdfaSchema:prefix": "pdfuaid", "pdfaSchema:namespaceURI": "http://www.aiim.org/pdfua/ns/id/",
+				"pdfaProperty:name": "part", "dc:language": doc.Lang} {
+				if !slices.Equal(x[prop], []string{want}) {
+					t.Errorf("XMP %s %q, want %q", prop, x[prop], want)
+				}
+			}
+			if oi := doc.OutputIntents; len(oi) != 1 || oi[0].S != "GTS_PDFA1" || oi[0].N != 3 || !strings.HasPrefix(oi[0].Identifier, "sRGB") {
+				t.Errorf("output intents %+v, want one sRGB GTS_PDFA1", oi)
+			}
+		})
+	}
+}
+
+// pdfDate parses a PDF date with a time zone (D:YYYYMMDDHHmmSS followed
+// by Z or +HH'mm or -HH'mm).
+func pdfDate(s string) (time.Time, error) {
+	z := strings.Replace(strings.TrimSuffix(s, "'"), "'", ":", 1)
+	if strings.HasSuffix(z, "Z") {
+		return time.Parse("D:20060102150405Z", z)
+	}
+	return time.Parse("D:20060102150405-07:00", z)
+}
+
+// xmpProps reads the properties of an XMP packet: for each leaf element
+// (a simple property, or an rdf:li of an array), its text under the name
+// of its property (prefix:name, with the prefixes of the namespaces
+// named here).
+func xmpProps(b []byte) (map[string][]string, error) {
+	prefix := map[string]string{
+		"http://purl.org/dc/elements/1.1/":      "dc",
+		"http://ns.adobe.com/xap/1.0/":          "xmp",
+		"http://ns.adobe.com/pdf/1.3/":          "pdf",
+		"http://www.aiim.org/pdfa/ns/id/":       "pdfaid",
+		"http://www.aiim.org/pdfua/ns/id/":      "pdfuaid",
+		"http://www.aiim.org/pdfa/ns/schema#":   "pdfaSchema",
+		"http://www.aiim.org/pdfa/ns/property#": "pdfaProperty",
+	}
+	const rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	props := map[string][]string{}
+	type open struct {
+		name string // "" for rdf: and x: elements
+		leaf bool
+	}
+	var stack []open
+	var text strings.Builder
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return props, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			if len(stack) > 0 {
+				stack[len(stack)-1].leaf = false
+			}
+			n := ""
+			if p, ok := prefix[tk.Name.Space]; ok && tk.Name.Space != rdf {
+				n = p + ":" + tk.Name.Local
+			}
+			stack = append(stack, open{name: n, leaf: true})
+			text.Reset()
+		case xml.CharData:
+			text.Write(tk)
+		case xml.EndElement:
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !top.leaf {
+				continue
+			}
+			for i := len(stack); i >= 0; i-- {
+				o := top
+				if i < len(stack) {
+					o = stack[i]
+				}
+				if o.name != "" {
+					props[o.name] = append(props[o.name], text.String())
+					break
+				}
+			}
+		}
+	}
 }

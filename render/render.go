@@ -134,6 +134,8 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	var tg *tagger
 	var width func(display.Text) float64
 	if opt.Tagged {
+		pdf.AddOutputIntent(fpdf.OutputIntentType{SubtypeIdent: fpdf.OutputIntent_GTS_PDFA1,
+			OutputConditionIdentifier: pdfpost.SRGBIdentifier, Info: pdfpost.SRGBIdentifier, ICCProfile: pdfpost.SRGB})
 		tg = newTagger(pdf, pages)
 		width = func(t display.Text) float64 { return float64(fam.Face(t.Face).Width(t.Text)) * t.Size / 1000 }
 	}
@@ -220,7 +222,10 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	out, err := pdfpost.Tag(buf.Bytes(), tg.doc, pdfpost.Options{Lang: meta.Lang})
+	out, err := pdfpost.Tag(buf.Bytes(), tg.doc, pdfpost.Options{Lang: meta.Lang, Info: &pdfpost.Info{
+		Title: meta.Title, Author: meta.Author, Subject: meta.Subject, Keywords: meta.Keywords,
+		Creator: meta.Creator, Producer: meta.Creator, Date: date,
+	}})
 	if err != nil {
 		return err
 	}

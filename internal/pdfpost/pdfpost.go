@@ -26,7 +26,11 @@
 //     (their marked-content references and inline kids in order, then
 //     their kids, then their OBJRs) and a ParentTree mapping each page's
 //     MCIDs to their elements and each annotation's key to its Link;
-//   - the trailer: /ID;
+//   - with Options.Info: the Info dictionary rewritten (dates with a time
+//     zone) and XMP metadata that agrees with it (see Info), named by
+//     the catalog's /Metadata;
+//   - the trailer: /ID, and /Info naming the Info dictionary (fpdf names
+//     the wrong object once an output intent is added);
 //   - the header: version 1.7 (what PDF/UA-1 is based on).
 package pdfpost
 
@@ -81,6 +85,9 @@ type Options struct {
 	// Lang is the document's language, written into the catalog when
 	// fpdf did not write it.
 	Lang string
+	// Info, when not nil, replaces fpdf's Info dictionary and is written
+	// as XMP metadata too (see Info).
+	Info *Info
 }
 
 // file is fpdf's output taken apart.
@@ -145,6 +152,15 @@ func parse(data []byte) (*file, error) {
 	f.info = refAfter(trailer, "/Info ")
 	if f.root <= 0 || f.root >= n || f.info <= 0 || f.info >= n {
 		return nil, errors.New("trailer without /Root or /Info")
+	}
+	// fpdf writes the Info dictionary, then the output intents' profile
+	// streams, then the catalog, and names in the trailer as /Info the
+	// object before the catalog's: with an output intent, a profile.
+	for f.info > 1 && bytes.HasPrefix(f.body(f.info), []byte("<< /N 3 /Alternate /DeviceRGB ")) {
+		f.info--
+	}
+	if b := f.body(f.info); !bytes.HasPrefix(b, []byte("<<\n")) || !bytes.Contains(b[:max(bytes.Index(b, []byte("\nendobj")), 0)], []byte("\n/CreationDate ")) {
+		return nil, errors.New("no Info dictionary where fpdf writes it")
 	}
 	if !bytes.HasPrefix(f.body(f.root), []byte("<<\n/Type /Catalog\n")) {
 		return nil, errors.New("the trailer's /Root is not the catalog")
@@ -334,6 +350,11 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			pa.owner[a.Index], pa.contents[a.Index] = n, a.Contents
 		}
 	}
+	xmpObj := 0
+	if opt.Info != nil {
+		xmpObj = next
+		next++
+	}
 	key := len(f.pages)
 	for i, pa := range annots {
 		for j, o := range pa.owner {
@@ -417,7 +438,16 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			if opt.Lang != "" && !bytes.Contains(obj, []byte("\n/Lang ")) {
 				fmt.Fprintf(out, "/Lang %s\n", TextString(opt.Lang))
 			}
+			if xmpObj > 0 {
+				fmt.Fprintf(out, "/Metadata %d 0 R\n", xmpObj)
+			}
 			out.Write(obj[cut:])
+			continue
+		}
+		if k == f.info && opt.Info != nil {
+			out.Write(obj[:head])
+			out.Write(opt.Info.infoDict())
+			out.WriteString("\nendobj\n")
 			continue
 		}
 		out.Write(obj)
@@ -512,6 +542,15 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			out.Write(d[:len(d)-2])
 			fmt.Fprintf(out, " /F 4 /StructParent %d /Contents %s>>\nendobj\n", annotKey[o], TextString(pa.contents[j]))
 		}
+	}
+
+	if xmpObj > 0 {
+		// Not compressed: PDF/A wants metadata readable without a filter.
+		x := opt.Info.xmp(opt.Lang)
+		offsets[xmpObj] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", xmpObj, len(x))
+		out.Write(x)
+		out.WriteString("\nendstream\nendobj\n")
 	}
 
 	// Cross-reference table and trailer, with an /ID from the content.

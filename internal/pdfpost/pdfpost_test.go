@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -107,5 +108,42 @@ func TestTagRefuses(t *testing.T) {
 		if _, err := Tag(c.pdf, c.doc, Options{}); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+// TestTagInfo: with an output intent, fpdf's trailer names the profile
+// as /Info; Tag names the Info dictionary, rewritten with dates in UTC
+// with a time zone, and adds XMP metadata with the same values.
+func TestTagInfo(t *testing.T) {
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.AddOutputIntent(fpdf.OutputIntentType{SubtypeIdent: fpdf.OutputIntent_GTS_PDFA1, OutputConditionIdentifier: SRGBIdentifier, ICCProfile: SRGB})
+	pdf.SetTitle("ignored", true)
+	pdf.AddPage()
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	date := time.Date(2021, 1, 28, 9, 30, 0, 0, time.FixedZone("CET", 3600))
+	info := &Info{Title: "Отчёт <1> & (2)", Author: "IOM", Creator: "reportgen", Producer: "reportgen", Date: date}
+	out, err := Tag(buf.Bytes(), &Node{Type: "Document"}, Options{Lang: "ru", Info: info})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pdfread.Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Info["Title"] != info.Title || d.Info["Author"] != "IOM" || d.Info["CreationDate"] != "D:20210128083000+00'00" || d.Info["ModDate"] != d.Info["CreationDate"] {
+		t.Errorf("Info %q", d.Info)
+	}
+	x := string(d.XMP)
+	for _, want := range []string{"<rdf:li xml:lang=\"x-default\">Отчёт &lt;1&gt; &amp; (2)</rdf:li>", "<xmp:CreateDate>2021-01-28T08:30:00+00:00</xmp:CreateDate>",
+		"<rdf:li>ru</rdf:li>", "<pdfaid:part>2</pdfaid:part>", "<pdfuaid:part>1</pdfuaid:part>"} {
+		if !strings.Contains(x, want) {
+			t.Errorf("XMP without %s", want)
+		}
+	}
+	if len(d.OutputIntents) != 1 || d.OutputIntents[0].N != 3 {
+		t.Errorf("output intents %+v", d.OutputIntents)
 	}
 }

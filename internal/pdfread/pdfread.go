@@ -134,6 +134,20 @@ type Doc struct {
 	// /ViewerPreferences /DisplayDocTitle; ID whether the trailer has an
 	// /ID.
 	Marked, DisplayDocTitle, ID bool
+	// XMP is the catalog's /Metadata stream, decoded (nil: none);
+	// MetadataFiltered whether that stream has a /Filter.
+	XMP              []byte
+	MetadataFiltered bool
+	// OutputIntents are the catalog's output intents.
+	OutputIntents []OutputIntent
+}
+
+// OutputIntent is an output intent: its subtype /S, its
+// /OutputConditionIdentifier, and the number of colour components (/N) of
+// its destination profile (0: none).
+type OutputIntent struct {
+	S, Identifier string
+	N             int
 }
 
 // Elem is a structure element.
@@ -365,6 +379,31 @@ func extract(ctx *model.Context) (*Doc, error) {
 		}
 	}
 	doc.ID = len(ctx.XRefTable.ID) == 2
+	if md := r.dict(root["Metadata"]); md != nil {
+		_, doc.MetadataFiltered = md["Filter"]
+		if doc.XMP, err = r.stream(root["Metadata"]); err != nil {
+			return nil, fmt.Errorf("metadata: %w", err)
+		}
+	}
+	for _, o := range r.array(root["OutputIntents"]) {
+		d := r.dict(o)
+		if d == nil {
+			continue
+		}
+		var oi OutputIntent
+		if s := d.NameEntry("S"); s != nil {
+			oi.S = *s
+		}
+		if v, _ := r.deref(d["OutputConditionIdentifier"]); v != nil {
+			oi.Identifier = textString(v)
+		}
+		if p := r.dict(d["DestOutputProfile"]); p != nil {
+			if n, ok := r.number(p["N"]); ok {
+				oi.N = int(n)
+			}
+		}
+		doc.OutputIntents = append(doc.OutputIntents, oi)
+	}
 	if st := r.dict(root["StructTreeRoot"]); st != nil {
 		var err error
 		if doc.Structure, err = r.elem(st["K"], -1, 0, map[int]bool{}); err != nil {
