@@ -71,7 +71,8 @@ func tagged(t *testing.T) map[string][]byte {
 // with an ID, headings without a skipped level; a trailer /ID; every
 // link annotation an indirect object with /F 4 and /Contents, referred to
 // by one Link element (OBJR) that the parent tree names under the
-// annotation's /StructParent.
+// annotation's /StructParent; the fonts' ToUnicode maps fpdf's, replaced,
+// mapping every character code shown.
 func TestTaggedStructure(t *testing.T) {
 	for name, data := range tagged(t) {
 		t.Run(name, func(t *testing.T) {
@@ -82,6 +83,9 @@ func TestTaggedStructure(t *testing.T) {
 			if !doc.Marked || !doc.DisplayDocTitle || !doc.ID || doc.Lang == "" {
 				t.Errorf("catalog: Marked %v, DisplayDocTitle %v, trailer ID %v, Lang %q", doc.Marked, doc.DisplayDocTitle, doc.ID, doc.Lang)
 			}
+			if bytes.Contains(data, []byte("beginbfrange\n<0000> <FFFF> <0000>")) {
+				t.Error("fpdf's ToUnicode map (one bfrange <0000> <FFFF>) is still there")
+			}
 			if doc.Structure == nil || doc.Structure.Type != "Document" {
 				t.Fatalf("structure tree root %+v, want a Document", doc.Structure)
 			}
@@ -90,6 +94,9 @@ func TestTaggedStructure(t *testing.T) {
 			for pi, pg := range doc.Pages {
 				if pg.StructParents != pi || pg.Tabs != "S" {
 					t.Errorf("page %d: StructParents %d, Tabs %q", pi+1, pg.StructParents, pg.Tabs)
+				}
+				if pg.Unmapped > 0 {
+					t.Errorf("page %d: %d character codes the font's ToUnicode map does not map", pi+1, pg.Unmapped)
 				}
 				if pg.Unbalanced || pg.UnmarkedImages > 0 {
 					t.Errorf("page %d: BDC/EMC unbalanced %v, %d of %d images outside marked content", pi+1, pg.Unbalanced, pg.UnmarkedImages, pg.Images)

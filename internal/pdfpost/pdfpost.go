@@ -29,6 +29,9 @@
 //   - with Options.Info: the Info dictionary rewritten (dates with a time
 //     zone) and XMP metadata that agrees with it (see Info), named by
 //     the catalog's /Metadata;
+//   - with Options.Runes: a valid ToUnicode map for fpdf's UTF-8 fonts
+//     (fpdf writes one that breaks the bfrange rule), of the characters
+//     the document shows;
 //   - the trailer: /ID, and /Info naming the Info dictionary (fpdf names
 //     the wrong object once an output intent is added);
 //   - the header: version 1.7 (what PDF/UA-1 is based on).
@@ -88,6 +91,10 @@ type Options struct {
 	// Info, when not nil, replaces fpdf's Info dictionary and is written
 	// as XMP metadata too (see Info).
 	Info *Info
+	// Runes, when not nil, are the characters the document shows with
+	// fpdf's UTF-8 fonts, sorted, without repeats: every ToUnicode map
+	// fpdf wrote is replaced by ToUnicode(Runes).
+	Runes []rune
 }
 
 // file is fpdf's output taken apart.
@@ -442,6 +449,13 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 				fmt.Fprintf(out, "/Metadata %d 0 R\n", xmpObj)
 			}
 			out.Write(obj[cut:])
+			continue
+		}
+		if opt.Runes != nil && string(obj[head:]) == fpdfToUnicodeObj {
+			cmap := ToUnicode(opt.Runes)
+			fmt.Fprintf(out, "%d 0 obj\n<</Length %d>>\nstream\n", k, len(cmap))
+			out.Write(cmap)
+			out.WriteString("\nendstream\nendobj\n")
 			continue
 		}
 		if k == f.info && opt.Info != nil {

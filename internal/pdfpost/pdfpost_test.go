@@ -147,3 +147,22 @@ func TestTagInfo(t *testing.T) {
 		t.Errorf("output intents %+v", d.OutputIntents)
 	}
 }
+
+// TestToUnicode: runs of characters become bfranges within one first
+// byte, the others bfchars, at most 100 to a section; what two-byte codes
+// cannot show is left out.
+func TestToUnicode(t *testing.T) {
+	runes := []rune{' ', 'A', 'B', 'C', 0xFE, 0xFF, 0x100, 0x101, 'Ж', 0xD800, 0x1F600}
+	for r := rune(0x4E00); r < 0x4E00+2*250; r += 2 {
+		runes = append(runes, r)
+	}
+	cmap := string(ToUnicode(runes))
+	for _, want := range []string{"<0041> <0043> <0041>\n", "<00FE> <00FF> <00FE>\n", "<0100> <0101> <0100>\n", "<0020> <0020>\n", "<0416> <0416>\n", "100 beginbfchar\n", "52 beginbfchar\n", "3 beginbfrange\n"} {
+		if !strings.Contains(cmap, want) {
+			t.Errorf("ToUnicode without %q", want)
+		}
+	}
+	if strings.Contains(cmap, "<D800>") || strings.Contains(cmap, "F600") || strings.Contains(cmap, "<0000> <FFFF>\n<") {
+		t.Errorf("ToUnicode maps what fpdf cannot show:\n%s", cmap)
+	}
+}

@@ -78,6 +78,9 @@ type Page struct {
 	Images         int
 	UnmarkedImages int
 	Unbalanced     bool
+	// Unmapped counts the character codes shown with a font that has a
+	// ToUnicode map which does not map them.
+	Unmapped int
 	// StructParents is the page's /StructParents, -1 without one; Tabs
 	// its /Tabs.
 	StructParents int
@@ -597,6 +600,7 @@ func (r *reader) page(d types.Dict, attr *model.InheritedPageAttrs) (Page, error
 	}
 	pg.Runs = in.runs
 	pg.MCIDs, pg.Images, pg.UnmarkedImages = in.mcids, in.images, in.unmarked
+	pg.Unmapped = in.unmapped
 	pg.Unbalanced = in.unbalanced || len(in.marks) > 0
 	pg.StructParents = -1
 	if v, ok := r.number(d["StructParents"]); ok {
@@ -908,6 +912,7 @@ type interp struct {
 	mcids      []int
 	images     int
 	unmarked   int
+	unmapped   int
 	unbalanced bool
 }
 
@@ -1192,7 +1197,8 @@ func (in *interp) show(items []any) {
 				}
 				split = false
 			}
-			text, advance := f.decode(v, gs.size, gs.charSp, gs.wordSp)
+			text, advance, missing := f.decode(v, gs.size, gs.charSp, gs.wordSp)
+			in.unmapped += missing
 			cur.Text += text
 			in.tm = translate(advance*gs.hscale, 0).mul(in.tm)
 			end = in.tm.mul(gs.ctm)
@@ -1213,9 +1219,10 @@ type font struct {
 
 // decode decodes a string shown with the font and returns its text and
 // its advance in unscaled text space units.
-func (f *font) decode(s pdfString, size, charSp, wordSp float64) (string, float64) {
+func (f *font) decode(s pdfString, size, charSp, wordSp float64) (string, float64, int) {
 	var b strings.Builder
 	adv := 0.0
+	missing := 0
 	step := 1
 	if f.twoByte {
 		step = 2
@@ -1229,7 +1236,7 @@ func (f *font) decode(s pdfString, size, charSp, wordSp float64) (string, float6
 		case f.cmap != nil:
 			if t, ok := f.cmap.lookup(code, step); ok {
 				b.WriteString(t)
-			} else if f.twoByte {
+			} else if missing++; f.twoByte {
 				b.WriteRune(rune(code))
 			} else {
 				b.WriteString(f.simpleText(byte(code)))
@@ -1248,7 +1255,7 @@ func (f *font) decode(s pdfString, size, charSp, wordSp float64) (string, float6
 			adv += wordSp
 		}
 	}
-	return b.String(), adv
+	return b.String(), adv, missing
 }
 
 func (f *font) simpleText(c byte) string {
