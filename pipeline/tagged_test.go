@@ -72,7 +72,7 @@ func tagged(t *testing.T) map[string][]byte {
 // link annotation an indirect object with /F 4 and /Contents, referred to
 // by one Link element (OBJR) that the parent tree names under the
 // annotation's /StructParent; the fonts' ToUnicode maps fpdf's, replaced,
-// mapping every character code shown.
+// mapping every character code shown; the fonts' names with a subset tag.
 func TestTaggedStructure(t *testing.T) {
 	for name, data := range tagged(t) {
 		t.Run(name, func(t *testing.T) {
@@ -85,6 +85,20 @@ func TestTaggedStructure(t *testing.T) {
 			}
 			if bytes.Contains(data, []byte("beginbfrange\n<0000> <FFFF> <0000>")) {
 				t.Error("fpdf's ToUnicode map (one bfrange <0000> <FFFF>) is still there")
+			}
+			// The embedded fonts are subsets: their names carry a subset
+			// tag, the same in the font, the CIDFont and the descriptor.
+			names := map[string]int{}
+			for _, m := range regexp.MustCompile(`/(?:BaseFont|FontName) /([^\s/>]+)`).FindAllSubmatch(data, -1) {
+				names[string(m[1])]++
+			}
+			if len(names) == 0 {
+				t.Error("no embedded font names found")
+			}
+			for n, c := range names {
+				if !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(n) || c != 3 {
+					t.Errorf("font %s named %d times (want a subset tag, and 3: font, CIDFont, descriptor)", n, c)
+				}
 			}
 			if doc.Structure == nil || doc.Structure.Type != "Document" {
 				t.Fatalf("structure tree root %+v, want a Document", doc.Structure)

@@ -31,7 +31,8 @@
 //     the catalog's /Metadata;
 //   - with Options.Runes: a valid ToUnicode map for fpdf's UTF-8 fonts
 //     (fpdf writes one that breaks the bfrange rule), of the characters
-//     the document shows;
+//     the document shows, and their names with a subset tag (fpdf embeds
+//     subsets of them, without one);
 //   - the trailer: /ID, and /Info naming the Info dictionary (fpdf names
 //     the wrong object once an output intent is added);
 //   - the header: version 1.7 (what PDF/UA-1 is based on).
@@ -450,6 +451,14 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			}
 			out.Write(obj[cut:])
 			continue
+		}
+		if opt.Runes != nil {
+			if at := subsetNameAt(obj[head:]); at > 0 {
+				out.Write(obj[:head+at])
+				out.WriteString(subsetTag(obj[head+at:], opt.Runes))
+				out.Write(obj[head+at:])
+				continue
+			}
 		}
 		if opt.Runes != nil && string(obj[head:]) == fpdfToUnicodeObj {
 			cmap := ToUnicode(opt.Runes)

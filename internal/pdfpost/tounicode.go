@@ -2,6 +2,7 @@ package pdfpost
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"unicode/utf16"
 )
@@ -71,4 +72,46 @@ func utf16Hex(r rune) string {
 		s += fmt.Sprintf("%04X", u)
 	}
 	return s
+}
+
+// The starts of the objects of fpdf's UTF-8 fonts that name the font:
+// the Type0 font, its descendant CIDFont and the font descriptor.
+var fontNamePrefixes = [][]byte{
+	[]byte("<</Type /Font\n/Subtype /Type0\n/BaseFont /"),
+	[]byte("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /"),
+	[]byte("<</Type /FontDescriptor /FontName /"),
+}
+
+// subsetNameAt is where the font name starts in an object body of
+// fpdf's UTF-8 fonts that names the font; 0 for other objects.
+func subsetNameAt(body []byte) int {
+	for _, p := range fontNamePrefixes {
+		if bytes.HasPrefix(body, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// subsetTag is the tag of a subset font (ISO 32000-1 9.6.4: six capital
+// letters and a plus sign) for the font whose name starts rest: derived
+// from the name and the characters shown, so that the same font and text
+// get the same tag and all objects of one font agree.
+func subsetTag(rest []byte, runes []rune) string {
+	end := bytes.IndexAny(rest, " \n/>")
+	if end < 0 {
+		end = len(rest)
+	}
+	h := sha256.New()
+	h.Write(rest[:end])
+	for _, r := range runes {
+		fmt.Fprintf(h, "%x,", r)
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 7)
+	for i := range 6 {
+		tag[i] = 'A' + sum[i]%26
+	}
+	tag[6] = '+'
+	return string(tag)
 }
