@@ -72,7 +72,8 @@ func tagged(t *testing.T) map[string][]byte {
 // link annotation an indirect object with /F 4 and /Contents, referred to
 // by one Link element (OBJR) that the parent tree names under the
 // annotation's /StructParent; the fonts' ToUnicode maps fpdf's, replaced,
-// mapping every character code shown; the fonts' names with a subset tag.
+// mapping every character code shown; the fonts' names with a subset tag;
+// no encryption, no JavaScript.
 func TestTaggedStructure(t *testing.T) {
 	for name, data := range tagged(t) {
 		t.Run(name, func(t *testing.T) {
@@ -91,6 +92,13 @@ func TestTaggedStructure(t *testing.T) {
 			names := map[string]int{}
 			for _, m := range regexp.MustCompile(`/(?:BaseFont|FontName) /([^\s/>]+)`).FindAllSubmatch(data, -1) {
 				names[string(m[1])]++
+			}
+			// Neither encrypted nor scripted (dictionaries are not
+			// compressed in fpdf's output, so their keys are in the bytes).
+			for _, key := range []string{"/Encrypt", "/JavaScript"} {
+				if bytes.Contains(data, []byte(key)) {
+					t.Errorf("%s in the PDF", key)
+				}
 			}
 			if len(names) == 0 {
 				t.Error("no embedded font names found")
