@@ -169,8 +169,8 @@ func TestTaggedStructure(t *testing.T) {
 				}
 				switch e.Type {
 				case "Link":
-					if len(e.OBJRs) == 0 {
-						t.Errorf("Link (object %d) without an object reference to its annotation", e.Obj)
+					if len(e.OBJRs) == 0 || len(e.MCRs) == 0 {
+						t.Errorf("Link (object %d): %d object references to annotations, %d marked-content references (its text)", e.Obj, len(e.OBJRs), len(e.MCRs))
 					}
 				case "Figure":
 					if strings.TrimSpace(e.Alt) == "" {

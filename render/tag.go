@@ -245,7 +245,8 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 
 // startPage begins page pi (from 0), whose texts and links are given:
 // the text of each link is found, the text runs of the link's element
-// whose baseline lies in the link's rectangle.
+// whose letters (the middle of their x-height) lie in the link's
+// rectangle.
 func (t *tagger) startPage(pi int, texts []display.Text, links []display.Link) {
 	t.page, t.mcid = pi, 0
 	t.linkOf = slices.Grow(t.linkOf[:0], len(texts))[:len(texts)]
@@ -253,7 +254,10 @@ func (t *tagger) startPage(pi int, texts []display.Text, links []display.Link) {
 	for li, l := range links {
 		var runs []int
 		for ti, x := range texts {
-			if x.Elem == l.Elem && x.Y >= l.Y && x.Y <= l.Y+l.H && x.X >= l.X-0.5 && x.X < l.X+l.W && t.linkOf[ti] == nil {
+			// The middle of the run's lower-case letters: a baseline may
+			// lie on the edge between two lines' link rectangles.
+			y := x.Y - 0.3*x.Size
+			if x.Elem == l.Elem && y >= l.Y && y <= l.Y+l.H && x.X >= l.X-0.5 && x.X < l.X+l.W && t.linkOf[ti] == nil {
 				runs = append(runs, ti)
 			}
 		}
