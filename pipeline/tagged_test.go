@@ -2,14 +2,18 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/reportgen/reportgen/internal/pdfread"
 	"github.com/reportgen/reportgen/project"
@@ -64,7 +68,12 @@ func tagged(t *testing.T) map[string][]byte {
 // content; marked-content sequences balanced; MCIDs unique on each page,
 // each referenced by exactly one structure element, and the parent tree
 // naming that element; figures with Alt, header cells with Scope, notes
-// with an ID, headings without a skipped level; a trailer /ID.
+// with an ID, headings without a skipped level; a trailer /ID; every
+// link annotation an indirect object with /F 4 and /Contents, referred to
+// by one Link element (OBJR) that the parent tree names under the
+// annotation's /StructParent; the fonts' ToUnicode maps fpdf's, replaced,
+// mapping every character code shown; the fonts' names with a subset tag;
+// no encryption, no JavaScript.
 func TestTaggedStructure(t *testing.T) {
 	for name, data := range tagged(t) {
 		t.Run(name, func(t *testing.T) {
@@ -75,6 +84,30 @@ func TestTaggedStructure(t *testing.T) {
 			if !doc.Marked || !doc.DisplayDocTitle || !doc.ID || doc.Lang == "" {
 				t.Errorf("catalog: Marked %v, DisplayDocTitle %v, trailer ID %v, Lang %q", doc.Marked, doc.DisplayDocTitle, doc.ID, doc.Lang)
 			}
+			if bytes.Contains(data, []byte("beginbfrange\n<0000> <FFFF> <0000>")) {
+				t.Error("fpdf's ToUnicode map (one bfrange <0000> <FFFF>) is still there")
+			}
+			// The embedded fonts are subsets: their names carry a subset
+			// tag, the same in the font, the CIDFont and the descriptor.
+			names := map[string]int{}
+			for _, m := range regexp.MustCompile(`/(?:BaseFont|FontName) /([^\s/>]+)`).FindAllSubmatch(data, -1) {
+				names[string(m[1])]++
+			}
+			// Neither encrypted nor scripted (dictionaries are not
+			// compressed in fpdf's output, so their keys are in the bytes).
+			for _, key := range []string{"/Encrypt", "/JavaScript"} {
+				if bytes.Contains(data, []byte(key)) {
+					t.Errorf("%s in the PDF", key)
+				}
+			}
+			if len(names) == 0 {
+				t.Error("no embedded font names found")
+			}
+			for n, c := range names {
+				if !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(n) || c != 3 {
+					t.Errorf("font %s named %d times (want a subset tag, and 3: font, CIDFont, descriptor)", n, c)
+				}
+			}
 			if doc.Structure == nil || doc.Structure.Type != "Document" {
 				t.Fatalf("structure tree root %+v, want a Document", doc.Structure)
 			}
@@ -83,6 +116,9 @@ func TestTaggedStructure(t *testing.T) {
 			for pi, pg := range doc.Pages {
 				if pg.StructParents != pi || pg.Tabs != "S" {
 					t.Errorf("page %d: StructParents %d, Tabs %q", pi+1, pg.StructParents, pg.Tabs)
+				}
+				if pg.Unmapped > 0 {
+					t.Errorf("page %d: %d character codes the font's ToUnicode map does not map", pi+1, pg.Unmapped)
 				}
 				if pg.Unbalanced || pg.UnmarkedImages > 0 {
 					t.Errorf("page %d: BDC/EMC unbalanced %v, %d of %d images outside marked content", pi+1, pg.Unbalanced, pg.UnmarkedImages, pg.Images)
@@ -106,6 +142,7 @@ func TestTaggedStructure(t *testing.T) {
 				}
 			}
 			lastHeading := 0
+			objr := map[int]int{} // annotation → Link element
 			var walk func(e *pdfread.Elem)
 			walk = func(e *pdfread.Elem) {
 				for _, m := range e.MCRs {
@@ -121,7 +158,20 @@ func TestTaggedStructure(t *testing.T) {
 						t.Errorf("parent tree: page %d MCID %d does not name object %d (%s)", m.Page+1, m.MCID, e.Obj, e.Type)
 					}
 				}
+				for _, o := range e.OBJRs {
+					if e.Type != "Link" {
+						t.Errorf("%s (object %d) refers to object %d: only Links refer to annotations", e.Type, e.Obj, o)
+					}
+					if n, dup := objr[o]; dup {
+						t.Errorf("annotation %d referred to by objects %d and %d", o, n, e.Obj)
+					}
+					objr[o] = e.Obj
+				}
 				switch e.Type {
+				case "Link":
+					if len(e.OBJRs) == 0 || len(e.MCRs) == 0 {
+						t.Errorf("Link (object %d): %d object references to annotations, %d marked-content references (its text)", e.Obj, len(e.OBJRs), len(e.MCRs))
+					}
 				case "Figure":
 					if strings.TrimSpace(e.Alt) == "" {
 						t.Errorf("Figure (object %d) without Alt", e.Obj)
@@ -146,6 +196,32 @@ func TestTaggedStructure(t *testing.T) {
 				}
 			}
 			walk(doc.Structure)
+			// Every link annotation: an object of its own, printed,
+			// described, referred to by one Link element, which the
+			// parent tree names under the annotation's key.
+			links := 0
+			for pi, pg := range doc.Pages {
+				for _, l := range pg.Links {
+					links++
+					if l.Obj == 0 || l.F != 4 || strings.TrimSpace(l.Contents) == "" {
+						t.Errorf("page %d: link annotation %d: F %d, Contents %q", pi+1, l.Obj, l.F, l.Contents)
+						continue
+					}
+					el, ok := objr[l.Obj]
+					if !ok {
+						t.Errorf("page %d: link annotation %d (%q) without a Link element", pi+1, l.Obj, l.Contents)
+					}
+					if pt := doc.ParentTree[l.StructParent]; l.StructParent < len(doc.Pages) || len(pt) != 1 || pt[0] != el {
+						t.Errorf("page %d: link annotation %d: StructParent %d, parent tree %v, Link element %d", pi+1, l.Obj, l.StructParent, pt, el)
+					}
+				}
+			}
+			if links == 0 {
+				t.Error("no link annotations: the reference reports have links")
+			}
+			if links != len(objr) {
+				t.Errorf("%d link annotations, %d object references", links, len(objr))
+			}
 			for m, n := range owner {
 				if n == 0 {
 					t.Errorf("MCID %d on page %d belongs to no structure element", m.MCID, m.Page+1)
@@ -241,8 +317,12 @@ func TestTaggedExternal(t *testing.T) {
 // ignores /ActualText there, so a piece ending in a hyphen, followed by
 // the next piece (the rest of a word broken by hyphenation, carrying an
 // ActualText without the hyphen) is joined to it, as pdftotext does.
+// Pieces of one block element, or of inline elements (Links) in it, are
+// joined as they are: the renderer ends a piece with a space where a
+// word ends (a link's text may end inside a word: "(" "Annex 1" ")").
 func structText(out string) (body string, apart []string) {
 	note, noteIndent := false, 0
+	glue := false
 	for _, raw := range strings.Split(out, "\n") {
 		ln := strings.TrimSpace(raw)
 		indent := len(raw) - len(strings.TrimLeft(raw, " "))
@@ -252,26 +332,35 @@ func structText(out string) (body string, apart []string) {
 		if f := strings.Fields(ln); len(f) > 0 && (f[0] == "Note" || f[0] == "TD" || f[0] == "TH" || f[0] == "TH:") {
 			note, noteIndent = true, indent
 			apart = append(apart, "")
+			glue = false
 			continue
 		}
 		if len(ln) < 2 || ln[0] != '"' || ln[len(ln)-1] != '"' {
+			if !strings.HasSuffix(ln, "(inline)") && !strings.HasPrefix(ln, "Object ") {
+				glue = false
+			}
 			continue
 		}
 		piece := ln[1 : len(ln)-1]
 		if note {
-			apart[len(apart)-1] = appendPiece(apart[len(apart)-1], piece)
+			apart[len(apart)-1] = appendPiece(apart[len(apart)-1], piece, glue)
 		} else {
-			body = appendPiece(body, piece)
+			body = appendPiece(body, piece, glue)
 		}
+		glue = true
 	}
 	return body, apart
 }
 
-// appendPiece appends a piece of marked content to s: after a space,
-// or joined when s ends in a word broken by hyphenation.
-func appendPiece(s, piece string) string {
+// appendPiece appends a piece of marked content to s: joined when s ends
+// in a word broken by hyphenation, or when glue is set and s does not
+// end in a space; else after a space.
+func appendPiece(s, piece string, glue bool) string {
 	if strings.HasSuffix(s, "-") && len(s) > 1 && s[len(s)-2] != ' ' {
 		return strings.TrimSuffix(s, "-") + piece
+	}
+	if glue && !strings.HasSuffix(s, " ") {
+		return s + piece
 	}
 	return s + " " + piece
 }
@@ -290,7 +379,12 @@ func withoutArtifacts(plain string, doc *pdfread.Doc, notes []string) ([]string,
 			txt, pg := "", -1
 			var collect func(e *pdfread.Elem)
 			collect = func(e *pdfread.Elem) {
-				for _, m := range e.MCRs {
+				for _, o := range e.Order {
+					if o < 0 {
+						collect(e.Kids[-1-o])
+						continue
+					}
+					m := e.MCRs[o]
 					if pg < 0 {
 						pg = m.Page
 					}
@@ -300,10 +394,7 @@ func withoutArtifacts(plain string, doc *pdfread.Doc, notes []string) ([]string,
 							piece += r.Text
 						}
 					}
-					txt = appendPiece(txt, piece)
-				}
-				for _, k := range e.Kids {
-					collect(k)
+					txt = appendPiece(txt, piece, false)
 				}
 			}
 			collect(e)
@@ -391,4 +482,145 @@ func remove(words []string, keep []bool, joined string) bool {
 		}
 	}
 	return false
+}
+
+// TestTaggedMetadata checks the document information of the tagged PDFs:
+// XMP metadata, unfiltered, that agrees with the Info dictionary field by
+// field (PDF/A-2 6.6.3: Title and dc:title, Author and dc:creator,
+// Subject and dc:description, Keywords and pdf:Keywords, Creator and
+// xmp:CreatorTool, Producer and pdf:Producer, the dates), dates with a
+// time zone that parse and name the same instant, dc:language the
+// catalog's /Lang, the PDF/A-2a and PDF/UA-1 identification with the
+// extension schema declaring pdfuaid, and an sRGB output intent.
+func TestTaggedMetadata(t *testing.T) {
+	for name, data := range tagged(t) {
+		t.Run(name, func(t *testing.T) {
+			doc, err := pdfread.Read(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.XMP == nil || doc.MetadataFiltered {
+				t.Fatalf("XMP metadata: present %v, filtered %v", doc.XMP != nil, doc.MetadataFiltered)
+			}
+			x, err := xmpProps(doc.XMP)
+			if err != nil {
+				t.Fatalf("XMP: %v", err)
+			}
+			if doc.Info["Title"] == "" {
+				t.Error("no Title in the Info dictionary")
+			}
+			for info, prop := range map[string]string{"Title": "dc:title", "Author": "dc:creator", "Subject": "dc:description",
+				"Keywords": "pdf:Keywords", "Creator": "xmp:CreatorTool", "Producer": "pdf:Producer"} {
+				v, ok := doc.Info[info]
+				var want []string
+				if ok {
+					want = []string{v}
+				}
+				if got := x[prop]; !slices.Equal(got, want) {
+					t.Errorf("Info %s %q, XMP %s %q", info, v, prop, got)
+				}
+			}
+			for info, prop := range map[string]string{"CreationDate": "xmp:CreateDate", "ModDate": "xmp:ModifyDate"} {
+				it, err := pdfDate(doc.Info[info])
+				if err != nil {
+					t.Errorf("Info %s: %v", info, err)
+					continue
+				}
+				if len(x[prop]) != 1 {
+					t.Errorf("XMP %s: %q", prop, x[prop])
+					continue
+				}
+				xt, err := time.Parse(time.RFC3339, x[prop][0])
+				if err != nil {
+					t.Errorf("XMP %s: %v", prop, err)
+				} else if !xt.Equal(it) {
+					t.Errorf("Info %s %s, XMP %s %s: not the same instant", info, it, prop, xt)
+				}
+			}
+			for prop, want := range map[string]string{"pdfaid:part": "2", "pdfaid:conformance": "A", "pdfuaid:part": "1",
+				"pdfaSchema:prefix": "pdfuaid", "pdfaSchema:namespaceURI": "http://www.aiim.org/pdfua/ns/id/",
+				"pdfaProperty:name": "part", "dc:language": doc.Lang} {
+				if !slices.Equal(x[prop], []string{want}) {
+					t.Errorf("XMP %s %q, want %q", prop, x[prop], want)
+				}
+			}
+			if oi := doc.OutputIntents; len(oi) != 1 || oi[0].S != "GTS_PDFA1" || oi[0].N != 3 || !strings.HasPrefix(oi[0].Identifier, "sRGB") {
+				t.Errorf("output intents %+v, want one sRGB GTS_PDFA1", oi)
+			}
+		})
+	}
+}
+
+// pdfDate parses a PDF date with a time zone (D:YYYYMMDDHHmmSS followed
+// by Z or +HH'mm or -HH'mm).
+func pdfDate(s string) (time.Time, error) {
+	z := strings.Replace(strings.TrimSuffix(s, "'"), "'", ":", 1)
+	if strings.HasSuffix(z, "Z") {
+		return time.Parse("D:20060102150405Z", z)
+	}
+	return time.Parse("D:20060102150405-07:00", z)
+}
+
+// xmpProps reads the properties of an XMP packet: for each leaf element
+// (a simple property, or an rdf:li of an array), its text under the name
+// of its property (prefix:name, with the prefixes of the namespaces
+// named here).
+func xmpProps(b []byte) (map[string][]string, error) {
+	prefix := map[string]string{
+		"http://purl.org/dc/elements/1.1/":      "dc",
+		"http://ns.adobe.com/xap/1.0/":          "xmp",
+		"http://ns.adobe.com/pdf/1.3/":          "pdf",
+		"http://www.aiim.org/pdfa/ns/id/":       "pdfaid",
+		"http://www.aiim.org/pdfua/ns/id/":      "pdfuaid",
+		"http://www.aiim.org/pdfa/ns/schema#":   "pdfaSchema",
+		"http://www.aiim.org/pdfa/ns/property#": "pdfaProperty",
+	}
+	const rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	props := map[string][]string{}
+	type open struct {
+		name string // "" for rdf: and x: elements
+		leaf bool
+	}
+	var stack []open
+	var text strings.Builder
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return props, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			if len(stack) > 0 {
+				stack[len(stack)-1].leaf = false
+			}
+			n := ""
+			if p, ok := prefix[tk.Name.Space]; ok && tk.Name.Space != rdf {
+				n = p + ":" + tk.Name.Local
+			}
+			stack = append(stack, open{name: n, leaf: true})
+			text.Reset()
+		case xml.CharData:
+			text.Write(tk)
+		case xml.EndElement:
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !top.leaf {
+				continue
+			}
+			for i := len(stack); i >= 0; i-- {
+				o := top
+				if i < len(stack) {
+					o = stack[i]
+				}
+				if o.name != "" {
+					props[o.name] = append(props[o.name], text.String())
+					break
+				}
+			}
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math/bits"
 	"slices"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -133,7 +134,14 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 
 	var tg *tagger
 	var width func(display.Text) float64
+	// shown are the characters drawn, for the fonts' ToUnicode maps.
+	var shown []uint64
 	if opt.Tagged {
+		shown = make([]uint64, 0x10000/64)
+	}
+	if opt.Tagged {
+		pdf.AddOutputIntent(fpdf.OutputIntentType{SubtypeIdent: fpdf.OutputIntent_GTS_PDFA1,
+			OutputConditionIdentifier: pdfpost.SRGBIdentifier, Info: pdfpost.SRGBIdentifier, ICCProfile: pdfpost.SRGB})
 		tg = newTagger(pdf, pages)
 		width = func(t display.Text) float64 { return float64(fam.Face(t.Face).Width(t.Text)) * t.Size / 1000 }
 	}
@@ -148,7 +156,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			pdf.Bookmark(b.Title, b.Level, b.Y)
 		}
 		if tg != nil {
-			tg.startPage(pi)
+			tg.startPage(pi, pg.Texts, pg.Links)
 		}
 		for _, r := range pg.Rects {
 			if tg != nil {
@@ -183,7 +191,12 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			if tg != nil {
 				var actual string
 				text, actual = tg.words(pg.Texts, ti, width)
-				tg.text(t.Elem, ti, actual)
+				tg.text(t.Elem, ti, text, actual)
+				for _, r := range text {
+					if r >= 0 && r <= 0xFFFF {
+						shown[r>>6] |= 1 << (r & 63)
+					}
+				}
 			}
 			if t.Face != face || t.Size != size {
 				pdf.SetFont(fam.Name, t.Face.Style(), t.Size)
@@ -215,11 +228,15 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	if tg == nil {
 		return pdf.Output(w)
 	}
+	tg.finish()
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	out, err := pdfpost.Tag(buf.Bytes(), tg.doc, pdfpost.Options{Lang: meta.Lang})
+	out, err := pdfpost.Tag(buf.Bytes(), tg.doc, pdfpost.Options{Lang: meta.Lang, Info: &pdfpost.Info{
+		Title: meta.Title, Author: meta.Author, Subject: meta.Subject, Keywords: meta.Keywords,
+		Creator: meta.Creator, Producer: meta.Creator, Date: date,
+	}, Runes: runesOf(shown)})
 	if err != nil {
 		return err
 	}
@@ -233,4 +250,17 @@ func imageType(format string) string {
 		return "JPG"
 	}
 	return "PNG"
+}
+
+// runesOf lists the characters of the set, in order.
+func runesOf(set []uint64) []rune {
+	runes := []rune{}
+	for i, w := range set {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			runes = append(runes, rune(i*64+b))
+			w &= w - 1
+		}
+	}
+	return runes
 }

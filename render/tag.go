@@ -3,7 +3,9 @@ package render
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -45,6 +47,28 @@ type tagger struct {
 	page, mcid int
 	open       bool
 	cur        seq
+
+	// linkOf is, by text run of the current page, the link it is the
+	// text of (nil: none); links are all links in order, prevLink the
+	// last one, which a link of the same element and target continues
+	// (a link broken across lines or pages is one Link element).
+	linkOf   []*link
+	links    []*link
+	prevLink *link
+}
+
+// link is a Link structure element: the element it is read in, its
+// target, the text drawn in it so far, where its last text run is.
+type link struct {
+	node       *pdfpost.Node
+	elem       display.Elem
+	url, dest  string
+	text       strings.Builder
+	placed     bool
+	page, last int
+	// lastOfElem is set when no text of elem follows the link's last
+	// run on its page.
+	lastOfElem bool
 }
 
 // seq is what a marked-content sequence holds: an element's part, or an
@@ -219,11 +243,103 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 	return t
 }
 
-// startPage begins page pi (from 0).
-func (t *tagger) startPage(pi int) { t.page, t.mcid = pi, 0 }
+// startPage begins page pi (from 0), whose texts and links are given:
+// the text of each link is found, the text runs of the link's element
+// whose letters (the middle of their x-height) lie in the link's
+// rectangle.
+func (t *tagger) startPage(pi int, texts []display.Text, links []display.Link) {
+	t.page, t.mcid = pi, 0
+	t.linkOf = slices.Grow(t.linkOf[:0], len(texts))[:len(texts)]
+	clear(t.linkOf)
+	for li, l := range links {
+		var runs []int
+		for ti, x := range texts {
+			// The middle of the run's lower-case letters: a baseline may
+			// lie on the edge between two lines' link rectangles.
+			y := x.Y - 0.3*x.Size
+			if x.Elem == l.Elem && y >= l.Y && y <= l.Y+l.H && x.X >= l.X-0.5 && x.X < l.X+l.W && t.linkOf[ti] == nil {
+				runs = append(runs, ti)
+			}
+		}
+		lk := t.prevLink
+		if !t.continues(lk, l, texts, runs) {
+			lk = &link{node: &pdfpost.Node{Type: "Link"}, elem: l.Elem, url: l.URL, dest: l.Dest, last: -1}
+			t.links = append(t.links, lk)
+		}
+		lk.node.Annots = append(lk.node.Annots, pdfpost.Annot{Page: pi, Index: li})
+		if len(runs) > 0 {
+			lk.page, lk.last = pi, runs[len(runs)-1]
+			lk.lastOfElem = true
+			for ti := lk.last + 1; ti < len(texts); ti++ {
+				if texts[ti].Elem == l.Elem {
+					lk.lastOfElem = false
+					break
+				}
+			}
+		}
+		for _, ti := range runs {
+			t.linkOf[ti] = lk
+		}
+		t.prevLink = lk
+	}
+}
 
-// endPage closes the open sequence.
-func (t *tagger) endPage() { t.set(seq{}) }
+// continues tells whether link l, drawn as runs of texts, continues
+// lk: the same element and target, and no text of the element between
+// lk's last run and l's first.
+func (t *tagger) continues(lk *link, l display.Link, texts []display.Text, runs []int) bool {
+	if lk == nil || lk.elem != l.Elem || lk.url != l.URL || lk.dest != l.Dest || len(runs) == 0 || lk.last < 0 {
+		return false
+	}
+	from := 0
+	if lk.page == t.page {
+		from = lk.last + 1
+	} else if lk.page != t.page-1 || !lk.lastOfElem {
+		return false
+	}
+	for ti := from; ti < runs[0]; ti++ {
+		if texts[ti].Elem == l.Elem {
+			return false
+		}
+	}
+	return true
+}
+
+// endPage closes the open sequence, and places in the tree the links of
+// the page that got no marked content (their text an artifact, or none
+// found): in their element, or at the end of the document.
+func (t *tagger) endPage() {
+	t.set(seq{})
+	for _, lk := range t.links {
+		if lk.placed {
+			continue
+		}
+		lk.placed = true
+		e := lk.elem
+		if int(e) < len(t.body) && e >= 0 && t.body[e] != nil {
+			t.body[e].Content = append(t.body[e].Content, pdfpost.MCR{Kid: lk.node})
+		} else {
+			t.doc.Kids = append(t.doc.Kids, lk.node)
+		}
+	}
+}
+
+// finish gives each link annotation its description: the link's text,
+// or else its target.
+func (t *tagger) finish() {
+	for _, lk := range t.links {
+		c := strings.Join(strings.Fields(lk.text.String()), " ")
+		if c == "" {
+			c = lk.url
+		}
+		if c == "" {
+			c = "#" + lk.dest
+		}
+		for i := range lk.node.Annots {
+			lk.node.Annots[i].Contents = c
+		}
+	}
+}
 
 // set makes s the open sequence, closing the one open before.
 func (t *tagger) set(s seq) {
@@ -277,8 +393,8 @@ func (t *tagger) image(e display.Elem) {
 }
 
 // text opens the sequence for text run i of the page, of element e,
-// with an ActualText when actual is not "".
-func (t *tagger) text(e display.Elem, i int, actual string) {
+// drawn as drawn, with an ActualText when actual is not "".
+func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
 	if int(e) >= len(t.body) || e < 0 || t.body[e] == nil {
 		t.set(seq{artifact: t.artifact(e)})
 		return
@@ -291,6 +407,19 @@ func (t *tagger) text(e display.Elem, i int, actual string) {
 		}
 	} else if t.marker[e] == i {
 		t.set(seq{node: t.lbl[e]})
+		return
+	}
+	if lk := t.linkOf[i]; lk != nil {
+		if !lk.placed {
+			t.body[e].Content = append(t.body[e].Content, pdfpost.MCR{Kid: lk.node})
+			lk.placed = true
+		}
+		if actual != "" {
+			lk.text.WriteString(actual)
+		} else {
+			lk.text.WriteString(drawn)
+		}
+		t.set(seq{node: lk.node, actual: actual})
 		return
 	}
 	t.set(seq{node: t.body[e], actual: actual})

@@ -9,19 +9,32 @@
 // /Info; the page tree root is object 1, its /Kids the pages in order;
 // each page dictionary starts "<</Type /Page" and the catalog "<<\n/Type
 // /Catalog". Tag copies every object unchanged except the pages and the
-// catalog, appends the structure tree after them, and writes a new
-// cross-reference table and trailer, with an /ID derived from the
-// content, so that the same input gives the same bytes.
+// catalog, appends the structure tree and the link annotations after
+// them, and writes a new cross-reference table and trailer, with an /ID
+// derived from the content, so that the same input gives the same bytes.
 //
 // What Tag adds:
 //   - the catalog: /StructTreeRoot, /MarkInfo <</Marked true>>,
 //     /ViewerPreferences <</DisplayDocTitle true>> and /Lang (when fpdf did
 //     not write one);
 //   - every page: /StructParents (its key in the parent tree) and /Tabs /S;
+//   - every link annotation (fpdf writes them as direct dictionaries in
+//     the page's /Annots): an object of its own, with /F 4 (printed),
+//     /StructParent and /Contents; each must belong to a Node (a Link),
+//     which refers to it with an OBJR;
 //   - the structure tree: a StructTreeRoot, one structure element per Node
-//     (their marked-content references in order, then their kids) and a
-//     ParentTree mapping each page's MCIDs to their elements;
-//   - the trailer: /ID;
+//     (their marked-content references and inline kids in order, then
+//     their kids, then their OBJRs) and a ParentTree mapping each page's
+//     MCIDs to their elements and each annotation's key to its Link;
+//   - with Options.Info: the Info dictionary rewritten (dates with a time
+//     zone) and XMP metadata that agrees with it (see Info), named by
+//     the catalog's /Metadata;
+//   - with Options.Runes: a valid ToUnicode map for fpdf's UTF-8 fonts
+//     (fpdf writes one that breaks the bfrange rule), of the characters
+//     the document shows, and their names with a subset tag (fpdf embeds
+//     subsets of them, without one);
+//   - the trailer: /ID, and /Info naming the Info dictionary (fpdf names
+//     the wrong object once an output intent is added);
 //   - the header: version 1.7 (what PDF/UA-1 is based on).
 package pdfpost
 
@@ -45,21 +58,44 @@ type Node struct {
 	// identifier (PDF/UA wants one on every Note); Scope a TH's scope
 	// (Column or Row).
 	Alt, Lang, ID, Scope string
-	// Content is the element's marked content, in reading order. It is
-	// read before Kids.
+	// Content is the element's marked content, in reading order, with
+	// the elements read between its sequences (a Link in a paragraph).
+	// It is read before Kids.
 	Content []MCR
 	Kids    []*Node
+	// Annots are the annotations the element stands for (a Link's):
+	// each gets an object reference (OBJR) after the element's content.
+	Annots []Annot
 }
 
 // MCR is a marked-content reference: the sequence with MCID on page Page
-// (from 0).
-type MCR struct{ Page, MCID int }
+// (from 0); or, when Kid is not nil, that structure element, read at
+// this point of its parent's content.
+type MCR struct {
+	Page, MCID int
+	Kid        *Node
+}
+
+// Annot is the link annotation Index (from 0, in fpdf's order, which is
+// the order of the renderer's Link calls) of page Page, and the text
+// that describes it (its /Contents: the link's text).
+type Annot struct {
+	Page, Index int
+	Contents    string
+}
 
 // Options are the document-level settings.
 type Options struct {
 	// Lang is the document's language, written into the catalog when
 	// fpdf did not write it.
 	Lang string
+	// Info, when not nil, replaces fpdf's Info dictionary and is written
+	// as XMP metadata too (see Info).
+	Info *Info
+	// Runes, when not nil, are the characters the document shows with
+	// fpdf's UTF-8 fonts, sorted, without repeats: every ToUnicode map
+	// fpdf wrote is replaced by ToUnicode(Runes).
+	Runes []rune
 }
 
 // file is fpdf's output taken apart.
@@ -125,6 +161,15 @@ func parse(data []byte) (*file, error) {
 	if f.root <= 0 || f.root >= n || f.info <= 0 || f.info >= n {
 		return nil, errors.New("trailer without /Root or /Info")
 	}
+	// fpdf writes the Info dictionary, then the output intents' profile
+	// streams, then the catalog, and names in the trailer as /Info the
+	// object before the catalog's: with an output intent, a profile.
+	for f.info > 1 && bytes.HasPrefix(f.body(f.info), []byte("<< /N 3 /Alternate /DeviceRGB ")) {
+		f.info--
+	}
+	if b := f.body(f.info); !bytes.HasPrefix(b, []byte("<<\n")) || !bytes.Contains(b[:max(bytes.Index(b, []byte("\nendobj")), 0)], []byte("\n/CreationDate ")) {
+		return nil, errors.New("no Info dictionary where fpdf writes it")
+	}
 	if !bytes.HasPrefix(f.body(f.root), []byte("<<\n/Type /Catalog\n")) {
 		return nil, errors.New("the trailer's /Root is not the catalog")
 	}
@@ -145,6 +190,74 @@ func parse(data []byte) (*file, error) {
 		f.pages = append(f.pages, pn)
 	}
 	return f, nil
+}
+
+// pageAnnots are the annotations of a page: their dictionaries as fpdf
+// wrote them inside the page's /Annots array, which spans [start, end)
+// of the page object's body; and, once planned, their new object
+// numbers, the elements they belong to and their descriptions.
+type pageAnnots struct {
+	dicts      [][]byte
+	start, end int
+	obj        []int
+	owner      []*Node
+	contents   []string
+}
+
+// annots reads the /Annots array of page object pn: direct dictionaries,
+// as fpdf writes them (an empty result when the page has none).
+func (f *file) annots(pn int) (pageAnnots, error) {
+	var pa pageAnnots
+	b := f.body(pn)
+	end := bytes.Index(b, []byte("\nendobj"))
+	if end < 0 {
+		return pa, errors.New("page object without endobj")
+	}
+	b = b[:end]
+	i := bytes.Index(b, []byte("\n/Annots ["))
+	if i < 0 {
+		return pa, nil
+	}
+	pa.start = i + 1
+	p := i + len("\n/Annots [")
+	depth, str, dict := 0, 0, -1
+	for ; p < len(b); p++ {
+		c := b[p]
+		switch {
+		case str > 0:
+			switch c {
+			case '\\':
+				p++
+			case '(':
+				str++
+			case ')':
+				str--
+			}
+		case c == '(':
+			str = 1
+		case c == '<' && p+1 < len(b) && b[p+1] == '<':
+			if depth == 0 {
+				dict = p
+			}
+			depth++
+			p++
+		case c == '>' && p+1 < len(b) && b[p+1] == '>':
+			depth--
+			p++
+			if depth == 0 {
+				pa.dicts = append(pa.dicts, b[dict:p+1])
+			}
+		case c == ']' && depth == 0:
+			pa.end = p + 1
+			for _, d := range pa.dicts {
+				if !bytes.HasPrefix(d, []byte("<</Type /Annot /Subtype /Link ")) {
+					return pa, fmt.Errorf("annotation %q is not a link", d)
+				}
+			}
+			return pa, nil
+		}
+	}
+	return pa, errors.New("/Annots array not closed")
 }
 
 // body is object k's text after "k 0 obj\n".
@@ -191,6 +304,14 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		num[n] = next
 		next++
 		order = append(order, n)
+		for _, m := range n.Content {
+			if m.Kid != nil {
+				parent[m.Kid] = n
+				if err := walk(m.Kid); err != nil {
+					return err
+				}
+			}
+		}
 		for _, k := range n.Kids {
 			parent[k] = n
 			if err := walk(k); err != nil {
@@ -202,10 +323,63 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 	if err := walk(doc); err != nil {
 		return nil, err
 	}
+	// The link annotations, taken out of the pages' /Annots arrays to
+	// become objects of their own, each with its parent tree key.
+	annots := make([]pageAnnots, len(f.pages))
+	nAnnots := 0
+	for i, pn := range f.pages {
+		a, err := f.annots(pn)
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", i+1, err)
+		}
+		a.obj = make([]int, len(a.dicts))
+		a.owner = make([]*Node, len(a.dicts))
+		a.contents = make([]string, len(a.dicts))
+		for j := range a.dicts {
+			a.obj[j] = next
+			next++
+		}
+		annots[i] = a
+		nAnnots += len(a.dicts)
+	}
+	annotKey := map[int]int{} // object number → parent tree key
+	for _, n := range order {
+		for _, a := range n.Annots {
+			if a.Page < 0 || a.Page >= len(annots) || a.Index < 0 || a.Index >= len(annots[a.Page].dicts) {
+				return nil, fmt.Errorf("%s element: page %d has no annotation %d", n.Type, a.Page+1, a.Index+1)
+			}
+			pa := &annots[a.Page]
+			if pa.owner[a.Index] != nil {
+				return nil, fmt.Errorf("annotation %d of page %d belongs to two elements", a.Index+1, a.Page+1)
+			}
+			if a.Contents == "" {
+				return nil, fmt.Errorf("annotation %d of page %d: no /Contents", a.Index+1, a.Page+1)
+			}
+			pa.owner[a.Index], pa.contents[a.Index] = n, a.Contents
+		}
+	}
+	xmpObj := 0
+	if opt.Info != nil {
+		xmpObj = next
+		next++
+	}
+	key := len(f.pages)
+	for i, pa := range annots {
+		for j, o := range pa.owner {
+			if o == nil {
+				return nil, fmt.Errorf("annotation %d of page %d belongs to no structure element", j+1, i+1)
+			}
+			annotKey[pa.obj[j]] = key
+			key++
+		}
+	}
 	// The parent tree: per page, the element of each MCID.
 	owners := make([][]int, len(f.pages))
 	for _, n := range order {
 		for _, m := range n.Content {
+			if m.Kid != nil {
+				continue
+			}
 			if m.Page < 0 || m.Page >= len(f.pages) || m.MCID < 0 {
 				return nil, fmt.Errorf("marked content %d on page %d: no such page", m.MCID, m.Page+1)
 			}
@@ -248,7 +422,21 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			cut := head + len("<</Type /Page\n")
 			out.Write(obj[:cut])
 			fmt.Fprintf(out, "/StructParents %d\n/Tabs /S\n", pi)
-			out.Write(obj[cut:])
+			pa := annots[pi]
+			if len(pa.dicts) == 0 {
+				out.Write(obj[cut:])
+				continue
+			}
+			out.Write(obj[cut : head+pa.start])
+			out.WriteString("/Annots [")
+			for j, o := range pa.obj {
+				if j > 0 {
+					out.WriteByte(' ')
+				}
+				fmt.Fprintf(out, "%d 0 R", o)
+			}
+			out.WriteByte(']')
+			out.Write(obj[head+pa.end:])
 			continue
 		}
 		if k == f.root {
@@ -258,7 +446,31 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			if opt.Lang != "" && !bytes.Contains(obj, []byte("\n/Lang ")) {
 				fmt.Fprintf(out, "/Lang %s\n", TextString(opt.Lang))
 			}
+			if xmpObj > 0 {
+				fmt.Fprintf(out, "/Metadata %d 0 R\n", xmpObj)
+			}
 			out.Write(obj[cut:])
+			continue
+		}
+		if opt.Runes != nil {
+			if at := subsetNameAt(obj[head:]); at > 0 {
+				out.Write(obj[:head+at])
+				out.WriteString(subsetTag(obj[head+at:], opt.Runes))
+				out.Write(obj[head+at:])
+				continue
+			}
+		}
+		if opt.Runes != nil && string(obj[head:]) == fpdfToUnicodeObj {
+			cmap := ToUnicode(opt.Runes)
+			fmt.Fprintf(out, "%d 0 obj\n<</Length %d>>\nstream\n", k, len(cmap))
+			out.Write(cmap)
+			out.WriteString("\nendstream\nendobj\n")
+			continue
+		}
+		if k == f.info && opt.Info != nil {
+			out.Write(obj[:head])
+			out.Write(opt.Info.infoDict())
+			out.WriteString("\nendobj\n")
 			continue
 		}
 		out.Write(obj)
@@ -266,7 +478,7 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 
 	// The structure tree.
 	offsets[rootObj] = out.Len()
-	fmt.Fprintf(out, "%d 0 obj\n<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>\nendobj\n", rootObj, num[doc], parentTree, len(f.pages))
+	fmt.Fprintf(out, "%d 0 obj\n<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>\nendobj\n", rootObj, num[doc], parentTree, len(f.pages)+nAnnots)
 	offsets[parentTree] = out.Len()
 	fmt.Fprintf(out, "%d 0 obj\n<</Nums [", parentTree)
 	for i, o := range owners {
@@ -282,6 +494,11 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			}
 		}
 		out.WriteByte(']')
+	}
+	for _, pa := range annots {
+		for j, o := range pa.obj {
+			fmt.Fprintf(out, "\n%d %d 0 R", annotKey[o], num[pa.owner[j]])
+		}
 	}
 	out.WriteString("]>>\nendobj\n")
 	for _, n := range order {
@@ -308,13 +525,15 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		if n.Scope != "" {
 			fmt.Fprintf(out, " /A <</O /Table /Scope /%s>>", n.Scope)
 		}
-		if k := len(n.Content) + len(n.Kids); k > 0 {
+		if k := len(n.Content) + len(n.Kids) + len(n.Annots); k > 0 {
 			out.WriteString(" /K [")
 			for i, m := range n.Content {
 				if i > 0 {
 					out.WriteByte(' ')
 				}
-				if m.Page == pg {
+				if m.Kid != nil {
+					fmt.Fprintf(out, "%d 0 R", num[m.Kid])
+				} else if m.Page == pg {
 					out.WriteString(strconv.Itoa(m.MCID))
 				} else {
 					fmt.Fprintf(out, "<</Type /MCR /Pg %d 0 R /MCID %d>>", f.pages[m.Page], m.MCID)
@@ -326,9 +545,35 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 				}
 				fmt.Fprintf(out, "%d 0 R", num[kid])
 			}
+			for i, a := range n.Annots {
+				if i > 0 || len(n.Content)+len(n.Kids) > 0 {
+					out.WriteByte(' ')
+				}
+				fmt.Fprintf(out, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annots[a.Page].obj[a.Index], f.pages[a.Page])
+			}
 			out.WriteByte(']')
 		}
 		out.WriteString(">>\nendobj\n")
+	}
+	// The annotations, with what PDF/UA asks of them: printed (/F 4),
+	// their parent tree key and a description.
+	for _, pa := range annots {
+		for j, d := range pa.dicts {
+			o := pa.obj[j]
+			offsets[o] = out.Len()
+			fmt.Fprintf(out, "%d 0 obj\n", o)
+			out.Write(d[:len(d)-2])
+			fmt.Fprintf(out, " /F 4 /StructParent %d /Contents %s>>\nendobj\n", annotKey[o], TextString(pa.contents[j]))
+		}
+	}
+
+	if xmpObj > 0 {
+		// Not compressed: PDF/A wants metadata readable without a filter.
+		x := opt.Info.xmp(opt.Lang)
+		offsets[xmpObj] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", xmpObj, len(x))
+		out.Write(x)
+		out.WriteString("\nendstream\nendobj\n")
 	}
 
 	// Cross-reference table and trailer, with an /ID from the content.

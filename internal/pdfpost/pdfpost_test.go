@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -11,7 +12,8 @@ import (
 )
 
 // onePage is fpdf's output for a page with one paragraph and a footer.
-func onePage(t *testing.T) []byte {
+// With withLink, "Hello" is a link.
+func onePage(t *testing.T, withLink bool) []byte {
 	pdf := fpdf.New("P", "pt", "A4", "")
 	pdf.SetLang("en")
 	pdf.AddPage()
@@ -22,6 +24,9 @@ func onePage(t *testing.T) []byte {
 	pdf.RawWriteStr("/Artifact <</Type /Pagination>> BDC")
 	pdf.Text(72, 800, "1")
 	pdf.RawWriteStr("EMC")
+	if withLink {
+		pdf.LinkString(72, 62, 30, 12, "https://example.org/a>>(b)")
+	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		t.Fatal(err)
@@ -30,8 +35,8 @@ func onePage(t *testing.T) []byte {
 }
 
 func TestTag(t *testing.T) {
-	in := onePage(t)
-	doc := &Node{Type: "Document", Kids: []*Node{{Type: "P", Alt: "Привет (hi)", Content: []MCR{{0, 0}}}}}
+	in := onePage(t, false)
+	doc := &Node{Type: "Document", Kids: []*Node{{Type: "P", Alt: "Привет (hi)", Content: []MCR{{Page: 0, MCID: 0}}}}}
 	out, err := Tag(in, doc, Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
@@ -62,18 +67,102 @@ func TestTag(t *testing.T) {
 	}
 }
 
+func TestTagLink(t *testing.T) {
+	in := onePage(t, true)
+	link := &Node{Type: "Link", Content: []MCR{{Page: 0, MCID: 0}}, Annots: []Annot{{Page: 0, Index: 0, Contents: "Hello"}}}
+	doc := &Node{Type: "Document", Kids: []*Node{{Type: "P", Content: []MCR{{Kid: link}}}}}
+	out, err := Tag(in, doc, Options{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pdfread.Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := d.Pages[0].Links
+	if len(l) != 1 || l[0].Obj == 0 || l[0].F != 4 || l[0].Contents != "Hello" || l[0].URI != "https://example.org/a>>(b)" || l[0].StructParent != 1 {
+		t.Fatalf("links %+v", l)
+	}
+	p := d.Structure.Kids[0]
+	if len(p.Kids) != 1 || p.Kids[0].Type != "Link" || len(p.Kids[0].MCRs) != 1 || len(p.Kids[0].OBJRs) != 1 || p.Kids[0].OBJRs[0] != l[0].Obj {
+		t.Fatalf("structure %+v", p)
+	}
+	if pt := d.ParentTree[1]; len(pt) != 1 || pt[0] != p.Kids[0].Obj {
+		t.Errorf("parent tree %v", d.ParentTree)
+	}
+	if _, err := Tag(in, &Node{Type: "Document"}, Options{}); err == nil {
+		t.Error("an annotation without a Link element: no error")
+	}
+}
+
 func TestTagRefuses(t *testing.T) {
-	in := onePage(t)
+	in := onePage(t, false)
 	for name, c := range map[string]struct {
 		pdf []byte
 		doc *Node
 	}{
 		"not fpdf's":   {[]byte("%PDF-1.4\n%%EOF\n"), &Node{Type: "Document"}},
-		"no such page": {in, &Node{Type: "Document", Content: []MCR{{3, 0}}}},
-		"MCID twice":   {in, &Node{Type: "Document", Kids: []*Node{{Type: "P", Content: []MCR{{0, 0}}}, {Type: "P", Content: []MCR{{0, 0}}}}}},
+		"no such page": {in, &Node{Type: "Document", Content: []MCR{{Page: 3, MCID: 0}}}},
+		"MCID twice":   {in, &Node{Type: "Document", Kids: []*Node{{Type: "P", Content: []MCR{{Page: 0, MCID: 0}}}, {Type: "P", Content: []MCR{{Page: 0, MCID: 0}}}}}},
 	} {
 		if _, err := Tag(c.pdf, c.doc, Options{}); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+// TestTagInfo: with an output intent, fpdf's trailer names the profile
+// as /Info; Tag names the Info dictionary, rewritten with dates in UTC
+// with a time zone, and adds XMP metadata with the same values.
+func TestTagInfo(t *testing.T) {
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.AddOutputIntent(fpdf.OutputIntentType{SubtypeIdent: fpdf.OutputIntent_GTS_PDFA1, OutputConditionIdentifier: SRGBIdentifier, ICCProfile: SRGB})
+	pdf.SetTitle("ignored", true)
+	pdf.AddPage()
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	date := time.Date(2021, 1, 28, 9, 30, 0, 0, time.FixedZone("CET", 3600))
+	info := &Info{Title: "Отчёт <1> & (2)", Author: "IOM", Creator: "reportgen", Producer: "reportgen", Date: date}
+	out, err := Tag(buf.Bytes(), &Node{Type: "Document"}, Options{Lang: "ru", Info: info})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pdfread.Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Info["Title"] != info.Title || d.Info["Author"] != "IOM" || d.Info["CreationDate"] != "D:20210128083000+00'00" || d.Info["ModDate"] != d.Info["CreationDate"] {
+		t.Errorf("Info %q", d.Info)
+	}
+	x := string(d.XMP)
+	for _, want := range []string{"<rdf:li xml:lang=\"x-default\">Отчёт &lt;1&gt; &amp; (2)</rdf:li>", "<xmp:CreateDate>2021-01-28T08:30:00+00:00</xmp:CreateDate>",
+		"<rdf:li>ru</rdf:li>", "<pdfaid:part>2</pdfaid:part>", "<pdfuaid:part>1</pdfuaid:part>"} {
+		if !strings.Contains(x, want) {
+			t.Errorf("XMP without %s", want)
+		}
+	}
+	if len(d.OutputIntents) != 1 || d.OutputIntents[0].N != 3 {
+		t.Errorf("output intents %+v", d.OutputIntents)
+	}
+}
+
+// TestToUnicode: runs of characters become bfranges within one first
+// byte, the others bfchars, at most 100 to a section; what two-byte codes
+// cannot show is left out.
+func TestToUnicode(t *testing.T) {
+	runes := []rune{' ', 'A', 'B', 'C', 0xFE, 0xFF, 0x100, 0x101, 'Ж', 0xD800, 0x1F600}
+	for r := rune(0x4E00); r < 0x4E00+2*250; r += 2 {
+		runes = append(runes, r)
+	}
+	cmap := string(ToUnicode(runes))
+	for _, want := range []string{"<0041> <0043> <0041>\n", "<00FE> <00FF> <00FE>\n", "<0100> <0101> <0100>\n", "<0020> <0020>\n", "<0416> <0416>\n", "100 beginbfchar\n", "52 beginbfchar\n", "3 beginbfrange\n"} {
+		if !strings.Contains(cmap, want) {
+			t.Errorf("ToUnicode without %q", want)
+		}
+	}
+	if strings.Contains(cmap, "<D800>") || strings.Contains(cmap, "F600") || strings.Contains(cmap, "<0000> <FFFF>\n<") {
+		t.Errorf("ToUnicode maps what fpdf cannot show:\n%s", cmap)
 	}
 }

@@ -78,6 +78,9 @@ type Page struct {
 	Images         int
 	UnmarkedImages int
 	Unbalanced     bool
+	// Unmapped counts the character codes shown with a font that has a
+	// ToUnicode map which does not map them.
+	Unmapped int
 	// StructParents is the page's /StructParents, -1 without one; Tabs
 	// its /Tabs.
 	StructParents int
@@ -94,6 +97,11 @@ type Link struct {
 	// DestPage is the 1-based target page of an internal (GoTo action or
 	// /Dest) link, 0 for an external link or an unresolved destination.
 	DestPage int
+	// Obj is the annotation's object number (0: a direct dictionary);
+	// F its flags; StructParent its parent tree key (-1: none); Contents
+	// its description.
+	Obj, F, StructParent int
+	Contents             string
 }
 
 // Bookmark is one entry of the document outline.
@@ -129,6 +137,20 @@ type Doc struct {
 	// /ViewerPreferences /DisplayDocTitle; ID whether the trailer has an
 	// /ID.
 	Marked, DisplayDocTitle, ID bool
+	// XMP is the catalog's /Metadata stream, decoded (nil: none);
+	// MetadataFiltered whether that stream has a /Filter.
+	XMP              []byte
+	MetadataFiltered bool
+	// OutputIntents are the catalog's output intents.
+	OutputIntents []OutputIntent
+}
+
+// OutputIntent is an output intent: its subtype /S, its
+// /OutputConditionIdentifier, and the number of colour components (/N) of
+// its destination profile (0: none).
+type OutputIntent struct {
+	S, Identifier string
+	N             int
 }
 
 // Elem is a structure element.
@@ -144,6 +166,8 @@ type Elem struct {
 	MCRs  []MCR
 	Kids  []*Elem
 	Order []int
+	// OBJRs are the object numbers its object references name.
+	OBJRs []int
 }
 
 // MCR is a marked-content reference; Page counts from 0.
@@ -358,6 +382,31 @@ func extract(ctx *model.Context) (*Doc, error) {
 		}
 	}
 	doc.ID = len(ctx.XRefTable.ID) == 2
+	if md := r.dict(root["Metadata"]); md != nil {
+		_, doc.MetadataFiltered = md["Filter"]
+		if doc.XMP, err = r.stream(root["Metadata"]); err != nil {
+			return nil, fmt.Errorf("metadata: %w", err)
+		}
+	}
+	for _, o := range r.array(root["OutputIntents"]) {
+		d := r.dict(o)
+		if d == nil {
+			continue
+		}
+		var oi OutputIntent
+		if s := d.NameEntry("S"); s != nil {
+			oi.S = *s
+		}
+		if v, _ := r.deref(d["OutputConditionIdentifier"]); v != nil {
+			oi.Identifier = textString(v)
+		}
+		if p := r.dict(d["DestOutputProfile"]); p != nil {
+			if n, ok := r.number(p["N"]); ok {
+				oi.N = int(n)
+			}
+		}
+		doc.OutputIntents = append(doc.OutputIntents, oi)
+	}
 	if st := r.dict(root["StructTreeRoot"]); st != nil {
 		var err error
 		if doc.Structure, err = r.elem(st["K"], -1, 0, map[int]bool{}); err != nil {
@@ -430,6 +479,11 @@ func (r *reader) elem(o types.Object, pg, depth int, seen map[int]bool) (*Elem, 
 			e.Order = append(e.Order, len(e.MCRs))
 			e.MCRs = append(e.MCRs, MCR{Page: pg, MCID: int(v)})
 		case types.Dict:
+			if t := v.NameEntry("Type"); t != nil && *t == "OBJR" {
+				if ref, ok := v["Obj"].(types.IndirectRef); ok {
+					e.OBJRs = append(e.OBJRs, ref.ObjectNumber.Value())
+				}
+			}
 			if t := v.NameEntry("Type"); t != nil && *t == "MCR" {
 				p := pg
 				if ref, ok := v["Pg"].(types.IndirectRef); ok {
@@ -442,6 +496,9 @@ func (r *reader) elem(o types.Object, pg, depth int, seen map[int]bool) (*Elem, 
 		case types.IndirectRef:
 			kd := r.dict(v)
 			if t := kd.NameEntry("Type"); t != nil && (*t == "OBJR" || *t == "MCR") {
+				if ref, ok := kd["Obj"].(types.IndirectRef); ok && *t == "OBJR" {
+					e.OBJRs = append(e.OBJRs, ref.ObjectNumber.Value())
+				}
 				continue
 			}
 			kid, err := r.elem(v, pg, depth+1, seen)
@@ -543,6 +600,7 @@ func (r *reader) page(d types.Dict, attr *model.InheritedPageAttrs) (Page, error
 	}
 	pg.Runs = in.runs
 	pg.MCIDs, pg.Images, pg.UnmarkedImages = in.mcids, in.images, in.unmarked
+	pg.Unmapped = in.unmapped
 	pg.Unbalanced = in.unbalanced || len(in.marks) > 0
 	pg.StructParents = -1
 	if v, ok := r.number(d["StructParents"]); ok {
@@ -567,7 +625,19 @@ func (r *reader) page(d types.Dict, attr *model.InheritedPageAttrs) (Page, error
 		}
 		x1, x2 := math.Min(v[0], v[2]), math.Max(v[0], v[2])
 		y1, y2 := math.Min(v[1], v[3]), math.Max(v[1], v[3])
-		l := Link{X: x1 - left, Y: top - y2, W: x2 - x1, H: y2 - y1}
+		l := Link{X: x1 - left, Y: top - y2, W: x2 - x1, H: y2 - y1, StructParent: -1}
+		if ref, ok := o.(types.IndirectRef); ok {
+			l.Obj = ref.ObjectNumber.Value()
+		}
+		if v, ok := r.number(a["F"]); ok {
+			l.F = int(v)
+		}
+		if v, ok := r.number(a["StructParent"]); ok {
+			l.StructParent = int(v)
+		}
+		if v, _ := r.deref(a["Contents"]); v != nil {
+			l.Contents = textString(v)
+		}
 		if act := r.dict(a["A"]); act != nil {
 			switch s := act.NameEntry("S"); {
 			case s == nil:
@@ -842,6 +912,7 @@ type interp struct {
 	mcids      []int
 	images     int
 	unmarked   int
+	unmapped   int
 	unbalanced bool
 }
 
@@ -1126,7 +1197,8 @@ func (in *interp) show(items []any) {
 				}
 				split = false
 			}
-			text, advance := f.decode(v, gs.size, gs.charSp, gs.wordSp)
+			text, advance, missing := f.decode(v, gs.size, gs.charSp, gs.wordSp)
+			in.unmapped += missing
 			cur.Text += text
 			in.tm = translate(advance*gs.hscale, 0).mul(in.tm)
 			end = in.tm.mul(gs.ctm)
@@ -1147,9 +1219,10 @@ type font struct {
 
 // decode decodes a string shown with the font and returns its text and
 // its advance in unscaled text space units.
-func (f *font) decode(s pdfString, size, charSp, wordSp float64) (string, float64) {
+func (f *font) decode(s pdfString, size, charSp, wordSp float64) (string, float64, int) {
 	var b strings.Builder
 	adv := 0.0
+	missing := 0
 	step := 1
 	if f.twoByte {
 		step = 2
@@ -1163,7 +1236,7 @@ func (f *font) decode(s pdfString, size, charSp, wordSp float64) (string, float6
 		case f.cmap != nil:
 			if t, ok := f.cmap.lookup(code, step); ok {
 				b.WriteString(t)
-			} else if f.twoByte {
+			} else if missing++; f.twoByte {
 				b.WriteRune(rune(code))
 			} else {
 				b.WriteString(f.simpleText(byte(code)))
@@ -1182,7 +1255,7 @@ func (f *font) decode(s pdfString, size, charSp, wordSp float64) (string, float6
 			adv += wordSp
 		}
 	}
-	return b.String(), adv
+	return b.String(), adv, missing
 }
 
 func (f *font) simpleText(c byte) string {
