@@ -74,7 +74,7 @@ func FormatSidecar(catalog string, src language.Tag, order []string, hashes map[
 	for _, id := range order {
 		if h, ok := hashes[id]; ok && !seen[id] {
 			seen[id] = true
-			fmt.Fprintf(&b, "%s = %s\n", tomlString(id), tomlString(h))
+			fmt.Fprintf(&b, "%s = %s\n", tomlpos.Quote(id), tomlpos.Quote(h))
 		}
 	}
 	var rest []string
@@ -85,35 +85,7 @@ func FormatSidecar(catalog string, src language.Tag, order []string, hashes map[
 	}
 	slices.Sort(rest)
 	for _, id := range rest {
-		fmt.Fprintf(&b, "%s = %s\n", tomlString(id), tomlString(hashes[id]))
+		fmt.Fprintf(&b, "%s = %s\n", tomlpos.Quote(id), tomlpos.Quote(hashes[id]))
 	}
 	return []byte(b.String())
-}
-
-// tomlString returns s as a TOML basic string on one line.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

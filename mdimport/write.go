@@ -5,43 +5,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/reportgen/reportgen/internal/tomlpos"
 	"github.com/reportgen/reportgen/sources"
 )
-
-// quote returns s as a TOML basic string on one line. Invisible
-// characters (no-break and thin spaces, the soft hyphen) are written as
-// escapes, so an editor shows them.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\u00A0', '\u00AD', '\u2009', '\u202F', '\u2007', '\u2060':
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
 
 func quoteList(l []string) string {
 	q := make([]string, len(l))
 	for i, s := range l {
-		q[i] = quote(s)
+		q[i] = tomlpos.QuoteVisible(s)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }
@@ -54,17 +25,17 @@ func formatReport(r *sources.Report, from string) []byte {
 	w("# Imported from %s by reportgen import. Message IDs are derived from the\n", from)
 	w("# structure (see sources/schema.go); section and block IDs are stable keys:\n")
 	w("# rename them now, before translations refer to them, if you like.\n\n")
-	w("id = %s\n", quote(r.ID))
-	w("kind = %s\n", quote(r.Kind))
-	w("source-language = %s\n", quote(r.SourceLanguage))
+	w("id = %s\n", tomlpos.QuoteVisible(r.ID))
+	w("kind = %s\n", tomlpos.QuoteVisible(r.Kind))
+	w("source-language = %s\n", tomlpos.QuoteVisible(r.SourceLanguage))
 	w("languages = %s\n", quoteList(r.Languages))
 	if len(r.InProgress) > 0 {
 		w("in-progress = %s\n", quoteList(r.InProgress))
 	}
 	if r.Style != "" {
-		w("style = %s\n", quote(r.Style))
+		w("style = %s\n", tomlpos.QuoteVisible(r.Style))
 	}
-	w("title = %s\n", quote(r.Title))
+	w("title = %s\n", tomlpos.QuoteVisible(r.Title))
 	if !r.Date.IsZero() {
 		w("date = %s\n", r.Date.Format("2006-01-02"))
 	}
@@ -72,12 +43,12 @@ func formatReport(r *sources.Report, from string) []byte {
 		w("end-date = %s\n", r.EndDate.Format("2006-01-02"))
 	}
 	if r.Place != "" {
-		w("place = %s\n", quote(r.Place))
+		w("place = %s\n", tomlpos.QuoteVisible(r.Place))
 	}
 	if t := r.Time; t != nil {
-		w("time = { start = %s, end = %s", quote(t.Start), quote(t.End))
+		w("time = { start = %s, end = %s", tomlpos.QuoteVisible(t.Start), tomlpos.QuoteVisible(t.End))
 		if t.Zone != "" {
-			w(", zone = %s", quote(t.Zone))
+			w(", zone = %s", tomlpos.QuoteVisible(t.Zone))
 		}
 		w(" }\n")
 	}
@@ -92,15 +63,15 @@ func formatReport(r *sources.Report, from string) []byte {
 		w("attendance = { %s }\n", strings.Join(parts, ", "))
 	}
 	if r.Participants != "" {
-		w("participants = %s\n", quote(r.Participants))
+		w("participants = %s\n", tomlpos.QuoteVisible(r.Participants))
 	}
 	if r.ClosingMarker != "" {
-		w("closing-marker = %s\n", quote(r.ClosingMarker))
+		w("closing-marker = %s\n", tomlpos.QuoteVisible(r.ClosingMarker))
 	}
 	for _, a := range r.Annexes {
-		w("\n[[annex]]\nkey = %s\ntitle = %s\n", quote(a.Key), quote(a.Title))
+		w("\n[[annex]]\nkey = %s\ntitle = %s\n", tomlpos.QuoteVisible(a.Key), tomlpos.QuoteVisible(a.Title))
 		for _, it := range a.Items {
-			w("\n  [[annex.item]]\n  languages = %s\n  kind = %s\n", quoteList(it.Languages), quote(it.Kind))
+			w("\n  [[annex.item]]\n  languages = %s\n  kind = %s\n", quoteList(it.Languages), tomlpos.QuoteVisible(it.Kind))
 			if it.Translates != 0 {
 				w("  translates = %d\n", it.Translates)
 			}
@@ -108,40 +79,40 @@ func formatReport(r *sources.Report, from string) []byte {
 	}
 	for _, s := range r.Sections {
 		w("\n# ----------------------------------------------------------------------------\n\n")
-		w("[[section]]\nid = %s\nheading = %s\n", quote(s.ID), quote(s.Heading))
+		w("[[section]]\nid = %s\nheading = %s\n", tomlpos.QuoteVisible(s.ID), tomlpos.QuoteVisible(s.Heading))
 		for _, bl := range s.Blocks {
-			w("\n  [[section.block]]\n  type = %s\n  id = %s\n", quote(bl.Type), quote(bl.ID))
+			w("\n  [[section.block]]\n  type = %s\n  id = %s\n", tomlpos.QuoteVisible(bl.Type), tomlpos.QuoteVisible(bl.ID))
 			if bl.Heading {
 				w("  heading = true\n")
 			}
 			if bl.Name != "" {
-				w("  name = %s\n", quote(bl.Name))
+				w("  name = %s\n", tomlpos.QuoteVisible(bl.Name))
 			}
 			if bl.Role != "" {
-				w("  role = %s\n", quote(bl.Role))
+				w("  role = %s\n", tomlpos.QuoteVisible(bl.Role))
 			}
 			if len(bl.Annexes) > 0 {
 				w("  annexes = %s\n", quoteList(bl.Annexes))
 			}
 			if bl.Text != "" {
-				w("  text = %s\n", quote(bl.Text))
+				w("  text = %s\n", tomlpos.QuoteVisible(bl.Text))
 			}
 			if bl.Numbered {
 				w("  numbered = true\n")
 			}
 			if bl.Image != "" {
-				w("  image = %s\n", quote(bl.Image))
+				w("  image = %s\n", tomlpos.QuoteVisible(bl.Image))
 			}
 			if bl.Type == sources.BlockFigure {
-				w("  alt = %s\n", quote(bl.Alt))
+				w("  alt = %s\n", tomlpos.QuoteVisible(bl.Alt))
 			}
 			if bl.Caption != "" {
-				w("  caption = %s\n", quote(bl.Caption))
+				w("  caption = %s\n", tomlpos.QuoteVisible(bl.Caption))
 			}
 			if len(bl.Paragraphs) > 0 {
 				w("  paragraphs = [\n")
 				for _, p := range bl.Paragraphs {
-					w("    %s,\n", quote(p))
+					w("    %s,\n", tomlpos.QuoteVisible(p))
 				}
 				w("  ]\n")
 			}
@@ -153,9 +124,9 @@ func formatReport(r *sources.Report, from string) []byte {
 			if len(bl.Columns) > 0 {
 				w("  columns = [\n")
 				for _, c := range bl.Columns {
-					w("    { header = %s", quote(c.Header))
+					w("    { header = %s", tomlpos.QuoteVisible(c.Header))
 					if c.Align != "" {
-						w(", align = %s", quote(c.Align))
+						w(", align = %s", tomlpos.QuoteVisible(c.Align))
 					}
 					w(" },\n")
 				}
@@ -176,10 +147,10 @@ func formatReport(r *sources.Report, from string) []byte {
 func writeItems(b *strings.Builder, items []sources.ListItem, indent string) {
 	for _, it := range items {
 		if len(it.Items) == 0 {
-			fmt.Fprintf(b, "%s%s,\n", indent, quote(it.Text))
+			fmt.Fprintf(b, "%s%s,\n", indent, tomlpos.QuoteVisible(it.Text))
 			continue
 		}
-		fmt.Fprintf(b, "%s{ text = %s, items = [\n", indent, quote(it.Text))
+		fmt.Fprintf(b, "%s{ text = %s, items = [\n", indent, tomlpos.QuoteVisible(it.Text))
 		writeItems(b, it.Items, indent+"  ")
 		fmt.Fprintf(b, "%s] },\n", indent)
 	}
@@ -210,7 +181,7 @@ func formatCatalog(lang, reportID, from string, ids []string, msgs map[string]st
 		}
 		fmt.Fprintf(&b, "[%s]\n", tablePath(table))
 		for _, key := range keys[table] {
-			fmt.Fprintf(&b, "%s = %s\n", key, quote(msgs[table+"."+key]))
+			fmt.Fprintf(&b, "%s = %s\n", key, tomlpos.QuoteVisible(msgs[table+"."+key]))
 		}
 	}
 	return []byte(b.String())
@@ -222,7 +193,7 @@ func tablePath(id string) string {
 	segs := strings.Split(id, ".")
 	for i, s := range segs {
 		if strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != "" {
-			segs[i] = quote(s)
+			segs[i] = tomlpos.QuoteVisible(s)
 		}
 	}
 	return strings.Join(segs, ".")

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/reportgen/reportgen/internal/tomlpos"
 	"github.com/reportgen/reportgen/locales"
 )
 
@@ -85,25 +86,25 @@ func Extract(sets []Set, src, lang language.Tag, tr Translations, hashes locales
 				if t.Forms.Plural() {
 					for _, fn := range locales.FormNames {
 						if x := t.Forms.Get(fn); x != "" {
-							fmt.Fprintf(&body, "%s, %s: %s\n", PreviousComment, fn, tomlString(x))
+							fmt.Fprintf(&body, "%s, %s: %s\n", PreviousComment, fn, tomlpos.Quote(x))
 						}
 					}
 				} else {
-					fmt.Fprintf(&body, "%s: %s\n", PreviousComment, tomlString(t.Forms.Other))
+					fmt.Fprintf(&body, "%s: %s\n", PreviousComment, tomlpos.Quote(t.Forms.Other))
 				}
 			} else {
 				fmt.Fprintf(&body, "# missing; source %s\n", where)
 			}
 			fmt.Fprintf(&body, "%s%s\n", SourceHashComment, locales.Hash(m))
-			fmt.Fprintf(&body, "[%s]\n", tomlString(m.ID))
+			fmt.Fprintf(&body, "[%s]\n", tomlpos.Quote(m.ID))
 			if m.Description != "" {
-				fmt.Fprintf(&body, "description = %s\n", tomlString(m.Description))
+				fmt.Fprintf(&body, "description = %s\n", tomlpos.Quote(m.Description))
 			}
-			fmt.Fprintf(&body, "hash = %s\n", tomlString(locales.GoI18nHash(m)))
+			fmt.Fprintf(&body, "hash = %s\n", tomlpos.Quote(locales.GoI18nHash(m)))
 			f := offered(m, lang)
 			for _, fn := range locales.FormNames {
 				if x := f.Get(fn); x != "" {
-					fmt.Fprintf(&body, "%s = %s\n", fn, tomlString(x))
+					fmt.Fprintf(&body, "%s = %s\n", fn, tomlpos.Quote(x))
 				}
 			}
 		}

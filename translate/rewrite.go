@@ -7,6 +7,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/reportgen/reportgen/internal/tomlpos"
 	"github.com/reportgen/reportgen/locales"
 )
 
@@ -255,11 +256,11 @@ func rewriteCatalog(data []byte, name string, updates []update, orderOf func(id 
 			table = segs
 			for _, f := range locales.FormNames {
 				if t := u.forms.Get(f); t != "" {
-					lines = append(lines, f+" = "+tomlString(t))
+					lines = append(lines, f+" = "+tomlpos.Quote(t))
 				}
 			}
 		} else {
-			lines = []string{tomlKey(segs[len(segs)-1]) + " = " + tomlString(u.forms.Other)}
+			lines = []string{tomlKey(segs[len(segs)-1]) + " = " + tomlpos.Quote(u.forms.Other)}
 		}
 		newOrder[u.id] = u.order
 		if len(table) == 0 {
@@ -291,7 +292,7 @@ func rewriteCatalog(data []byte, name string, updates []update, orderOf func(id 
 		header := "[" + tomlPath(table) + "]"
 		if c.wholeIDTables() {
 			// goi18n's style: ["a.b.c"] with the message's fields.
-			header = "[" + tomlString(u.id) + "]"
+			header = "[" + tomlpos.Quote(u.id) + "]"
 			lines = valueLines("", u.forms)
 		}
 		ns := &newSection{path: table, lines: append([]string{header}, lines...), at: anchor{kind: anchorEnd}}
@@ -369,7 +370,7 @@ func valueLines(key string, forms locales.Forms) []string {
 	if !forms.Plural() {
 		forms = locales.Forms{Other: forms.Other}
 		if key != "" {
-			return []string{key + " = " + tomlString(forms.Other)}
+			return []string{key + " = " + tomlpos.Quote(forms.Other)}
 		}
 	}
 	for _, f := range locales.FormNames {
@@ -378,7 +379,7 @@ func valueLines(key string, forms locales.Forms) []string {
 			if key != "" {
 				k = key + "." + f
 			}
-			out = append(out, k+" = "+tomlString(t))
+			out = append(out, k+" = "+tomlpos.Quote(t))
 		}
 	}
 	return out
@@ -442,7 +443,7 @@ func (c *catalogDoc) neighbourStyle(u update, segs []string, orderOf func(string
 	rel := segs[len(path):]
 	switch k := c.msgKey(i); {
 	case len(k) == 1 && strings.Contains(k[0], "."):
-		return sec, tomlString(strings.Join(rel, ".")), true
+		return sec, tomlpos.Quote(strings.Join(rel, ".")), true
 	case len(k) >= 2 && len(rel) >= 2:
 		return sec, tomlPath(rel), true
 	}
@@ -536,7 +537,7 @@ func (c *catalogDoc) modify(e *editor, u update, fl map[string]int) {
 	lines := c.doc.lines
 	setValue := func(i int, text string) {
 		it := c.doc.items[i]
-		e.replaceItem(it, lines[it.first][:it.valStart]+tomlString(text)+it.trail)
+		e.replaceItem(it, lines[it.first][:it.valStart]+tomlpos.Quote(text)+it.trail)
 	}
 	if i, ok := fl[""]; ok {
 		if !u.forms.Plural() {
@@ -549,7 +550,7 @@ func (c *catalogDoc) modify(e *editor, u update, fl map[string]int) {
 		var out []string
 		for _, f := range locales.FormNames {
 			if t := u.forms.Get(f); t != "" {
-				out = append(out, head+"."+f+" = "+tomlString(t))
+				out = append(out, head+"."+f+" = "+tomlpos.Quote(t))
 			}
 		}
 		out[0] += it.trail
@@ -576,7 +577,7 @@ func (c *catalogDoc) modify(e *editor, u update, fl map[string]int) {
 		case has:
 			e.replaceItem(c.doc.items[i])
 		case t != "":
-			line := prefix + f + " = " + tomlString(t)
+			line := prefix + f + " = " + tomlpos.Quote(t)
 			placed := false
 			for j := k - 1; j >= 0 && !placed; j-- {
 				if p, ok := fl[locales.FormNames[j]]; ok {

@@ -141,40 +141,12 @@ func scanTOML(data []byte) (*tomlDoc, error) {
 	return d, nil
 }
 
-// tomlString returns s as a TOML basic string on one line.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // tomlKey returns a key segment bare when it can be, else quoted.
 func tomlKey(k string) string {
 	if tomlpos.IsBareKey(k) {
 		return k
 	}
-	return tomlString(k)
+	return tomlpos.Quote(k)
 }
 
 // tomlPath returns a dotted key of segments.
