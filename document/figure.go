@@ -25,13 +25,21 @@ func (rs *resolver) figure(bp string, b sources.Block) *Figure {
 		}
 		rs.images[pic.Path] = ImageFile{Format: pic.Format, Data: pic.Data}
 	}
-	label := tieNumber(rs.text("figure.label", map[string]any{"Number": f.Number}), strconv.Itoa(f.Number))
-	f.Caption = Paragraph{ID: bp + ".caption", Spans: []markup.Span{{Text: label, Style: markup.Bold}}}
-	if b.Caption != "" {
-		c := rs.spans(bp + ".caption")
-		f.Caption.Spans = append(f.Caption.Spans, markup.Span{Text: " "})
-		f.Caption.Spans = append(f.Caption.Spans, c.Spans...)
-		f.Caption.Fallback = c.Fallback
-	}
+	f.Caption = rs.caption("figure.label", f.Number, bp, b.Caption != "")
 	return f
+}
+
+// caption composes the caption of a numbered figure or table: the label
+// (message labelID, "Figure 1.", bold, its number tied to it), then the
+// block's caption message when it has one.
+func (rs *resolver) caption(labelID string, number int, bp string, has bool) Paragraph {
+	label := tieNumber(rs.text(labelID, map[string]any{"Number": number}), strconv.Itoa(number))
+	p := Paragraph{ID: bp + ".caption", Spans: []markup.Span{{Text: label, Style: markup.Bold}}}
+	if has {
+		c := rs.spans(bp + ".caption")
+		p.Spans = append(p.Spans, markup.Span{Text: " "})
+		p.Spans = append(p.Spans, c.Spans...)
+		p.Fallback = c.Fallback
+	}
+	return p
 }

@@ -2,7 +2,6 @@ package document
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/reportgen/reportgen/markup"
 	"github.com/reportgen/reportgen/sources"
@@ -14,14 +13,7 @@ import (
 func (rs *resolver) table(bp string, b sources.Block) *Table {
 	rs.tables++
 	tb := &Table{Number: rs.tables}
-	label := tieNumber(rs.text("table.label", map[string]any{"Number": tb.Number}), strconv.Itoa(tb.Number))
-	tb.Caption = Paragraph{ID: bp + ".caption", Spans: []markup.Span{{Text: label, Style: markup.Bold}}}
-	if b.Caption != "" {
-		c := rs.spans(bp + ".caption")
-		tb.Caption.Spans = append(tb.Caption.Spans, markup.Span{Text: " "})
-		tb.Caption.Spans = append(tb.Caption.Spans, c.Spans...)
-		tb.Caption.Fallback = c.Fallback
-	}
+	tb.Caption = rs.caption("table.label", tb.Number, bp, b.Caption != "")
 	for i, c := range b.Columns {
 		w, _ := sources.ParseColumnWidth(c.Width) // checked when loaded
 		tb.Columns = append(tb.Columns, TableColumn{
