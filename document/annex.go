@@ -159,11 +159,8 @@ func (rs *resolver) join(items []string) string {
 // pattern ("a, b, c"), for items that hold "and" themselves:
 // unit(unit(a, b), c) …, built in one pass as middles does.
 func (rs *resolver) joinUnits(items []string) string {
-	const first, second = "\x00first\x00", "\x00second\x00"
-	pat := rs.text("list.unit", map[string]any{"First": first, "Second": second})
-	pre, rest, ok1 := strings.Cut(pat, first)
-	sep, suf, ok2 := strings.Cut(rest, second)
-	if !ok1 || !ok2 || strings.Contains(pre+sep+suf, "\x00") {
+	pre, sep, suf, ok := rs.pairPattern("list.unit")
+	if !ok {
 		acc := items[0]
 		for _, it := range items[1:] {
 			acc = rs.text("list.unit", map[string]any{"First": acc, "Second": it})
@@ -188,11 +185,8 @@ func (rs *resolver) joinUnits(items []string) string {
 // in one pass. A pattern that does not hold each marker once in that
 // order is applied item by item.
 func (rs *resolver) middles(items []string, last string) string {
-	const first, second = "\x00first\x00", "\x00second\x00"
-	pat := rs.text("list.middle", map[string]any{"First": first, "Second": second})
-	pre, rest, ok1 := strings.Cut(pat, first)
-	sep, suf, ok2 := strings.Cut(rest, second)
-	if !ok1 || !ok2 || strings.Contains(pre+sep+suf, "\x00") {
+	pre, sep, suf, ok := rs.pairPattern("list.middle")
+	if !ok {
 		acc := last
 		for i := len(items) - 1; i >= 0; i-- {
 			acc = rs.text("list.middle", map[string]any{"First": items[i], "Second": acc})
@@ -208,6 +202,18 @@ func (rs *resolver) middles(items []string, last string) string {
 	b.WriteString(last)
 	b.WriteString(strings.Repeat(suf, len(items)))
 	return b.String()
+}
+
+// pairPattern splits list pattern id ("{{.First}}, {{.Second}}") into
+// the text before its first item, between the two and after the second,
+// by applying it once to markers; ok is false when the pattern does not
+// hold each item once, in that order.
+func (rs *resolver) pairPattern(id string) (pre, sep, suf string, ok bool) {
+	const first, second = "\x00first\x00", "\x00second\x00"
+	pat := rs.text(id, map[string]any{"First": first, "Second": second})
+	pre, rest, ok1 := strings.Cut(pat, first)
+	sep, suf, ok2 := strings.Cut(rest, second)
+	return pre, sep, suf, ok1 && ok2 && !strings.Contains(pre+sep+suf, "\x00")
 }
 
 // annexList builds the list of annexes in number order.
