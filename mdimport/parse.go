@@ -468,9 +468,7 @@ func (p *parser) listItems(l *ast.List, depth int) []*item {
 			case *ast.List:
 				if depth >= 3 {
 					p.note(p.line(c), "list nested more than 3 levels deep: its items are joined to the item above")
-					for _, sub := range flatten(p.listItems(c, depth+1)) {
-						texts = append(texts, sub)
-					}
+					texts = append(texts, flatten(p.listItems(c, depth+1))...)
 					continue
 				}
 				if it.items != nil {
@@ -529,7 +527,6 @@ func (p *parser) boldLine(b *block, n ast.Node, line int) {
 	for c := strong.FirstChild(); c != nil; c = c.NextSibling() {
 		kids = append(kids, c)
 	}
-	end := len(kids)
 	if label == "" && len(kids) >= 3 {
 		k := len(kids)
 		open, ok1 := kids[k-3].(*ast.Text)
@@ -538,7 +535,7 @@ func (p *parser) boldLine(b *block, n ast.Node, line int) {
 		if ok1 && ok2 && ok3 && em.Level == 1 && strings.HasSuffix(strings.TrimSpace(string(open.Segment.Value(p.src))), "(") &&
 			strings.TrimSpace(string(closeT.Segment.Value(p.src))) == ")" {
 			label = "(" + p.plain(em, -1) + ")"
-			end = k - 3
+			end := k - 3
 			// Keep the text of the "(" node before the parenthesis.
 			before := strings.TrimSuffix(strings.TrimSpace(string(open.Segment.Value(p.src))), "(")
 			var m, pl strings.Builder
@@ -662,13 +659,6 @@ func (p *parser) only(n ast.Node) ast.Node {
 func (p *parser) onlyImage(n ast.Node) *ast.Image {
 	img, _ := p.only(n).(*ast.Image)
 	return img
-}
-
-func (p *parser) onlyStrong(n ast.Node) *ast.Emphasis {
-	if e, ok := p.only(n).(*ast.Emphasis); ok && e.Level == 2 {
-		return e
-	}
-	return nil
 }
 
 // isBoldLine: a paragraph that starts with a bold span holding a comma

@@ -205,20 +205,6 @@ func (w where) pos(file, needle string) string {
 	return fmt.Sprintf("%s:%d:%d", file, line, col)
 }
 
-// before returns "file:line" of the last line holding needle above the
-// first line holding anchor.
-func (w where) before(file, anchor, needle string) string {
-	end, _ := w.find(file, anchor)
-	lines := w.lines(file)
-	for i := end - 2; i >= 0; i-- {
-		if strings.Contains(lines[i], needle) {
-			return fmt.Sprintf("%s:%d", file, i+1)
-		}
-	}
-	w.t.Fatalf("%s: %q not found above %q", file, needle, anchor)
-	return ""
-}
-
 // count returns the number of lines of file that start with prefix.
 func (w where) count(file, prefix string) int {
 	n := 0

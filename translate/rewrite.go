@@ -28,14 +28,6 @@ var messageFields = map[string]bool{
 	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
 }
 
-func isForm(k string) bool {
-	switch k {
-	case "zero", "one", "two", "few", "many", "other":
-		return true
-	}
-	return false
-}
-
 // parseMessages parses a catalog file with go-i18n, as the build does.
 func parseMessages(data []byte, name string) (map[string]*i18n.Message, error) {
 	out := map[string]*i18n.Message{}
