@@ -86,7 +86,7 @@ func TestAnnexLabelTies(t *testing.T) {
 	src := strings.Replace(report(t, 2, `"a1"`, `"a2"`), `languages = ["fr"]`, `languages = ["fr", "en"]`, 1)
 	for _, tt := range []struct{ lang, label, entry string }{
 		{"en", "(Annex\u00a01: French and English, Annex\u00a01.1: English, Annex\u00a01.2: Courtesy Translation to Russian)", "Annex\u00a01"},
-		{"ru", "(Приложение\u00a01: французский и английский языки, Приложение\u00a01.1: английский язык, Приложение\u00a01.2: неофициальный перевод на русский язык)", "Приложение\u00a01"},
+		{"ru", "(приложение\u00a01: французский и английский языки, приложение\u00a01.1: английский язык, приложение\u00a01.2: неофициальный перевод на русский язык)", "Приложение\u00a01"},
 	} {
 		doc, diags := resolve(t, src, tt.lang, nil)
 		if doc == nil {
@@ -161,9 +161,36 @@ func TestRussianLabelsAndPlurals(t *testing.T) {
 			t.Errorf("%d annexes: %q", tt.n, doc.AnnexesIntro)
 		}
 		if tt.n == 1 {
-			if got, want := label(doc.Sections[0].Blocks[0]), "(Приложение 1: французский язык, Приложение 1.1: английский язык и Приложение 1.2: неофициальный перевод на русский язык)"; got != want {
+			if got, want := label(doc.Sections[0].Blocks[0]), "(приложение 1: французский язык, приложение 1.1: английский язык и приложение 1.2: неофициальный перевод на русский язык)"; got != want {
 				t.Errorf("label\n got %q\nwant %q", got, want)
 			}
+		}
+	}
+}
+
+// TestRussianLanguageNames checks the noun after a list of language names
+// in a Russian label: «язык» after one name, «языки» after two or more,
+// whatever plural form the count takes (2–4 few, 5–20 many).
+func TestRussianLanguageNames(t *testing.T) {
+	all := []string{"fr", "en", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "uk", "be", "kk", "ky", "tg", "uz", "tk", "az", "hy", "ka"}
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{1, "(приложение 1: французский язык,"},
+		{2, "(приложение 1: французский и английский языки,"},
+		{5, "(приложение 1: французский, английский, немецкий, испанский и итальянский языки,"},
+		{11, " и украинский языки,"},
+		{20, " и грузинский языки,"},
+	} {
+		langs := `"` + strings.Join(all[:tt.n], `", "`) + `"`
+		src := strings.Replace(report(t, 1, `"a1"`), `languages = ["fr"]`, "languages = ["+langs+"]", 1)
+		doc, diags := resolve(t, src, "ru", nil)
+		if doc == nil {
+			t.Fatal(diags)
+		}
+		if got := label(doc.Sections[0].Blocks[0]); !strings.Contains(got, tt.want) {
+			t.Errorf("%d languages: %q lacks %q", tt.n, got, tt.want)
 		}
 	}
 }
