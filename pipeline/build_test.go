@@ -344,7 +344,7 @@ func TestReferenceOutlineLinksAndInfo(t *testing.T) {
 	pdfs := reference(t)
 	wantOutline := map[string][]string{
 		"en": {"Fostering Sub-Regional Cooperation on Migration in Central Asia", "OPENING REMARKS", "WORLD MIGRATION REPORT 2020", "ROUNDTABLE ONE", "MIGRATION MULTI-PARTNER TRUST FUND", "ROUNDTABLE TWO", "CHAMPION COUNTRIES INITIATIVE", "WAY FORWARD AND CLOSING REMARKS", "ANNEXES"},
-		"ru": {"Содействие субрегиональному сотрудничеству в области миграции в Центральной Азии", "ВСТУПИТЕЛЬНОЕ СЛОВО", "ДОКЛАД О МИГРАЦИИ В МИРЕ 2020", "КРУГЛЫЙ СТОЛ 1", "МНОГОПАРТНЁРСКИЙ ЦЕЛЕВОЙ ФОНД ПО МИГРАЦИИ", "КРУГЛЫЙ СТОЛ 2", "ИНИЦИАТИВА «СТРАНЫ-ЛИДЕРЫ»", "ДАЛЬНЕЙШИЕ ШАГИ И ЗАКЛЮЧИТЕЛЬНЫЕ ЗАМЕЧАНИЯ", "ПРИЛОЖЕНИЯ"},
+		"ru": {"Содействие субрегиональному сотрудничеству в области миграции в Центральной Азии", "ВСТУПИТЕЛЬНОЕ СЛОВО", "ДОКЛАД О МИГРАЦИИ В МИРЕ 2020", "КРУГЛЫЙ СТОЛ 1", "МНОГОПАРТНЁРСКИЙ ЦЕЛЕВОЙ ФОНД ПО МИГРАЦИИ", "КРУГЛЫЙ СТОЛ 2", "ИНИЦИАТИВА «СТРАНЫ-ЛИДЕРЫ»", "ДАЛЬНЕЙШИЕ ШАГИ И ЗАКЛЮЧИТЕЛЬНОЕ СЛОВО", "ПРИЛОЖЕНИЯ"},
 	}
 	for lang, data := range pdfs {
 		doc, err := pdfread.Read(data)
