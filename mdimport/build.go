@@ -38,8 +38,6 @@ type group struct {
 	key   string
 	items map[int]ref
 	line  int
-	// who: the speaker line that first refers to it, for a title.
-	who string
 }
 
 // build turns the English document into a report.
@@ -151,7 +149,7 @@ func (im *importer) build(d *doc) *built {
 							if base == "" {
 								base = "annex"
 							}
-							g = &group{num: x.group, items: map[int]ref{}, line: b.label.line, who: b.boldPlain}
+							g = &group{num: x.group, items: map[int]ref{}, line: b.label.line}
 							g.key = uniqueKey(base, groups)
 							groups[x.group] = g
 							order = append(order, x.group)
@@ -247,11 +245,7 @@ func (im *importer) build(d *doc) *built {
 		if t, ok := d.annexTitles[n]; ok {
 			a.Title = t.text
 		} else {
-			a.Title = g.who
-			if a.Title == "" {
-				a.Title = fmt.Sprintf("Annex %d", n)
-			}
-			note(g.line, "annex %d has no title (no \"Annex %d. Title\" line in an \"Annexes\" section): the speaker line is used as its title (annex key %q); check it", n, n, g.key)
+			note(g.line, "annex %d (key %q) has no title: no \"Annex %d. Title\" line in an \"Annexes\" section; a draft lists it under its key, --strict fails until the report gives it a title", n, g.key, n)
 		}
 		// Items: from the labels, completed by the list of annexes.
 		maxItem := -1

@@ -69,7 +69,10 @@ func formatReport(r *sources.Report, from string) []byte {
 		w("closing-marker = %s\n", tomlpos.QuoteVisible(r.ClosingMarker))
 	}
 	for _, a := range r.Annexes {
-		w("\n[[annex]]\nkey = %s\ntitle = %s\n", tomlpos.QuoteVisible(a.Key), tomlpos.QuoteVisible(a.Title))
+		w("\n[[annex]]\nkey = %s\n", tomlpos.QuoteVisible(a.Key))
+		if a.Title != "" {
+			w("title = %s\n", tomlpos.QuoteVisible(a.Title))
+		}
 		for _, it := range a.Items {
 			w("\n  [[annex.item]]\n  languages = %s\n  kind = %s\n", quoteList(it.Languages), tomlpos.QuoteVisible(it.Kind))
 			if it.Translates != 0 {

@@ -115,7 +115,9 @@ type Attendance struct {
 type Annex struct {
 	// Key is how the report refers to the annex (Block.Annexes).
 	Key string `toml:"key"`
-	// Title describes the annex in the list of annexes.
+	// Title describes the annex in the list of annexes. An annex without
+	// one loads with a warning (so a draft builds and --strict fails), and
+	// the list of annexes shows its key instead; it then has no message.
 	Title string `toml:"title"`
 	// Items are the documents of the annex; the first is numbered N, the
 	// next N.1, N.2 and so on.
