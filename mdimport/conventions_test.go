@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -326,5 +327,88 @@ func TestAlign(t *testing.T) {
 		if strings.Join(s, " ") != c.want {
 			t.Errorf("align(%q, %q) = %v, want %s", c.a, c.b, s, c.want)
 		}
+	}
+}
+
+// TestTranslationDiffers: where one block of a translation differs in
+// structure from the English (a missing paragraph, an extra list item, a
+// speaker line without a role), the import says so with both files'
+// lines and leaves exactly that block untranslated; the blocks around it
+// are paired as before, never shifted.
+func TestTranslationDiffers(t *testing.T) {
+	const enBody = "## OPENING REMARKS\n\n" + // line 12
+		"**Ms. Renate Held, IOM Regional Director**\n\n" + // 14
+		"First.\n\n" + // 16
+		"Second.\n\n" + // 18
+		"Third.\n\n" + // 20
+		"**Mr. Jonathan Prentice, Head of the Secretariat**\n\n" + // 22
+		"Fourth.\n\n" + // 24
+		"The priorities:\n\n" + // 26
+		"- item one\n- item two\n\n" + // 28
+		"Closing words.\n" // 31
+	ruParts := []string{
+		"## ВСТУПИТЕЛЬНОЕ СЛОВО\n\n",
+		"**г-жа Ренате Хельд, региональный директор МОМ**\n\n",
+		"Первый.\n\n", "Второй.\n\n", "Третий.\n\n",
+		"**г-н Джонатан Прентис, глава секретариата**\n\n",
+		"Четвёртый.\n\n",
+		"Приоритеты:\n\n",
+		"- пункт один\n- пункт два\n\n",
+		"Заключительные слова.\n",
+	}
+	all := []string{
+		"r.opening-remarks.held.name", "r.opening-remarks.held.role", "r.opening-remarks.held.p1", "r.opening-remarks.held.p2", "r.opening-remarks.held.p3",
+		"r.opening-remarks.prentice.name", "r.opening-remarks.prentice.role", "r.opening-remarks.prentice.p1",
+		"r.opening-remarks.list.p1", "r.opening-remarks.list.i1", "r.opening-remarks.list.i2",
+		"r.opening-remarks.text.p1",
+	}
+	for _, c := range []struct {
+		name string
+		edit func(p []string) // changes the Russian parts
+		// untranslated: the messages of the block left untranslated.
+		untranslated []string
+		note         string
+	}{
+		{name: "as the English", edit: func([]string) {}},
+		{name: "missing paragraph", edit: func(p []string) { p[3] = "" },
+			untranslated: []string{"r.opening-remarks.held.name", "r.opening-remarks.held.role", "r.opening-remarks.held.p1", "r.opening-remarks.held.p2", "r.opening-remarks.held.p3"},
+			note:         "r.ru.md:14: warning: structure differs from the English: 3 paragraphs in the English, 2 in the translation; block left untranslated (r.en.md:14)"},
+		{name: "extra list item", edit: func(p []string) { p[8] = "- пункт один\n- пункт два\n- пункт три\n\n" },
+			untranslated: []string{"r.opening-remarks.list.p1", "r.opening-remarks.list.i1", "r.opening-remarks.list.i2"},
+			note:         "r.ru.md:26: warning: structure differs from the English: list items differ (2 in the English, 3 in the translation, nested lists included); block left untranslated (r.en.md:26)"},
+		{name: "speaker line without a role", edit: func(p []string) { p[5] = "**г-н Джонатан Прентис**\n\n" },
+			untranslated: []string{"r.opening-remarks.prentice.name", "r.opening-remarks.prentice.role", "r.opening-remarks.prentice.p1"},
+			note:         "r.ru.md:22: warning: speaker line without a role (\"Name, role\"); block left untranslated (r.en.md:22)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			parts := slices.Clone(ruParts)
+			c.edit(parts)
+			res := impWith(t, head+enBody, ruHead+strings.Join(parts, ""))
+			msgs := flattenCatalog(t, res.Catalogs["ru"])
+			for _, id := range all {
+				_, has := msgs[id]
+				if want := !slices.Contains(c.untranslated, id); has != want {
+					t.Errorf("%s translated: %v, want %v (%q)", id, has, want, msgs[id])
+				}
+			}
+			// The blocks around are paired with their own translations.
+			for id, w := range map[string]string{"r.opening-remarks.text.p1": "Заключительные слова.", "r.opening-remarks.prentice.p1": "Четвёртый."} {
+				if _, has := msgs[id]; has && msgs[id] != w {
+					t.Errorf("%s = %q, want %q", id, msgs[id], w)
+				}
+			}
+			var notes []string
+			for _, d := range res.Notes {
+				if strings.HasPrefix(d.File, "r.ru.md") {
+					notes = append(notes, d.String())
+				}
+			}
+			switch {
+			case c.note == "" && len(notes) > 0:
+				t.Errorf("notes of the translation: %q", notes)
+			case c.note != "" && (len(notes) != 1 || notes[0] != c.note):
+				t.Errorf("notes of the translation: %q, want one %q", notes, c.note)
+			}
+		})
 	}
 }
