@@ -69,6 +69,13 @@ type Result struct {
 	// block has any more (a removed block, a paragraph fewer).
 	Moved map[string]string
 	Gone  []sources.Message
+	// Vacated are the IDs of messages that now hold another text than
+	// under the same ID before: a paragraph inserted or removed before
+	// them shifted the paragraphs of their block (Moved says where each
+	// went). A translation under such an ID translates another text: it
+	// is to be replaced by the one Moved brings, or removed, so that the
+	// message is missing rather than stale.
+	Vacated []string
 }
 
 type importer struct {
@@ -103,9 +110,9 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 	im := &importer{cfg: cfg, id: cfg.ID, notes: &res.Notes, figures: res.Figures}
 	ed := parse(en.File, en.Lang, en.Data, im.langConfig(en.Lang, false), im.notes)
 	b := im.build(ed)
-	var moved map[string]string
+	var k kept
 	if old != nil {
-		moved = im.keep(b, old)
+		k = im.keep(b, old)
 		for _, l := range old.Languages {
 			if !slices.Contains(b.r.Languages, l) {
 				b.r.Languages = append(b.r.Languages, l)
@@ -139,10 +146,20 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 	if old != nil {
 		res.Moved = map[string]string{}
 		for _, m := range old.Messages {
+			if k.paraIDs[m.ID] {
+				// A paragraph of a block still there: where it went, or
+				// gone (removed; its ID may now hold another text).
+				if to, ok := k.paras[m.ID]; ok && known[to] {
+					res.Moved[m.ID] = to
+				} else if _, ok := k.paras[m.ID]; ok || !known[m.ID] || slices.Contains(k.vacated, m.ID) {
+					res.Gone = append(res.Gone, m)
+				}
+				continue
+			}
 			if known[m.ID] {
 				continue
 			}
-			for from, to := range moved {
+			for from, to := range k.blocks {
 				if rest, ok := strings.CutPrefix(m.ID, from+"."); ok && known[to+"."+rest] {
 					res.Moved[m.ID] = to + "." + rest
 				}
@@ -152,6 +169,7 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 			}
 		}
 	}
+	res.Vacated = k.vacated
 	for _, t := range translations {
 		td := parse(t.File, t.Lang, t.Data, im.langConfig(t.Lang, ed.kind.line != 0), im.notes)
 		msgs := im.translate(b, ed, td)

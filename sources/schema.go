@@ -35,7 +35,8 @@ import (
 // Section and block IDs are stable keys chosen by the author, so moving a
 // block or a section keeps its translations. Adding a paragraph in the
 // middle of a block renumbers the paragraphs after it; give such a
-// paragraph its own text block when that matters.
+// paragraph its own text block when that matters (reportgen import
+// --update moves the translations of renumbered paragraphs with them).
 
 // Report is one report file.
 type Report struct {

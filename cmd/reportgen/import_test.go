@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // TestImport imports the Markdown rendering of the reference report into
@@ -134,5 +136,75 @@ func TestImportUpdate(t *testing.T) {
 	stdout, stderr = run1("--update", "--translation", "ru="+ru2, en2)
 	if !strings.Contains(stdout, "translations: 1 merged, 0 refused") || !strings.Contains(stdout, "ru: translated 51, stale 0, missing 0, obsolete 1") {
 		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
+	}
+}
+
+// TestImportUpdateInsertedParagraph inserts a paragraph in the middle of
+// a speech and re-imports: the translations of the paragraphs after it
+// follow their texts to their new IDs and stay current, the new one is
+// missing, nothing is stale or obsolete; passing the old Russian document
+// again changes nothing.
+func TestImportUpdateInsertedParagraph(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join("..", "..", "mdimport", "testdata")
+	en, ru := filepath.Join(dir, "central-asia-2021.en.md"), filepath.Join(dir, "central-asia-2021.ru.md")
+	run1 := func(args ...string) (string, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"import", "--root", root}, args...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("import %v: exit %d\n%s\n%s", args, code, stdout.String(), stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	run1("--translation", "ru="+ru, en)
+	catalog := func() map[string]string {
+		data, err := os.ReadFile(filepath.Join(root, "locales", "ru", "central-asia-2021.ru.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if _, err := toml.Decode(string(data), &m); err != nil {
+			t.Fatal(err)
+		}
+		held := m["central-asia-2021"].(map[string]any)["opening-remarks"].(map[string]any)["held"].(map[string]any)
+		out := map[string]string{}
+		for k, v := range held {
+			out[k] = v.(string)
+		}
+		return out
+	}
+	was := catalog()
+	if len(was) != 5 { // name, role, p1, p2, p3
+		t.Fatalf("held: %v", was)
+	}
+	enData, _ := os.ReadFile(en)
+	s := string(enData)
+	i := strings.Index(s, "The Regional Director announced")
+	if i < 0 {
+		t.Fatal("the reference document changed")
+	}
+	s = s[:i] + "The Regional Director also thanked the hosts for their careful preparation of the meeting.\n\n" + s[i:]
+	en2 := filepath.Join(t.TempDir(), "central-asia-2021.en.md")
+	os.WriteFile(en2, []byte(s), 0o644)
+
+	for _, args := range [][]string{{"--update", en2}, {"--update", "--translation", "ru=" + ru, en2}} {
+		stdout, stderr := run1(args...)
+		if !strings.Contains(stdout, "ru: translated 52, stale 0, missing 1, obsolete 0") {
+			t.Errorf("%v: stdout:\n%s\nstderr:\n%s", args, stdout, stderr)
+		}
+		if args[1] == en2 && (!strings.Contains(stderr, "held.p2: a paragraph inserted or removed before it gives it another text; its translation (of sources/central-asia-2021.toml:81) follows that text to central-asia-2021.opening-remarks.held.p3, and it is missing") ||
+			!strings.Contains(stderr, "held.p3: a paragraph inserted or removed before it gives it another text; its translation (of sources/central-asia-2021.toml:82) follows that text to central-asia-2021.opening-remarks.held.p4, and it holds the translation central-asia-2021.opening-remarks.held.p2 had")) {
+			t.Errorf("%v: stderr:\n%s", args, stderr)
+		}
+		now := catalog()
+		want := map[string]string{"name": was["name"], "role": was["role"], "p1": was["p1"], "p3": was["p2"], "p4": was["p3"]}
+		if !maps.Equal(now, want) {
+			t.Errorf("%v: held now %v\nwant %v", args, now, want)
+		}
+		var st bytes.Buffer
+		run([]string{"i18n", "status", "--root", root, "--lang", "ru", "--verbose"}, &st, &st)
+		if !strings.Contains(st.String(), "central-asia-2021.opening-remarks.held.p2") || strings.Contains(st.String(), "held.p3") || strings.Contains(st.String(), "held.p4") {
+			t.Errorf("%v: status:\n%s", args, st.String())
+		}
 	}
 }
