@@ -263,9 +263,9 @@ func (im *importer) build(d *doc) *built {
 			x, have := g.items[k]
 			line := g.line
 			if f, ok := d.annexItems[number(n, k)]; ok {
-				kind, langs, tr, ok := annexItemLine(f.text)
+				kind, langs, tr, title, ok := annexItemLine(f.text)
 				if ok {
-					it.Kind, it.Languages, it.Translates = kind, langs, tr
+					it.Kind, it.Languages, it.Translates, it.Title = kind, langs, tr, title
 				} else {
 					note(f.line, "line of the list of annexes not read: %q (write \"%s English (original)\")", f.text, number(n, k))
 				}

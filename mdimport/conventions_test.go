@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -409,6 +410,75 @@ func TestTranslationDiffers(t *testing.T) {
 			case c.note != "" && (len(notes) != 1 || notes[0] != c.note):
 				t.Errorf("notes of the translation: %q, want one %q", notes, c.note)
 			}
+		})
+	}
+}
+
+// TestTranslationConventions: what a translation says that the report
+// file, not its catalog, holds or that is generated: a link to a page in
+// its own language (a localized link), the titles of annex items in the
+// list of annexes, and its participant counts in its own words.
+func TestTranslationConventions(t *testing.T) {
+	const annexes = "## ANNEXES\n\nAnnex 1. Opening remarks\n\n- 1 English (original)\n- 1.1 English (original): Data tables\n- 1.2 Turkmen (courtesy translation of 1.1): Summary\n"
+	const ruAnnexes = "## ПРИЛОЖЕНИЯ\n\nПриложение 1. Вступительное слово\n\n- 1 английский язык (оригинал)\n- 1.1 английский язык (оригинал): Таблицы данных\n- 1.2 туркменский язык (неофициальный перевод 1.1): Резюме\n"
+	const speaker = "## OPENING REMARKS\n\n**Ms. Renate Held, IOM Regional Director** (*Annex 1: English and Annex 1.1: English and Annex 1.2: Courtesy Translation to Turkmen*)\n\n"
+	const ruSpeaker = "## ВСТУПИТЕЛЬНОЕ СЛОВО\n\n**г-жа Ренате Хельд, региональный директор МОМ**\n\n"
+	for _, c := range []struct {
+		name   string
+		en, ru string
+		check  func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result)
+	}{
+		{name: "localized link",
+			en: speaker + "See [the climate pages](https://www.un.org/en/climatechange) and [the Network](https://migrationnetwork.un.org/).\n\n" + annexes,
+			ru: ruSpeaker + "См. [страницы о климате](https://www.un.org/ru/climatechange) и [Сеть](https://migrationnetwork.un.org/).\n\n" + ruAnnexes,
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				want := map[string]map[string]string{"https://www.un.org/en/climatechange": {"ru": "https://www.un.org/ru/climatechange"}}
+				if !reflect.DeepEqual(r.Links, want) {
+					t.Errorf("links %v, want %v", r.Links, want)
+				}
+				if !strings.Contains(string(res.Report), "[links.\"https://www.un.org/en/climatechange\"]\nru = \"https://www.un.org/ru/climatechange\"\n") {
+					t.Errorf("report:\n%s", res.Report)
+				}
+			}},
+		{name: "the same links",
+			en: speaker + "See [the Network](https://migrationnetwork.un.org/).\n\n" + annexes,
+			ru: ruSpeaker + "См. [Сеть](https://migrationnetwork.un.org/).\n\n" + ruAnnexes,
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				if len(r.Links) != 0 {
+					t.Errorf("links %v", r.Links)
+				}
+			}},
+		{name: "annex item titles",
+			en: speaker + "Text.\n\n" + annexes,
+			ru: ruSpeaker + "Текст.\n\n" + ruAnnexes,
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				its := r.Annexes[0].Items
+				if len(its) != 3 || its[0].Title != "" || its[1].Title != "Data tables" || its[2].Title != "Summary" || its[2].Translates != 2 || its[2].Kind != "courtesy-translation" {
+					t.Errorf("items %+v", its)
+				}
+				if msgs["r.annex.held.2.title"] != "Таблицы данных" || msgs["r.annex.held.3.title"] != "Резюме" || msgs["r.annex.held.title"] != "Вступительное слово" {
+					t.Errorf("catalog %v", msgs)
+				}
+			}},
+		{name: "participant counts in the translation's words",
+			en: strings.Replace(head, "## SUMMARY", "42 participants in person and 121 online\n\n## SUMMARY", 1) + speaker + "Text.\n\n" + annexes,
+			ru: strings.Replace(ruHead, "## КРАТКИЙ", "42 участника в зале и 121 — в режиме онлайн\n\n## КРАТКИЙ", 1) + ruSpeaker + "Текст.\n\n" + ruAnnexes,
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				if r.Attendance == nil || r.Attendance.InPerson != 42 || r.Attendance.Online != 121 {
+					t.Errorf("attendance %+v", r.Attendance)
+				}
+			}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			en, ru := c.en, c.ru
+			if !strings.HasPrefix(en, "International") {
+				en, ru = head+en, ruHead+ru
+			}
+			res := impWith(t, en, ru)
+			for _, d := range res.Notes {
+				t.Errorf("note: %s", d)
+			}
+			c.check(t, res.Loaded.Report, flattenCatalog(t, res.Catalogs["ru"]), res)
 		})
 	}
 }

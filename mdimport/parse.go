@@ -109,6 +109,11 @@ type langConfig struct {
 	// kindFirst: the first ## heading is the document type (a
 	// translation whose English had one).
 	kindFirst bool
+	// counts: the English has participant counts, whose line a
+	// translation writes in its own words ("42 участника в зале и 121 —
+	// в режиме онлайн"); the counts are not translated, and the line is
+	// dropped.
+	counts bool
 }
 
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Footnote))
@@ -280,6 +285,8 @@ func (p *parser) frontMatter(n ast.Node, line int) {
 	case p.d.details.line == 0 && p.d.participants.line == 0:
 		p.d.details = field{text, line}
 	case p.d.attendance.line == 0 && isAttendance(text):
+		p.d.attendance = field{text, line}
+	case p.d.attendance.line == 0 && p.cfg.counts && p.d.details.line != 0 && len(countRE.FindAllString(text, -1)) == 2 && len(strings.Fields(text)) <= 12:
 		p.d.attendance = field{text, line}
 	default:
 		p.note(line, "paragraph before the first ## section left out (only the meeting details, the participants line in italics and the participant counts are read there)")

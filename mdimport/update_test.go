@@ -253,3 +253,42 @@ func BenchmarkImport(b *testing.B) {
 		}
 	})
 }
+
+// TestUpdateKeepsLinks: an update keeps the report's localized links of
+// the addresses the English still links to, without the translations;
+// one no text links to any more is removed, and said so.
+func TestUpdateKeepsLinks(t *testing.T) {
+	const en = head + "## OPENING REMARKS\n\nSee [the climate pages](https://www.un.org/en/climatechange).\n\nAnd [the outcome](https://www.un.org/en/outcome.pdf).\n"
+	const ru = ruHead + "## ВСТУПИТЕЛЬНОЕ СЛОВО\n\nСм. [страницы о климате](https://www.un.org/ru/climatechange).\n\nИ [итоги](https://www.un.org/ru/outcome.pdf).\n"
+	base := impWith(t, en, ru)
+	old, diags := sources.Parse("sources/r.toml", base.Report)
+	if diags.HasErrors() || len(old.Links) != 2 {
+		t.Fatalf("links %v, %v", old.Links, diags)
+	}
+	for _, c := range []struct {
+		name, en string
+		links    []string
+		notes    string
+	}{
+		{"unchanged", en, []string{"https://www.un.org/en/climatechange", "https://www.un.org/en/outcome.pdf"}, ""},
+		{"a link removed", strings.Replace(en, "And [the outcome](https://www.un.org/en/outcome.pdf).", "And the outcome.", 1),
+			[]string{"https://www.un.org/en/climatechange"},
+			`sources/r.toml:17: warning: no text links to https://www.un.org/en/outcome.pdf any more: its localized addresses are removed`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Update(Source{File: "r.en.md", Lang: "en", Data: []byte(c.en)}, nil, testConfig("r"), old)
+			if err != nil {
+				t.Fatal(err, res.Notes)
+			}
+			if got := slices.Sorted(maps.Keys(res.Loaded.Links)); !slices.Equal(got, c.links) {
+				t.Errorf("links %v, want %v", got, c.links)
+			}
+			if got := strings.TrimSpace(notesText(res.Notes)); got != c.notes {
+				t.Errorf("notes:\n%s\nwant:\n%s", got, c.notes)
+			}
+			if c.name == "unchanged" && string(res.Report) != string(base.Report) {
+				t.Errorf("an unchanged document changed the report:\n%s", res.Report)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package mdimport
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -75,9 +76,18 @@ func formatReport(r *sources.Report, from string) []byte {
 		}
 		for _, it := range a.Items {
 			w("\n  [[annex.item]]\n  languages = %s\n  kind = %s\n", quoteList(it.Languages), tomlpos.QuoteVisible(it.Kind))
+			if it.Title != "" {
+				w("  title = %s\n", tomlpos.QuoteVisible(it.Title))
+			}
 			if it.Translates != 0 {
 				w("  translates = %d\n", it.Translates)
 			}
+		}
+	}
+	for _, from := range slices.Sorted(maps.Keys(r.Links)) {
+		w("\n[links.%s]\n", tomlpos.QuoteVisible(from))
+		for _, lang := range slices.Sorted(maps.Keys(r.Links[from])) {
+			w("%s = %s\n", lang, tomlpos.QuoteVisible(r.Links[from][lang]))
 		}
 	}
 	for _, s := range r.Sections {
