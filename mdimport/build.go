@@ -200,7 +200,7 @@ func (im *importer) build(d *doc) *built {
 				blk.ID = newID("table", "table")
 				blk.Caption = b.caption.text
 				for _, c := range b.columns {
-					blk.Columns = append(blk.Columns, sources.TableColumn{Header: c.header.text, Align: c.align})
+					blk.Columns = append(blk.Columns, sources.TableColumn{Header: c.header.text, Align: c.align, Width: c.width})
 				}
 				for _, row := range b.rows {
 					var cells []string

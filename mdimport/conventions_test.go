@@ -142,7 +142,17 @@ func TestConventions(t *testing.T) {
 		{"table", head + "## A\n\nTable 1. Arrivals *by* country\n\n| Country | Arrivals |\n|---|---:|\n| Kazakhstan | 12 400 |\n| Total | 20 000 |\n", func(t *testing.T, r *sources.Report, res *Result) {
 			b := r.Sections[0].Blocks[0]
 			if b.Type != "table" || b.Caption != "Arrivals *by* country" || len(b.Columns) != 2 || b.Columns[1].Align != "right" ||
-				b.Columns[0].Header != "Country" || len(b.Rows) != 2 || b.Rows[0][1] != "12 400" {
+				b.Columns[0].Header != "Country" || len(b.Rows) != 2 || b.Rows[0][1] != "12 400" || b.Columns[0].Width != "" || b.Columns[1].Width != "" {
+				t.Errorf("table %+v", b)
+			}
+		}},
+		{"table with column widths", head + "## A\n\n| Country | Office | Arrivals |\n|------|------------|------:|\n| Kazakhstan | Almaty | 12 400 |\n\nTable 1. Arrivals\n", func(t *testing.T, r *sources.Report, res *Result) {
+			b := r.Sections[0].Blocks[0]
+			var w []string
+			for _, c := range b.Columns {
+				w = append(w, c.Width)
+			}
+			if strings.Join(w, " ") != "25% 50% 25%" || b.Columns[2].Align != "right" || b.Caption != "Arrivals" {
 				t.Errorf("table %+v", b)
 			}
 		}},

@@ -138,6 +138,9 @@ func formatReport(r *sources.Report, from string) []byte {
 				w("  columns = [\n")
 				for _, c := range bl.Columns {
 					w("    { header = %s", tomlpos.QuoteVisible(c.Header))
+					if c.Width != "" {
+						w(", width = %s", tomlpos.QuoteVisible(c.Width))
+					}
 					if c.Align != "" {
 						w(", align = %s", tomlpos.QuoteVisible(c.Align))
 					}
