@@ -3,6 +3,7 @@ package mdimport
 import (
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -220,38 +221,43 @@ func TestUpdate(t *testing.T) {
 	}
 }
 
-// BenchmarkImport imports the Markdown rendering of the reference report
-// with its Russian translation (Import), and updates the report made of
-// it with the same documents (Update).
+// BenchmarkImport imports the Markdown rendering of each reference report
+// with its Russian translation (import), and updates the report made of
+// it with the same documents (update).
 func BenchmarkImport(b *testing.B) {
-	en := Source{File: "testdata/central-asia-2021.en.md", Lang: "en"}
-	ru := Source{File: "testdata/central-asia-2021.ru.md", Lang: "ru"}
-	var err error
-	if en.Data, err = os.ReadFile(en.File); err != nil {
-		b.Fatal(err)
-	}
-	if ru.Data, err = os.ReadFile(ru.File); err != nil {
-		b.Fatal(err)
-	}
-	cfg := testConfig("central-asia-2021")
-	res, err := Import(en, []Source{ru}, cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Run("import", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := Import(en, []Source{ru}, cfg); err != nil {
-				b.Fatal(err)
-			}
+	for _, id := range []string{"central-asia-2021", "climate-mobility-2025"} {
+		en := Source{File: "testdata/" + id + ".en.md", Lang: "en"}
+		ru := Source{File: "testdata/" + id + ".ru.md", Lang: "ru"}
+		var err error
+		if en.Data, err = os.ReadFile(en.File); err != nil {
+			b.Fatal(err)
 		}
-	})
-	b.Run("update", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := Update(en, []Source{ru}, cfg, res.Loaded); err != nil {
-				b.Fatal(err)
-			}
+		if ru.Data, err = os.ReadFile(ru.File); err != nil {
+			b.Fatal(err)
 		}
-	})
+		cfg := testConfig(id)
+		cfg.ReadFigure = func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join("..", "sources", "figures", filepath.Base(name)))
+		}
+		res, err := Import(en, []Source{ru}, cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(id+"/import", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Import(en, []Source{ru}, cfg); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(id+"/update", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Update(en, []Source{ru}, cfg, res.Loaded); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
 
 // TestUpdateKeepsLinks: an update keeps the report's localized links of
