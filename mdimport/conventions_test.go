@@ -436,6 +436,7 @@ func TestTranslationConventions(t *testing.T) {
 	for _, c := range []struct {
 		name   string
 		en, ru string
+		notes  []string
 		check  func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result)
 	}{
 		{name: "localized link",
@@ -448,6 +449,16 @@ func TestTranslationConventions(t *testing.T) {
 				}
 				if !strings.Contains(string(res.Report), "[links.\"https://www.un.org/en/climatechange\"]\nru = \"https://www.un.org/ru/climatechange\"\n") {
 					t.Errorf("report:\n%s", res.Report)
+				}
+			}},
+		{name: "two addresses for one",
+			en:    speaker + "See [the climate pages](https://www.un.org/en/climatechange).\n\nAgain [the pages](https://www.un.org/en/climatechange).\n\n" + annexes,
+			ru:    ruSpeaker + "См. [страницы](https://www.un.org/ru/climatechange).\n\nСнова [страницы](https://www.un.org/fr/climatechange).\n\n" + ruAnnexes,
+			notes: []string{`sources/r.toml:47:5: warning: r.ru.md: the ru translation links https://www.un.org/fr/climatechange here where the English links https://www.un.org/en/climatechange, and https://www.un.org/ru/climatechange elsewhere; https://www.un.org/ru/climatechange is declared [r.opening-remarks.held.p2]`},
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				want := map[string]map[string]string{"https://www.un.org/en/climatechange": {"ru": "https://www.un.org/ru/climatechange"}}
+				if !reflect.DeepEqual(r.Links, want) {
+					t.Errorf("links %v, want %v", r.Links, want)
 				}
 			}},
 		{name: "the same links",
@@ -485,8 +496,12 @@ func TestTranslationConventions(t *testing.T) {
 				en, ru = head+en, ruHead+ru
 			}
 			res := impWith(t, en, ru)
+			var notes []string
 			for _, d := range res.Notes {
-				t.Errorf("note: %s", d)
+				notes = append(notes, d.String())
+			}
+			if !slices.Equal(notes, c.notes) {
+				t.Errorf("notes %q, want %q", notes, c.notes)
 			}
 			c.check(t, res.Loaded.Report, flattenCatalog(t, res.Catalogs["ru"]), res)
 		})

@@ -266,7 +266,7 @@ func (im *importer) localizedLinks(l *sources.Loaded, trs map[string]map[string]
 				}
 				if prev, ok := links[el[k]][doc.Lang]; ok {
 					if prev != tl[k] {
-						im.notes.Warnf(doc.File, 0, 0, "", "%s links %s in one place and %s in another where the English links %s; %s is declared (%s)", doc.Lang, prev, tl[k], el[k], prev, m.ID)
+						im.notes.Warnf(l.File, m.Line, m.Col, m.ID, "%s: the %s translation links %s here where the English links %s, and %s elsewhere; %s is declared", doc.File, doc.Lang, tl[k], el[k], prev, prev)
 					}
 					continue
 				}

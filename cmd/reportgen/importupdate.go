@@ -184,6 +184,7 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 	replacedBy := map[string]map[string]string{} // lang → vacated ID → old ID whose translation it holds now
 	for _, lang := range langs {
 		l := lang.String()
+		tr := tp.Translations(lang)
 		var remove []string
 		for _, id := range slices.Sorted(maps.Keys(before[l])) {
 			for from, to := range carried[l] {
@@ -194,7 +195,7 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 					replacedBy[l][id] = from
 				}
 			}
-			if t, ok := tp.Translations(lang)[id]; ok && t.Forms == before[l][id].Forms && replacedBy[l][id] == "" {
+			if t, ok := tr[id]; ok && t.Forms == before[l][id].Forms && replacedBy[l][id] == "" {
 				remove = append(remove, id)
 			}
 		}
