@@ -2,6 +2,7 @@ package mdimport
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/internal/pdfread"
 	"github.com/reportgen/reportgen/pipeline"
 	"github.com/reportgen/reportgen/project"
@@ -144,6 +146,16 @@ func TestRoundTrip(t *testing.T) {
 				}
 			}
 
+			// Stronger: the display lists, item for item, but for the
+			// names of the annexes' anchors (made of their keys).
+			gotDL := displayLists(t, project.Open(root), c.id, langs)
+			wantDL := displayLists(t, project.Open(t.TempDir()), c.id, langs)
+			for _, lang := range langs {
+				if d := displayDiff(gotDL[lang], wantDL[lang]); d != "" {
+					t.Errorf("%s: display list: %s", lang, d)
+				}
+			}
+
 			// The report, but for its IDs and the known differences.
 			fix(false)
 			imported, ds := sources.Parse("sources/"+c.id+".toml", []byte(report))
@@ -205,6 +217,120 @@ func buildPages(t *testing.T, proj *project.Project, id string, langs []string) 
 		}
 	}
 	return out
+}
+
+// displayLists lays out the editions langs of report id of proj and
+// returns their display lists.
+func displayLists(t *testing.T, proj *project.Project, id string, langs []string) map[string]*display.Document {
+	t.Helper()
+	defer proj.Close()
+	reports, diags := sources.LoadDir(proj.Sources, proj.SourcesDir)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	i := slices.IndexFunc(reports, func(r *sources.Loaded) bool { return r.ID == id })
+	if i < 0 {
+		t.Fatalf("no report %s", id)
+	}
+	hs, diags := pipeline.LoadStyle(proj, reports[i].Style)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	eds, diags := pipeline.Editions(proj, reports[i], hs, langs)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	out := map[string]*display.Document{}
+	for _, ed := range eds {
+		out[ed.Document.Lang.String()] = ed.Pages
+	}
+	return out
+}
+
+// displayDiff says where two display lists differ: their structure
+// elements, and on each page the rectangles, images, rules, text runs
+// (position, size, face, colour, text) and outline entries; links and
+// anchors by place, a link's URL, and whether it goes to an anchor (whose
+// name is made of an annex key).
+func displayDiff(a, b *display.Document) string {
+	if a == nil || b == nil {
+		return "missing"
+	}
+	if !reflect.DeepEqual(a.Elements, b.Elements) {
+		return fmt.Sprintf("%d structure elements, the reference %d, or they differ", len(a.Elements), len(b.Elements))
+	}
+	if len(a.Pages) != len(b.Pages) {
+		return fmt.Sprintf("%d pages, the reference %d", len(a.Pages), len(b.Pages))
+	}
+	// Positions to a millionth of a point: a column's width given as
+	// 40 % or left to take the rest of the text width (the same 40 %)
+	// puts a cell 1e-13 pt apart.
+	r := func(f *float64) { *f = math.Round(*f*1e6) / 1e6 }
+	unname := func(p display.Page) display.Page {
+		p.Texts = slices.Clone(p.Texts)
+		for i := range p.Texts {
+			r(&p.Texts[i].X)
+			r(&p.Texts[i].Y)
+		}
+		p.Rects = slices.Clone(p.Rects)
+		for i := range p.Rects {
+			x := &p.Rects[i]
+			r(&x.X)
+			r(&x.Y)
+			r(&x.W)
+			r(&x.H)
+		}
+		p.Images = slices.Clone(p.Images)
+		for i := range p.Images {
+			x := &p.Images[i]
+			r(&x.X)
+			r(&x.Y)
+			r(&x.W)
+			r(&x.H)
+		}
+		p.Rules = slices.Clone(p.Rules)
+		for i := range p.Rules {
+			x := &p.Rules[i]
+			r(&x.X1)
+			r(&x.Y1)
+			r(&x.X2)
+			r(&x.Y2)
+		}
+		p.Links = slices.Clone(p.Links)
+		for i := range p.Links {
+			x := &p.Links[i]
+			r(&x.X)
+			r(&x.Y)
+			r(&x.W)
+			r(&x.H)
+			if x.Dest != "" {
+				x.Dest = "anchor"
+			}
+		}
+		p.Anchors = slices.Clone(p.Anchors)
+		for i := range p.Anchors {
+			p.Anchors[i].Name = ""
+			r(&p.Anchors[i].Y)
+		}
+		p.Bookmarks = slices.Clone(p.Bookmarks)
+		for i := range p.Bookmarks {
+			r(&p.Bookmarks[i].Y)
+		}
+		return p
+	}
+	for i := range a.Pages {
+		pa, pb := unname(a.Pages[i]), unname(b.Pages[i])
+		if !reflect.DeepEqual(pa, pb) {
+			for k := range min(len(pa.Texts), len(pb.Texts)) {
+				if pa.Texts[k] != pb.Texts[k] {
+					return fmt.Sprintf("page %d, text run %d: %+v, the reference %+v", i+1, k+1, pa.Texts[k], pb.Texts[k])
+				}
+			}
+			return fmt.Sprintf("page %d differs (%d text runs, %d links, %d anchors; the reference %d, %d, %d)", i+1,
+				len(pa.Texts), len(pa.Links), len(pa.Anchors), len(pb.Texts), len(pb.Links), len(pb.Anchors))
+		}
+	}
+	return ""
 }
 
 // lineDiff shows the first lines where two page texts differ.
