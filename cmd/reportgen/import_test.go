@@ -208,3 +208,45 @@ func TestImportUpdateInsertedParagraph(t *testing.T) {
 		}
 	}
 }
+
+// TestImportUntitledAnnex imports a document without a list of annexes:
+// the import and the check warn about each annex without a title, naming
+// its key and line; a draft build lists the annexes under their keys; a
+// strict build fails.
+func TestImportUntitledAnnex(t *testing.T) {
+	root := t.TempDir()
+	doc := "# A Meeting\n\nAlmaty, 14 October 2025\n\n## OPENING REMARKS\n\n" +
+		"**Ms. Aida Bekova, Chief of Mission** (*Annex 1: English*)\n\nShe opened the meeting.\n\n" +
+		"**Mr. Timur Abdullaev, Coordinator** (*Annex 2: English*)\n\nHe presented the agenda.\n"
+	en := filepath.Join(t.TempDir(), "meeting.en.md")
+	os.WriteFile(en, []byte(doc), 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"import", "--root", root, en}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("import: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	for _, want := range []string{
+		`meeting.en.md:7: warning: annex 1 (key "bekova") has no title`,
+		`meeting.en.md:11: warning: annex 2 (key "abdullaev") has no title`,
+		`sources/meeting.toml:13:1: warning: annex "bekova" has no title: the list of annexes shows its key instead; add title = "…" [bekova]`,
+		`sources/meeting.toml:20:1: warning: annex "abdullaev" has no title: the list of annexes shows its key instead; add title = "…" [abdullaev]`,
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("import lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"build", "--root", root, "-o", filepath.Join(root, "draft")}, &stdout, &stderr); code != exitOK ||
+		strings.Count(stderr.String(), "has no title") != 2 {
+		t.Errorf("draft build: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"build", "--strict", "--root", root, "-o", filepath.Join(root, "strict")}, &stdout, &stderr); code == exitOK ||
+		!strings.Contains(stderr.String(), `error: annex "bekova" has no title`) {
+		t.Errorf("strict build: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	if entries, _ := os.ReadDir(filepath.Join(root, "strict")); len(entries) != 0 {
+		t.Errorf("the strict build wrote %d files", len(entries))
+	}
+}
