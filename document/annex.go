@@ -235,7 +235,13 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 			Key:    key,
 			Anchor: anchor(key),
 			Label:  tieNumber(rs.text("annexes.entry", map[string]any{"Number": n}), strconv.Itoa(n)),
-			Title:  rs.plain(fmt.Sprintf("%s.annex.%s.title", rs.r.ID, key)),
+		}
+		if a.Title != "" {
+			ax.Title = rs.plain(fmt.Sprintf("%s.annex.%s.title", rs.r.ID, key))
+		} else {
+			// No title (loading warned): the key, the same in every
+			// language, so that a draft shows which annex lacks one.
+			ax.Title = Text{Text: key}
 		}
 		for i, it := range a.Items {
 			num := itemNumber(n, i)

@@ -125,14 +125,17 @@ func languageByName(name string) (string, bool) {
 }
 
 // annexItemLine reads a line of the list of annexes: "6.1 English
-// (translation)", "10.3 Turkmen (courtesy translation of 10.2)".
-func annexItemLine(s string) (kind string, langs []string, translates int, ok bool) {
+// (translation)", "10.3 Turkmen (courtesy translation of 10.2)", and
+// after the kind, as the list of annexes shows it, the item's own title:
+// "3.1 English (original): Data tables".
+func annexItemLine(s string) (kind string, langs []string, translates int, title string, ok bool) {
 	num, rest, _ := strings.Cut(strings.TrimSpace(s), " ")
-	open := strings.LastIndex(rest, "(")
-	if open < 0 || !strings.HasSuffix(rest, ")") {
-		return "", nil, 0, false
+	open, end := itemKind(rest)
+	if open < 0 {
+		return "", nil, 0, "", false
 	}
-	k := strings.ToLower(strings.TrimSpace(rest[open+1 : len(rest)-1]))
+	k := strings.ToLower(strings.TrimSpace(rest[open+1 : end]))
+	title = strings.TrimSpace(strings.TrimPrefix(rest[end+1:], ":"))
 	if before, of, found := strings.Cut(k, " of "); found {
 		_, it, okn := annexNumber(strings.TrimSpace(of))
 		g, _, _ := annexNumber(num)
@@ -149,14 +152,45 @@ func annexItemLine(s string) (kind string, langs []string, translates int, ok bo
 	case "courtesy translation":
 		kind = "courtesy-translation"
 	default:
-		return "", nil, 0, false
+		return "", nil, 0, "", false
 	}
 	for _, n := range splitNames(rest[:open]) {
 		t, okl := languageByName(n)
 		if !okl {
-			return "", nil, 0, false
+			return "", nil, 0, "", false
 		}
 		langs = append(langs, t)
 	}
-	return kind, langs, translates, len(langs) > 0
+	return kind, langs, translates, title, len(langs) > 0
+}
+
+// itemKind finds the parentheses holding an annex item's kind in a line
+// of the list of annexes after its number: the first pair followed by
+// the end of the line or by ": " and a title. It returns -1 when there is
+// none.
+func itemKind(rest string) (open, end int) {
+	for i := 0; i < len(rest); i++ {
+		if rest[i] != '(' {
+			continue
+		}
+		j := strings.IndexByte(rest[i:], ')')
+		if j < 0 {
+			break
+		}
+		after := rest[i+j+1:]
+		if strings.TrimSpace(after) == "" || strings.HasPrefix(after, ":") {
+			return i, i + j
+		}
+	}
+	return -1, -1
+}
+
+// itemTitle returns the title after the kind in a line of the list of
+// annexes of a translation, whose language and kind names it cannot
+// read: what follows the first ")" that ": " follows.
+func itemTitle(s string) string {
+	if _, t, ok := strings.Cut(s, "): "); ok {
+		return strings.TrimSpace(t)
+	}
+	return ""
 }

@@ -38,8 +38,6 @@ type group struct {
 	key   string
 	items map[int]ref
 	line  int
-	// who: the speaker line that first refers to it, for a title.
-	who string
 }
 
 // build turns the English document into a report.
@@ -151,7 +149,7 @@ func (im *importer) build(d *doc) *built {
 							if base == "" {
 								base = "annex"
 							}
-							g = &group{num: x.group, items: map[int]ref{}, line: b.label.line, who: b.boldPlain}
+							g = &group{num: x.group, items: map[int]ref{}, line: b.label.line}
 							g.key = uniqueKey(base, groups)
 							groups[x.group] = g
 							order = append(order, x.group)
@@ -202,7 +200,7 @@ func (im *importer) build(d *doc) *built {
 				blk.ID = newID("table", "table")
 				blk.Caption = b.caption.text
 				for _, c := range b.columns {
-					blk.Columns = append(blk.Columns, sources.TableColumn{Header: c.header.text, Align: c.align})
+					blk.Columns = append(blk.Columns, sources.TableColumn{Header: c.header.text, Align: c.align, Width: c.width})
 				}
 				for _, row := range b.rows {
 					var cells []string
@@ -247,11 +245,7 @@ func (im *importer) build(d *doc) *built {
 		if t, ok := d.annexTitles[n]; ok {
 			a.Title = t.text
 		} else {
-			a.Title = g.who
-			if a.Title == "" {
-				a.Title = fmt.Sprintf("Annex %d", n)
-			}
-			note(g.line, "annex %d has no title (no \"Annex %d. Title\" line in an \"Annexes\" section): the speaker line is used as its title (annex key %q); check it", n, n, g.key)
+			note(g.line, "annex %d (key %q) has no title: no \"Annex %d. Title\" line in an \"Annexes\" section; a draft lists it under its key, --strict fails until the report gives it a title", n, g.key, n)
 		}
 		// Items: from the labels, completed by the list of annexes.
 		maxItem := -1
@@ -269,9 +263,9 @@ func (im *importer) build(d *doc) *built {
 			x, have := g.items[k]
 			line := g.line
 			if f, ok := d.annexItems[number(n, k)]; ok {
-				kind, langs, tr, ok := annexItemLine(f.text)
+				kind, langs, tr, title, ok := annexItemLine(f.text)
 				if ok {
-					it.Kind, it.Languages, it.Translates = kind, langs, tr
+					it.Kind, it.Languages, it.Translates, it.Title = kind, langs, tr, title
 				} else {
 					note(f.line, "line of the list of annexes not read: %q (write \"%s English (original)\")", f.text, number(n, k))
 				}

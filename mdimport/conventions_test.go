@@ -5,6 +5,8 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -99,10 +101,12 @@ func TestConventions(t *testing.T) {
 				a.Items[2].Languages[0] != "ru" || a.Items[2].Kind != "courtesy-translation" {
 				t.Errorf("annex %+v", a)
 			}
-			// No list of annexes: each title is the speaker line, with a
-			// warning at the label's line.
-			if a.Title != "Ms. Renate Held, IOM Regional Director" || !strings.Contains(notesText(res.Notes), "r.en.md:18: warning: annex 1 has no title") {
-				t.Errorf("title %q, notes\n%s", a.Title, notesText(res.Notes))
+			// No list of annexes: no title, a warning at the label's line
+			// naming the key, and one where the report defines the annex.
+			notes := notesText(res.Notes)
+			if a.Title != "" || !strings.Contains(notes, `r.en.md:18: warning: annex 1 (key "held") has no title`) ||
+				!strings.Contains(notes, `warning: annex "held" has no title: the list of annexes shows its key instead`) {
+				t.Errorf("title %q, notes\n%s", a.Title, notes)
 			}
 		}},
 		{"list of annexes", head + "## OPENING\n\n**Ms. A Kay, Minister** (*Annex 1: Kazakh, Annex 1.1: Russian and Annex 1.2: English*)\n\nText.\n\n## ANNEXES\n\nAnnex 1. Statement of Kazakhstan\n\n- 1 Kazakh (original)\n- 1.1 Russian (original)\n- 1.2 English (translation)\n", func(t *testing.T, r *sources.Report, res *Result) {
@@ -138,7 +142,17 @@ func TestConventions(t *testing.T) {
 		{"table", head + "## A\n\nTable 1. Arrivals *by* country\n\n| Country | Arrivals |\n|---|---:|\n| Kazakhstan | 12 400 |\n| Total | 20 000 |\n", func(t *testing.T, r *sources.Report, res *Result) {
 			b := r.Sections[0].Blocks[0]
 			if b.Type != "table" || b.Caption != "Arrivals *by* country" || len(b.Columns) != 2 || b.Columns[1].Align != "right" ||
-				b.Columns[0].Header != "Country" || len(b.Rows) != 2 || b.Rows[0][1] != "12 400" {
+				b.Columns[0].Header != "Country" || len(b.Rows) != 2 || b.Rows[0][1] != "12 400" || b.Columns[0].Width != "" || b.Columns[1].Width != "" {
+				t.Errorf("table %+v", b)
+			}
+		}},
+		{"table with column widths", head + "## A\n\n| Country | Office | Arrivals |\n|------|------------|------:|\n| Kazakhstan | Almaty | 12 400 |\n\nTable 1. Arrivals\n", func(t *testing.T, r *sources.Report, res *Result) {
+			b := r.Sections[0].Blocks[0]
+			var w []string
+			for _, c := range b.Columns {
+				w = append(w, c.Width)
+			}
+			if strings.Join(w, " ") != "25% 50% 25%" || b.Columns[2].Align != "right" || b.Caption != "Arrivals" {
 				t.Errorf("table %+v", b)
 			}
 		}},
@@ -324,5 +338,172 @@ func TestAlign(t *testing.T) {
 		if strings.Join(s, " ") != c.want {
 			t.Errorf("align(%q, %q) = %v, want %s", c.a, c.b, s, c.want)
 		}
+	}
+}
+
+// TestTranslationDiffers: where one block of a translation differs in
+// structure from the English (a missing paragraph, an extra list item, a
+// speaker line without a role), the import says so with both files'
+// lines and leaves exactly that block untranslated; the blocks around it
+// are paired as before, never shifted.
+func TestTranslationDiffers(t *testing.T) {
+	const enBody = "## OPENING REMARKS\n\n" + // line 12
+		"**Ms. Renate Held, IOM Regional Director**\n\n" + // 14
+		"First.\n\n" + // 16
+		"Second.\n\n" + // 18
+		"Third.\n\n" + // 20
+		"**Mr. Jonathan Prentice, Head of the Secretariat**\n\n" + // 22
+		"Fourth.\n\n" + // 24
+		"The priorities:\n\n" + // 26
+		"- item one\n- item two\n\n" + // 28
+		"Closing words.\n" // 31
+	ruParts := []string{
+		"## ВСТУПИТЕЛЬНОЕ СЛОВО\n\n",
+		"**г-жа Ренате Хельд, региональный директор МОМ**\n\n",
+		"Первый.\n\n", "Второй.\n\n", "Третий.\n\n",
+		"**г-н Джонатан Прентис, глава секретариата**\n\n",
+		"Четвёртый.\n\n",
+		"Приоритеты:\n\n",
+		"- пункт один\n- пункт два\n\n",
+		"Заключительные слова.\n",
+	}
+	all := []string{
+		"r.opening-remarks.held.name", "r.opening-remarks.held.role", "r.opening-remarks.held.p1", "r.opening-remarks.held.p2", "r.opening-remarks.held.p3",
+		"r.opening-remarks.prentice.name", "r.opening-remarks.prentice.role", "r.opening-remarks.prentice.p1",
+		"r.opening-remarks.list.p1", "r.opening-remarks.list.i1", "r.opening-remarks.list.i2",
+		"r.opening-remarks.text.p1",
+	}
+	for _, c := range []struct {
+		name string
+		edit func(p []string) // changes the Russian parts
+		// untranslated: the messages of the block left untranslated.
+		untranslated []string
+		note         string
+	}{
+		{name: "as the English", edit: func([]string) {}},
+		{name: "missing paragraph", edit: func(p []string) { p[3] = "" },
+			untranslated: []string{"r.opening-remarks.held.name", "r.opening-remarks.held.role", "r.opening-remarks.held.p1", "r.opening-remarks.held.p2", "r.opening-remarks.held.p3"},
+			note:         "r.ru.md:14: warning: structure differs from the English: 3 paragraphs in the English, 2 in the translation; block left untranslated (r.en.md:14)"},
+		{name: "extra list item", edit: func(p []string) { p[8] = "- пункт один\n- пункт два\n- пункт три\n\n" },
+			untranslated: []string{"r.opening-remarks.list.p1", "r.opening-remarks.list.i1", "r.opening-remarks.list.i2"},
+			note:         "r.ru.md:26: warning: structure differs from the English: list items differ (2 in the English, 3 in the translation, nested lists included); block left untranslated (r.en.md:26)"},
+		{name: "speaker line without a role", edit: func(p []string) { p[5] = "**г-н Джонатан Прентис**\n\n" },
+			untranslated: []string{"r.opening-remarks.prentice.name", "r.opening-remarks.prentice.role", "r.opening-remarks.prentice.p1"},
+			note:         "r.ru.md:22: warning: speaker line without a role (\"Name, role\"); block left untranslated (r.en.md:22)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			parts := slices.Clone(ruParts)
+			c.edit(parts)
+			res := impWith(t, head+enBody, ruHead+strings.Join(parts, ""))
+			msgs := flattenCatalog(t, res.Catalogs["ru"])
+			for _, id := range all {
+				_, has := msgs[id]
+				if want := !slices.Contains(c.untranslated, id); has != want {
+					t.Errorf("%s translated: %v, want %v (%q)", id, has, want, msgs[id])
+				}
+			}
+			// The blocks around are paired with their own translations.
+			for id, w := range map[string]string{"r.opening-remarks.text.p1": "Заключительные слова.", "r.opening-remarks.prentice.p1": "Четвёртый."} {
+				if _, has := msgs[id]; has && msgs[id] != w {
+					t.Errorf("%s = %q, want %q", id, msgs[id], w)
+				}
+			}
+			var notes []string
+			for _, d := range res.Notes {
+				if strings.HasPrefix(d.File, "r.ru.md") {
+					notes = append(notes, d.String())
+				}
+			}
+			switch {
+			case c.note == "" && len(notes) > 0:
+				t.Errorf("notes of the translation: %q", notes)
+			case c.note != "" && (len(notes) != 1 || notes[0] != c.note):
+				t.Errorf("notes of the translation: %q, want one %q", notes, c.note)
+			}
+		})
+	}
+}
+
+// TestTranslationConventions: what a translation says that the report
+// file, not its catalog, holds or that is generated: a link to a page in
+// its own language (a localized link), the titles of annex items in the
+// list of annexes, and its participant counts in its own words.
+func TestTranslationConventions(t *testing.T) {
+	const annexes = "## ANNEXES\n\nAnnex 1. Opening remarks\n\n- 1 English (original)\n- 1.1 English (original): Data tables\n- 1.2 Turkmen (courtesy translation of 1.1): Summary\n"
+	const ruAnnexes = "## ПРИЛОЖЕНИЯ\n\nПриложение 1. Вступительное слово\n\n- 1 английский язык (оригинал)\n- 1.1 английский язык (оригинал): Таблицы данных\n- 1.2 туркменский язык (неофициальный перевод 1.1): Резюме\n"
+	const speaker = "## OPENING REMARKS\n\n**Ms. Renate Held, IOM Regional Director** (*Annex 1: English and Annex 1.1: English and Annex 1.2: Courtesy Translation to Turkmen*)\n\n"
+	const ruSpeaker = "## ВСТУПИТЕЛЬНОЕ СЛОВО\n\n**г-жа Ренате Хельд, региональный директор МОМ**\n\n"
+	for _, c := range []struct {
+		name   string
+		en, ru string
+		notes  []string
+		check  func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result)
+	}{
+		{name: "localized link",
+			en: speaker + "See [the climate pages](https://www.un.org/en/climatechange) and [the Network](https://migrationnetwork.un.org/).\n\n" + annexes,
+			ru: ruSpeaker + "См. [страницы о климате](https://www.un.org/ru/climatechange) и [Сеть](https://migrationnetwork.un.org/).\n\n" + ruAnnexes,
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				want := map[string]map[string]string{"https://www.un.org/en/climatechange": {"ru": "https://www.un.org/ru/climatechange"}}
+				if !reflect.DeepEqual(r.Links, want) {
+					t.Errorf("links %v, want %v", r.Links, want)
+				}
+				if !strings.Contains(string(res.Report), "[links.\"https://www.un.org/en/climatechange\"]\nru = \"https://www.un.org/ru/climatechange\"\n") {
+					t.Errorf("report:\n%s", res.Report)
+				}
+			}},
+		{name: "two addresses for one",
+			en:    speaker + "See [the climate pages](https://www.un.org/en/climatechange).\n\nAgain [the pages](https://www.un.org/en/climatechange).\n\n" + annexes,
+			ru:    ruSpeaker + "См. [страницы](https://www.un.org/ru/climatechange).\n\nСнова [страницы](https://www.un.org/fr/climatechange).\n\n" + ruAnnexes,
+			notes: []string{`sources/r.toml:47:5: warning: r.ru.md: the ru translation links https://www.un.org/fr/climatechange here where the English links https://www.un.org/en/climatechange, and https://www.un.org/ru/climatechange elsewhere; https://www.un.org/ru/climatechange is declared [r.opening-remarks.held.p2]`},
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				want := map[string]map[string]string{"https://www.un.org/en/climatechange": {"ru": "https://www.un.org/ru/climatechange"}}
+				if !reflect.DeepEqual(r.Links, want) {
+					t.Errorf("links %v, want %v", r.Links, want)
+				}
+			}},
+		{name: "the same links",
+			en: speaker + "See [the Network](https://migrationnetwork.un.org/).\n\n" + annexes,
+			ru: ruSpeaker + "См. [Сеть](https://migrationnetwork.un.org/).\n\n" + ruAnnexes,
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				if len(r.Links) != 0 {
+					t.Errorf("links %v", r.Links)
+				}
+			}},
+		{name: "annex item titles",
+			en: speaker + "Text.\n\n" + annexes,
+			ru: ruSpeaker + "Текст.\n\n" + ruAnnexes,
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				its := r.Annexes[0].Items
+				if len(its) != 3 || its[0].Title != "" || its[1].Title != "Data tables" || its[2].Title != "Summary" || its[2].Translates != 2 || its[2].Kind != "courtesy-translation" {
+					t.Errorf("items %+v", its)
+				}
+				if msgs["r.annex.held.2.title"] != "Таблицы данных" || msgs["r.annex.held.3.title"] != "Резюме" || msgs["r.annex.held.title"] != "Вступительное слово" {
+					t.Errorf("catalog %v", msgs)
+				}
+			}},
+		{name: "participant counts in the translation's words",
+			en: strings.Replace(head, "## SUMMARY", "42 participants in person and 121 online\n\n## SUMMARY", 1) + speaker + "Text.\n\n" + annexes,
+			ru: strings.Replace(ruHead, "## КРАТКИЙ", "42 участника в зале и 121 — в режиме онлайн\n\n## КРАТКИЙ", 1) + ruSpeaker + "Текст.\n\n" + ruAnnexes,
+			check: func(t *testing.T, r *sources.Report, msgs map[string]string, res *Result) {
+				if r.Attendance == nil || r.Attendance.InPerson != 42 || r.Attendance.Online != 121 {
+					t.Errorf("attendance %+v", r.Attendance)
+				}
+			}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			en, ru := c.en, c.ru
+			if !strings.HasPrefix(en, "International") {
+				en, ru = head+en, ruHead+ru
+			}
+			res := impWith(t, en, ru)
+			var notes []string
+			for _, d := range res.Notes {
+				notes = append(notes, d.String())
+			}
+			if !slices.Equal(notes, c.notes) {
+				t.Errorf("notes %q, want %q", notes, c.notes)
+			}
+			c.check(t, res.Loaded.Report, flattenCatalog(t, res.Catalogs["ru"]), res)
+		})
 	}
 }

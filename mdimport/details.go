@@ -34,6 +34,8 @@ var (
 	timeRE    = regexp.MustCompile(`(\d{1,2})[:.](\d{2})` + dashRE + `(\d{1,2})[:.](\d{2})`)
 	attendRE  = regexp.MustCompile(`(?i)^(?:(\d[\d,  ]*)\s+participants?\s+in\s+person)?(?:\s*(?:and|,)\s*)?(?:(\d[\d,  ]*)\s+(?:participants?\s+)?online)?\.?$`)
 	numericRE = regexp.MustCompile(`\d`)
+	// countRE matches a count in a translation's participant counts.
+	countRE = regexp.MustCompile(`\d[\d\x{00a0}\x{202f} ]*`)
 )
 
 // parseDetails reads the meeting details; ok is false when no date is

@@ -11,11 +11,14 @@ package mdimport
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/internal/tomlpos"
+	"github.com/reportgen/reportgen/markup"
 	"github.com/reportgen/reportgen/sources"
 )
 
@@ -69,6 +72,13 @@ type Result struct {
 	// block has any more (a removed block, a paragraph fewer).
 	Moved map[string]string
 	Gone  []sources.Message
+	// Vacated are the IDs of messages that now hold another text than
+	// under the same ID before: a paragraph inserted or removed before
+	// them shifted the paragraphs of their block (Moved says where each
+	// went). A translation under such an ID translates another text: it
+	// is to be replaced by the one Moved brings, or removed, so that the
+	// message is missing rather than stale.
+	Vacated []string
 }
 
 type importer struct {
@@ -103,19 +113,15 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 	im := &importer{cfg: cfg, id: cfg.ID, notes: &res.Notes, figures: res.Figures}
 	ed := parse(en.File, en.Lang, en.Data, im.langConfig(en.Lang, false), im.notes)
 	b := im.build(ed)
-	var moved map[string]string
+	var k kept
 	if old != nil {
-		moved = im.keep(b, old)
+		k = im.keep(b, old)
 		for _, l := range old.Languages {
 			if !slices.Contains(b.r.Languages, l) {
 				b.r.Languages = append(b.r.Languages, l)
 			}
 		}
 		b.r.Style, b.r.InProgress = old.Style, old.InProgress
-		if len(old.Links) > 0 {
-			line, _ := old.Pos("links")
-			im.notes.Warnf(old.File, line, 0, "", "the report's links are not kept by an update: add them again")
-		}
 	}
 	for _, t := range translations {
 		if !slices.Contains(b.r.Languages, t.Lang) {
@@ -129,6 +135,7 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 		return res, fmt.Errorf("the report made of %s does not load: %d errors", en.File, countErrors(diags))
 	}
 	res.Loaded = loaded
+	parsed := len(res.Notes) // where the diagnostics of loading the report are
 	res.Notes = append(res.Notes, diags...)
 	var order []string
 	known := map[string]bool{}
@@ -139,10 +146,20 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 	if old != nil {
 		res.Moved = map[string]string{}
 		for _, m := range old.Messages {
+			if k.paraIDs[m.ID] {
+				// A paragraph of a block still there: where it went, or
+				// gone (removed; its ID may now hold another text).
+				if to, ok := k.paras[m.ID]; ok && known[to] {
+					res.Moved[m.ID] = to
+				} else if _, ok := k.paras[m.ID]; ok || !known[m.ID] || slices.Contains(k.vacated, m.ID) {
+					res.Gone = append(res.Gone, m)
+				}
+				continue
+			}
 			if known[m.ID] {
 				continue
 			}
-			for from, to := range moved {
+			for from, to := range k.blocks {
 				if rest, ok := strings.CutPrefix(m.ID, from+"."); ok && known[to+"."+rest] {
 					res.Moved[m.ID] = to + "." + rest
 				}
@@ -152,8 +169,11 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 			}
 		}
 	}
+	res.Vacated = k.vacated
 	for _, t := range translations {
-		td := parse(t.File, t.Lang, t.Data, im.langConfig(t.Lang, ed.kind.line != 0), im.notes)
+		tc := im.langConfig(t.Lang, ed.kind.line != 0)
+		tc.counts = ed.attendance.line != 0
+		td := parse(t.File, t.Lang, t.Data, tc, im.notes)
 		msgs := im.translate(b, ed, td)
 		for id := range msgs {
 			if !known[id] {
@@ -163,7 +183,101 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 		res.Translations[t.Lang] = msgs
 		res.Catalogs[t.Lang] = formatCatalog(t.Lang, im.id, path.Base(t.File), sortedBy(msgs, order), msgs)
 	}
+
+	// Localized links: where a translation links elsewhere than the
+	// English at the same place, the report declares the address.
+	links := im.localizedLinks(loaded, res.Translations, translations)
+	if old != nil {
+		used := linkTargets(loaded)
+		for _, u := range slices.Sorted(maps.Keys(old.Links)) {
+			if !used[u] {
+				line, _ := old.Pos("links." + tomlpos.QuoteKey(u))
+				im.notes.Warnf(old.File, line, 0, "", "no text links to %s any more: its localized addresses are removed", u)
+				continue
+			}
+			for l, a := range old.Links[u] {
+				if links[u] == nil {
+					links[u] = map[string]string{}
+				}
+				if _, given := links[u][l]; !given {
+					links[u][l] = a
+				}
+			}
+		}
+	}
+	if len(links) > 0 {
+		b.r.Links = links
+		res.Report = formatReport(b.r, path.Base(en.File))
+		again, diags2 := sources.Parse("sources/"+im.id+".toml", res.Report)
+		if again == nil || diags2.HasErrors() {
+			res.Notes = append(res.Notes, diags2...)
+			return res, fmt.Errorf("the report made of %s does not load: %d errors", en.File, countErrors(diags2))
+		}
+		res.Loaded = again
+		rest := slices.Clone(res.Notes[parsed+len(diags):])
+		res.Notes = append(append(res.Notes[:parsed], diags2...), rest...)
+	}
 	return res, nil
+}
+
+// linkTargets returns the addresses the report's texts link to.
+func linkTargets(l *sources.Loaded) map[string]bool {
+	used := map[string]bool{}
+	for _, m := range l.Messages {
+		if !m.Markup {
+			continue
+		}
+		if spans, err := markup.Parse(m.Text); err == nil {
+			for _, u := range markup.Links(spans) {
+				used[u] = true
+			}
+		}
+	}
+	return used
+}
+
+// localizedLinks compares the links of each translated text with the
+// English's: where they are as many and one differs, the translation
+// links a page in its language instead, which the report declares
+// ([links."<English address>"] <lang> = "<address>"). Where two texts
+// of a language give one English address different addresses, the
+// first is kept and the other noted.
+func (im *importer) localizedLinks(l *sources.Loaded, trs map[string]map[string]string, docs []Source) map[string]map[string]string {
+	links := map[string]map[string]string{}
+	for _, doc := range docs {
+		msgs := trs[doc.Lang]
+		for _, m := range l.Messages {
+			t, ok := msgs[m.ID]
+			if !m.Markup || !ok {
+				continue
+			}
+			es, err1 := markup.Parse(m.Text)
+			ts, err2 := markup.Parse(t)
+			if err1 != nil || err2 != nil {
+				continue
+			}
+			el, tl := markup.Links(es), markup.Links(ts)
+			if len(el) != len(tl) {
+				continue // the check says which link is missing
+			}
+			for k := range el {
+				if el[k] == tl[k] || !linkable(tl[k]) {
+					continue
+				}
+				if prev, ok := links[el[k]][doc.Lang]; ok {
+					if prev != tl[k] {
+						im.notes.Warnf(l.File, m.Line, m.Col, m.ID, "%s: the %s translation links %s here where the English links %s, and %s elsewhere; %s is declared", doc.File, doc.Lang, tl[k], el[k], prev, prev)
+					}
+					continue
+				}
+				if links[el[k]] == nil {
+					links[el[k]] = map[string]string{}
+				}
+				links[el[k]][doc.Lang] = tl[k]
+			}
+		}
+	}
+	return links
 }
 
 func countErrors(ds diag.List) int {
@@ -259,6 +373,13 @@ func (im *importer) translate(b *built, ed, td *doc) map[string]string {
 	for n, key := range b.groups {
 		if t, ok := td.annexTitles[n]; ok {
 			set(id+".annex."+key+".title", t.text)
+		}
+		for num, f := range td.annexItems {
+			if g, k, ok := annexNumber(num); ok && g == n {
+				if t := itemTitle(f.text); t != "" {
+					set(fmt.Sprintf("%s.annex.%s.%d.title", id, key, k+1), t)
+				}
+			}
 		}
 	}
 

@@ -3,18 +3,12 @@ package mdimport
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/reportgen/reportgen/diag"
-	"github.com/reportgen/reportgen/pipeline"
-	"github.com/reportgen/reportgen/project"
-	"github.com/reportgen/reportgen/sources"
-	"github.com/reportgen/reportgen/translate"
-	"golang.org/x/text/language"
 )
 
 // messages of the built-in interface catalogs, as the command gives them.
@@ -70,104 +64,6 @@ func flattenCatalog(t *testing.T, data []byte) map[string]string {
 	}
 	walk("", raw)
 	return out
-}
-
-// TestReferenceRoundTrip imports a Markdown rendering of four sections of
-// the reference report, with its Russian translation, writes the result
-// into a new project as the command does, and builds it: no error, no
-// warning, and every text is the reference report's.
-func TestReferenceRoundTrip(t *testing.T) {
-	en := Source{File: "testdata/central-asia-2021.en.md", Lang: "en", Data: readFile(t, "testdata/central-asia-2021.en.md")}
-	ru := Source{File: "testdata/central-asia-2021.ru.md", Lang: "ru", Data: readFile(t, "testdata/central-asia-2021.ru.md")}
-	res, err := Import(en, []Source{ru}, testConfig("central-asia-2021"))
-	if err != nil {
-		t.Fatal(err, res.Notes)
-	}
-	if len(res.Notes) != 0 {
-		t.Errorf("notes:\n%v", res.Notes)
-	}
-
-	// Every English text is the reference report's, and so is every
-	// Russian one.
-	ref, diags := sources.Parse("ref.toml", readFile(t, "../sources/central-asia-2021.toml"))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	refTexts := map[string]bool{}
-	for _, m := range ref.Messages {
-		refTexts[m.Text] = true
-	}
-	for _, m := range res.Loaded.Messages {
-		if !refTexts[m.Text] {
-			t.Errorf("%s: %q is not a text of the reference report", m.ID, m.Text)
-		}
-	}
-	refRu := map[string]bool{}
-	for _, v := range flattenCatalog(t, readFile(t, "../locales/ru/central-asia-2021.ru.toml")) {
-		refRu[v] = true
-	}
-	ruMsgs := flattenCatalog(t, res.Catalogs["ru"])
-	for id, v := range ruMsgs {
-		if !refRu[v] {
-			t.Errorf("ru %s: %q is not a text of the reference catalog", id, v)
-		}
-	}
-	// Every message is translated.
-	for _, m := range res.Loaded.Messages {
-		if _, ok := ruMsgs[m.ID]; !ok {
-			t.Errorf("ru lacks %s", m.ID)
-		}
-	}
-	r := res.Loaded.Report
-	if got := len(r.Annexes); got != 5 {
-		t.Errorf("%d annexes, want 5", got)
-	}
-	if r.Sections[1].Heading != "World Migration Report 2020" || r.Sections[0].Heading != "Opening remarks" {
-		t.Errorf("headings %q, %q", r.Sections[0].Heading, r.Sections[1].Heading)
-	}
-
-	// Written as the command writes it, stamped, and built.
-	root := t.TempDir()
-	proj := project.Open(root)
-	if err := proj.CreateFile("sources/central-asia-2021.toml", res.Report); err != nil {
-		t.Fatal(err)
-	}
-	if err := proj.CreateFile(translate.CatalogFile("central-asia-2021", language.Russian), res.Catalogs["ru"]); err != nil {
-		t.Fatal(err)
-	}
-	proj.Close()
-	proj = project.Open(root)
-	tp, ds := translate.Open(proj)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	ids := slices.Sorted(func(yield func(string) bool) {
-		for id := range ruMsgs {
-			if !yield(id) {
-				return
-			}
-		}
-	})
-	if _, err := tp.Stamp(language.Russian, ids); err != nil {
-		t.Fatal(err)
-	}
-	proj.Close()
-	proj = project.Open(root)
-	defer proj.Close()
-	tp, _ = translate.Open(proj)
-	sts, _ := tp.Status(language.Russian)
-	for _, st := range sts {
-		if st.Report == "central-asia-2021" && (st.Missing+st.Stale+st.Unverified != 0 || st.Translated == 0) {
-			t.Errorf("status after import: %+v", st)
-		}
-	}
-	results, diags := pipeline.Run(proj, pipeline.Options{OutDir: t.TempDir(), Strict: true})
-	if len(diags) > 0 {
-		t.Errorf("build: %v", diags)
-	}
-	if len(results) != 2 {
-		t.Errorf("%d PDFs, want 2", len(results))
-	}
 }
 
 // imp imports one English document (and a Russian one when ruDoc is not

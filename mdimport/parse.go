@@ -84,6 +84,8 @@ type item struct {
 type column struct {
 	header field
 	align  string
+	// width: from the delimiter row's dashes, "40%", or "" (automatic).
+	width string
 }
 
 // parser reads one Markdown file.
@@ -109,6 +111,11 @@ type langConfig struct {
 	// kindFirst: the first ## heading is the document type (a
 	// translation whose English had one).
 	kindFirst bool
+	// counts: the English has participant counts, whose line a
+	// translation writes in its own words ("42 участника в зале и 121 —
+	// в режиме онлайн"); the counts are not translated, and the line is
+	// dropped.
+	counts bool
 }
 
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Footnote))
@@ -281,6 +288,8 @@ func (p *parser) frontMatter(n ast.Node, line int) {
 		p.d.details = field{text, line}
 	case p.d.attendance.line == 0 && isAttendance(text):
 		p.d.attendance = field{text, line}
+	case p.d.attendance.line == 0 && p.cfg.counts && p.d.details.line != 0 && len(countRE.FindAllString(text, -1)) == 2 && len(strings.Fields(text)) <= 12:
+		p.d.attendance = field{text, line}
 	default:
 		p.note(line, "paragraph before the first ## section left out (only the meeting details, the participants line in italics and the participant counts are read there)")
 	}
@@ -417,8 +426,9 @@ func (p *parser) table(t *east.Table, line int, before field, after *field) {
 			aligns = append(aligns, a)
 		}
 		if _, ok := r.(*east.TableHeader); ok {
+			widths := p.columnWidths(line+1, len(cells))
 			for k, c := range cells {
-				b.columns = append(b.columns, column{header: c, align: aligns[k]})
+				b.columns = append(b.columns, column{header: c, align: aligns[k], width: widths[k]})
 			}
 			continue
 		}
@@ -428,6 +438,44 @@ func (p *parser) table(t *east.Table, line int, before field, after *field) {
 		b.rows = append(b.rows, cells)
 	}
 	p.sec.blocks = append(p.sec.blocks, b)
+}
+
+// columnWidths reads the widths of n columns from a table's delimiter row
+// at line, as pandoc writes them for a table whose cells wrap: each
+// column's share of the dashes (|----|--------:| is 33% and 67%).
+// Where every column has as many dashes, or the row is not n columns,
+// the widths are automatic ("").
+func (p *parser) columnWidths(line, n int) []string {
+	widths := make([]string, n)
+	if line < 1 || line > len(p.d.lines) {
+		return widths
+	}
+	start, end := p.d.lines[line-1], len(p.src)
+	if line < len(p.d.lines) {
+		end = p.d.lines[line] - 1
+	}
+	row := strings.TrimSpace(string(p.src[start:end]))
+	row = strings.TrimSuffix(strings.TrimPrefix(row, "|"), "|")
+	cols := strings.Split(row, "|")
+	if len(cols) != n {
+		return widths
+	}
+	dashes := make([]int, n)
+	total, same := 0, true
+	for k, c := range cols {
+		dashes[k] = strings.Count(c, "-")
+		total += dashes[k]
+		same = same && dashes[k] == dashes[0]
+	}
+	if same || total == 0 {
+		return widths
+	}
+	for k, d := range dashes {
+		if pc := d * 100 / total; pc >= 1 {
+			widths[k] = fmt.Sprintf("%d%%", pc)
+		}
+	}
+	return widths
 }
 
 // captionOf reads "Figure 3. Caption" (word is "Figure" or "Table" in

@@ -16,14 +16,33 @@ const similar = 0.6
 // blockRef locates a block of a report: section i, block k.
 type blockRef struct{ s, b int }
 
+// kept is what keep found of the report as it was.
+type kept struct {
+	// blocks maps, for the blocks whose messages change ID (moved to
+	// another section), the old message prefix to the new one.
+	blocks map[string]string
+	// paras maps the old IDs of paragraphs that are still there under
+	// another ID (a paragraph inserted or removed before them, their
+	// block moved) to their new IDs; paraIDs holds the old IDs of all
+	// paragraphs of blocks still there, which paras alone decides.
+	paras   map[string]string
+	paraIDs map[string]bool
+	// vacated are the IDs of paragraphs whose text is now another (one
+	// moved there, or a new one): a translation under the ID translates
+	// a text that is elsewhere or gone.
+	vacated []string
+}
+
 // keep gives the report made of the English (b) the IDs of the report as
 // it was (old): sections, blocks and annex keys of what is still there,
 // moved or changed, keep their IDs; what is new gets IDs that no section
 // or block of the old report had, so that no translation of a removed
-// block attaches itself to a new one. It returns, for the blocks whose
-// messages change ID (moved to another section), old message prefix →
-// new prefix, and notes what was removed, at its line in the old report.
-func (im *importer) keep(b *built, old *sources.Loaded) map[string]string {
+// block attaches itself to a new one. Paragraphs of a block still there
+// are paired with its old paragraphs (the same text, then in order or by
+// similar words between those), so that the IDs a paragraph inserted or
+// removed mid-block shifts are known. It notes what was removed, at its
+// line in the old report.
+func (im *importer) keep(b *built, old *sources.Loaded) kept {
 	r, o := b.r, old.Report
 	var nb, ob []blockRef
 	for i, s := range r.Sections {
@@ -301,6 +320,46 @@ func (im *importer) keep(b *built, old *sources.Loaded) map[string]string {
 		b.groups[n] = keys[key]
 	}
 
+	// Paragraphs of the blocks still there.
+	k := kept{blocks: moved, paras: map[string]string{}, paraIDs: map[string]bool{}}
+	for _, x := range nb {
+		y, ok := match[x]
+		if !ok {
+			continue
+		}
+		np, op := nblk(x).Paragraphs, oblk(y).Paragraphs
+		oldPrefix := o.ID + "." + o.Sections[y.s].ID + "." + oblk(y).ID
+		newPrefix := r.ID + "." + r.Sections[x.s].ID + "." + nblk(x).ID
+		for j := range op {
+			k.paraIDs[fmt.Sprintf("%s.p%d", oldPrefix, j+1)] = true
+		}
+		from := pairParagraphs(op, np)
+		paired := map[int]bool{}
+		for i, j := range from {
+			if j < 0 {
+				continue
+			}
+			paired[j] = true
+			if i != j || oldPrefix != newPrefix {
+				k.paras[fmt.Sprintf("%s.p%d", oldPrefix, j+1)] = fmt.Sprintf("%s.p%d", newPrefix, i+1)
+			}
+		}
+		for i, j := range from {
+			if j != i && oldPrefix == newPrefix && i < len(op) {
+				k.vacated = append(k.vacated, fmt.Sprintf("%s.p%d", newPrefix, i+1))
+			}
+		}
+		for j := range op {
+			if !paired[j] {
+				line, _ := old.Pos(fmt.Sprintf("section[%d].block[%d].paragraphs[%d]", y.s, y.b, j))
+				if line == 0 {
+					line, _ = old.Pos(fmt.Sprintf("section[%d].block[%d].id", y.s, y.b))
+				}
+				im.notes.Warnf(old.File, line, 0, "", "paragraph %d of %s block %q of section %q is not in the document any more: removed", j+1, oblk(y).Type, oblk(y).ID, o.Sections[y.s].ID)
+			}
+		}
+	}
+
 	// What is gone.
 	for j, os := range o.Sections {
 		if !secTaken[j] {
@@ -314,7 +373,94 @@ func (im *importer) keep(b *built, old *sources.Loaded) map[string]string {
 			}
 		}
 	}
-	return moved
+	return k
+}
+
+// pairParagraphs pairs the paragraphs of a block now (now) with those it
+// had (was): it returns, for each paragraph now, the index of the one it
+// was, or -1 for a new one. Equal texts are paired first, in order
+// (their longest common subsequence); between two such pairs, as many
+// paragraphs now as before are paired in order (changed texts), else
+// those with similar words, the most similar first.
+func pairParagraphs(was, now []string) []int {
+	from := make([]int, len(now))
+	for i := range from {
+		from[i] = -1
+	}
+	// The longest common subsequence of equal texts.
+	n, m := len(was), len(now)
+	lcs := make([][]int, n+1)
+	for j := range lcs {
+		lcs[j] = make([]int, m+1)
+	}
+	for j := n - 1; j >= 0; j-- {
+		for i := m - 1; i >= 0; i-- {
+			if was[j] == now[i] {
+				lcs[j][i] = lcs[j+1][i+1] + 1
+			} else {
+				lcs[j][i] = max(lcs[j+1][i], lcs[j][i+1])
+			}
+		}
+	}
+	type anchor struct{ j, i int }
+	anchors := []anchor{{-1, -1}}
+	for j, i := 0, 0; j < n && i < m; {
+		switch {
+		case was[j] == now[i]:
+			from[i] = j
+			anchors = append(anchors, anchor{j, i})
+			j++
+			i++
+		case lcs[j+1][i] >= lcs[j][i+1]:
+			j++
+		default:
+			i++
+		}
+	}
+	anchors = append(anchors, anchor{n, m})
+	// The gaps between equal texts.
+	for a := 0; a+1 < len(anchors); a++ {
+		j0, j1 := anchors[a].j+1, anchors[a+1].j
+		i0, i1 := anchors[a].i+1, anchors[a+1].i
+		if j1 <= j0 || i1 <= i0 {
+			continue
+		}
+		if j1-j0 == i1-i0 {
+			for d := 0; d < i1-i0; d++ {
+				from[i0+d] = j0 + d
+			}
+			continue
+		}
+		type cand struct {
+			j, i int
+			sim  float64
+		}
+		var cands []cand
+		for i := i0; i < i1; i++ {
+			wi := wordCounts(now[i])
+			for j := j0; j < j1; j++ {
+				if s := dice(wi, wordCounts(was[j])); s >= similar {
+					cands = append(cands, cand{j, i, s})
+				}
+			}
+		}
+		slices.SortStableFunc(cands, func(a, b cand) int {
+			switch {
+			case a.sim > b.sim:
+				return -1
+			case a.sim < b.sim:
+				return 1
+			}
+			return 0
+		})
+		taken := map[int]bool{}
+		for _, c := range cands {
+			if from[c.i] < 0 && !taken[c.j] {
+				from[c.i], taken[c.j] = c.j, true
+			}
+		}
+	}
+	return from
 }
 
 // blockContent is everything a block says, for finding it unchanged.

@@ -3,6 +3,7 @@ package mdimport
 import (
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -74,6 +75,9 @@ func TestUpdate(t *testing.T) {
 		changed, added, gone []string
 		moved                map[string]string
 		notes                []string
+		// vacated: Result.Vacated; removed: texts gone whose IDs now
+		// hold another text (in Result.Gone with gone).
+		vacated, removed []string
 	}{
 		{name: "unchanged", edit: func(s string) string { return s }},
 		{name: "typo fixed", edit: func(s string) string { return strings.Replace(s, "hospitalty", "hospitality", 1) },
@@ -101,6 +105,23 @@ func TestUpdate(t *testing.T) {
 		{name: "paragraph added to a speech", edit: func(s string) string {
 			return strings.Replace(s, "careful preparation.\n\n", "careful preparation.\n\nShe wished the meeting success.\n\n", 1)
 		}, added: []string{"r.opening-remarks.held.p3"}},
+		{name: "paragraph inserted in a speech", edit: func(s string) string {
+			return strings.Replace(s, "five countries.\n\n", "five countries.\n\nShe recalled the meeting of last year in Almaty.\n\n", 1)
+		}, moved: map[string]string{"r.opening-remarks.held.p2": "r.opening-remarks.held.p3"},
+			// p2 is the new paragraph; p3, new, holds p2's text.
+			changed: []string{"r.opening-remarks.held.p2"}, added: nil,
+			vacated: []string{"r.opening-remarks.held.p2"}},
+		{name: "paragraph removed from a speech", edit: func(s string) string {
+			return strings.Replace(s, "She thanked the hosts for their hospitalty and their careful preparation.\n\n", "", 1)
+		}, gone: []string{"r.opening-remarks.held.p2"},
+			notes: []string{`sources/r.toml:40: warning: paragraph 2 of speaker block "held" of section "opening-remarks" is not in the document any more: removed`}},
+		{name: "first paragraph removed from a speech", edit: func(s string) string {
+			s = strings.Replace(s, "careful preparation.\n\n", "careful preparation.\n\nShe wished the meeting success.\n\n", 1)
+			return strings.Replace(s, "She opened the meeting and welcomed the delegations of the five countries.\n\n", "", 1)
+		}, moved: map[string]string{"r.opening-remarks.held.p2": "r.opening-remarks.held.p1"},
+			changed: []string{"r.opening-remarks.held.p1", "r.opening-remarks.held.p2"}, removed: []string{"r.opening-remarks.held.p1"},
+			vacated: []string{"r.opening-remarks.held.p1", "r.opening-remarks.held.p2"},
+			notes:   []string{`sources/r.toml:39: warning: paragraph 1 of speaker block "held" of section "opening-remarks" is not in the document any more: removed`}},
 		{name: "paragraph added to a text", edit: func(s string) string {
 			return strings.Replace(s, "### Questions", "A short video on return migration was shown.\n\n### Questions", 1)
 		}, added: []string{"r.world-migration-report-2020.text-2.p2"}},
@@ -175,18 +196,21 @@ func TestUpdate(t *testing.T) {
 				resGone = append(resGone, m.ID)
 			}
 			slices.Sort(resGone)
-			if !slices.Equal(resGone, c.gone) {
-				t.Errorf("Result.Gone %v, want %v", resGone, c.gone)
+			if want := slices.Sorted(slices.Values(append(slices.Clone(c.gone), c.removed...))); !slices.Equal(resGone, want) {
+				t.Errorf("Result.Gone %v, want %v", resGone, want)
 			}
 			if len(c.moved) > 0 || len(res.Moved) > 0 {
 				if !maps.Equal(res.Moved, c.moved) {
 					t.Errorf("moved %v, want %v", res.Moved, c.moved)
 				}
 			}
+			if !slices.Equal(res.Vacated, c.vacated) {
+				t.Errorf("vacated %v, want %v", res.Vacated, c.vacated)
+			}
 			if got := strings.TrimSpace(notesText(res.Notes)); got != strings.Join(c.notes, "\n") {
 				t.Errorf("notes:\n%s\nwant:\n%s", got, strings.Join(c.notes, "\n"))
 			}
-			if !strings.Contains(string(res.Report), held) {
+			if strings.Contains(doc, held) && !strings.Contains(string(res.Report), held) {
 				t.Error("lost a text")
 			}
 			// The annex keeps its key.
@@ -197,36 +221,80 @@ func TestUpdate(t *testing.T) {
 	}
 }
 
-// BenchmarkImport imports the Markdown rendering of the reference report
-// with its Russian translation (Import), and updates the report made of
-// it with the same documents (Update).
+// BenchmarkImport imports the Markdown rendering of each reference report
+// with its Russian translation (import), and updates the report made of
+// it with the same documents (update).
 func BenchmarkImport(b *testing.B) {
-	en := Source{File: "testdata/central-asia-2021.en.md", Lang: "en"}
-	ru := Source{File: "testdata/central-asia-2021.ru.md", Lang: "ru"}
-	var err error
-	if en.Data, err = os.ReadFile(en.File); err != nil {
-		b.Fatal(err)
-	}
-	if ru.Data, err = os.ReadFile(ru.File); err != nil {
-		b.Fatal(err)
-	}
-	cfg := testConfig("central-asia-2021")
-	res, err := Import(en, []Source{ru}, cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Run("import", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := Import(en, []Source{ru}, cfg); err != nil {
-				b.Fatal(err)
-			}
+	for _, id := range []string{"central-asia-2021", "climate-mobility-2025"} {
+		en := Source{File: "testdata/" + id + ".en.md", Lang: "en"}
+		ru := Source{File: "testdata/" + id + ".ru.md", Lang: "ru"}
+		var err error
+		if en.Data, err = os.ReadFile(en.File); err != nil {
+			b.Fatal(err)
 		}
-	})
-	b.Run("update", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := Update(en, []Source{ru}, cfg, res.Loaded); err != nil {
-				b.Fatal(err)
-			}
+		if ru.Data, err = os.ReadFile(ru.File); err != nil {
+			b.Fatal(err)
 		}
-	})
+		cfg := testConfig(id)
+		cfg.ReadFigure = func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join("..", "sources", "figures", filepath.Base(name)))
+		}
+		res, err := Import(en, []Source{ru}, cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(id+"/import", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Import(en, []Source{ru}, cfg); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(id+"/update", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Update(en, []Source{ru}, cfg, res.Loaded); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestUpdateKeepsLinks: an update keeps the report's localized links of
+// the addresses the English still links to, without the translations;
+// one no text links to any more is removed, and said so.
+func TestUpdateKeepsLinks(t *testing.T) {
+	const en = head + "## OPENING REMARKS\n\nSee [the climate pages](https://www.un.org/en/climatechange).\n\nAnd [the outcome](https://www.un.org/en/outcome.pdf).\n"
+	const ru = ruHead + "## ВСТУПИТЕЛЬНОЕ СЛОВО\n\nСм. [страницы о климате](https://www.un.org/ru/climatechange).\n\nИ [итоги](https://www.un.org/ru/outcome.pdf).\n"
+	base := impWith(t, en, ru)
+	old, diags := sources.Parse("sources/r.toml", base.Report)
+	if diags.HasErrors() || len(old.Links) != 2 {
+		t.Fatalf("links %v, %v", old.Links, diags)
+	}
+	for _, c := range []struct {
+		name, en string
+		links    []string
+		notes    string
+	}{
+		{"unchanged", en, []string{"https://www.un.org/en/climatechange", "https://www.un.org/en/outcome.pdf"}, ""},
+		{"a link removed", strings.Replace(en, "And [the outcome](https://www.un.org/en/outcome.pdf).", "And the outcome.", 1),
+			[]string{"https://www.un.org/en/climatechange"},
+			`sources/r.toml:17: warning: no text links to https://www.un.org/en/outcome.pdf any more: its localized addresses are removed`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Update(Source{File: "r.en.md", Lang: "en", Data: []byte(c.en)}, nil, testConfig("r"), old)
+			if err != nil {
+				t.Fatal(err, res.Notes)
+			}
+			if got := slices.Sorted(maps.Keys(res.Loaded.Links)); !slices.Equal(got, c.links) {
+				t.Errorf("links %v, want %v", got, c.links)
+			}
+			if got := strings.TrimSpace(notesText(res.Notes)); got != c.notes {
+				t.Errorf("notes:\n%s\nwant:\n%s", got, c.notes)
+			}
+			if c.name == "unchanged" && string(res.Report) != string(base.Report) {
+				t.Errorf("an unchanged document changed the report:\n%s", res.Report)
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package mdimport
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -69,12 +70,24 @@ func formatReport(r *sources.Report, from string) []byte {
 		w("closing-marker = %s\n", tomlpos.QuoteVisible(r.ClosingMarker))
 	}
 	for _, a := range r.Annexes {
-		w("\n[[annex]]\nkey = %s\ntitle = %s\n", tomlpos.QuoteVisible(a.Key), tomlpos.QuoteVisible(a.Title))
+		w("\n[[annex]]\nkey = %s\n", tomlpos.QuoteVisible(a.Key))
+		if a.Title != "" {
+			w("title = %s\n", tomlpos.QuoteVisible(a.Title))
+		}
 		for _, it := range a.Items {
 			w("\n  [[annex.item]]\n  languages = %s\n  kind = %s\n", quoteList(it.Languages), tomlpos.QuoteVisible(it.Kind))
+			if it.Title != "" {
+				w("  title = %s\n", tomlpos.QuoteVisible(it.Title))
+			}
 			if it.Translates != 0 {
 				w("  translates = %d\n", it.Translates)
 			}
+		}
+	}
+	for _, from := range slices.Sorted(maps.Keys(r.Links)) {
+		w("\n[links.%s]\n", tomlpos.QuoteVisible(from))
+		for _, lang := range slices.Sorted(maps.Keys(r.Links[from])) {
+			w("%s = %s\n", lang, tomlpos.QuoteVisible(r.Links[from][lang]))
 		}
 	}
 	for _, s := range r.Sections {
@@ -125,6 +138,9 @@ func formatReport(r *sources.Report, from string) []byte {
 				w("  columns = [\n")
 				for _, c := range bl.Columns {
 					w("    { header = %s", tomlpos.QuoteVisible(c.Header))
+					if c.Width != "" {
+						w(", width = %s", tomlpos.QuoteVisible(c.Width))
+					}
 					if c.Align != "" {
 						w(", align = %s", tomlpos.QuoteVisible(c.Align))
 					}

@@ -809,7 +809,13 @@ func (v *validator) annexes() map[string]bool {
 		if a.Key != "" {
 			keys[a.Key] = true // known, even if invalid: no follow-on errors
 		}
-		v.requireText(base+".title", fmt.Sprintf("%s.annex.%s.title", v.l.ID, a.Key), "annex title", a.Title, false)
+		if a.Title == "" {
+			// A draft can be built without it (the list of annexes shows
+			// the key); --strict, which fails on warnings, cannot.
+			v.warnf(base, a.Key, "annex %q has no title: the list of annexes shows its key instead; add title = \"…\"", a.Key)
+		} else {
+			v.requireText(base+".title", fmt.Sprintf("%s.annex.%s.title", v.l.ID, a.Key), "annex title", a.Title, false)
+		}
 		if len(a.Items) == 0 {
 			v.errorf(base, a.Key, "annex %q has no items; add at least one [[annex.item]] with its languages", a.Key)
 		}

@@ -543,6 +543,21 @@ var loadCases = []loadCase{
 		want:  []string{`r.toml:17:3: error: link "ftp://example.org/a.pdf": scheme "ftp" is not allowed (only http, https and mailto) [a1]`},
 	},
 	{
+		name:  "annex without a title",
+		edits: []string{"title = \"Annex one\"\n", ""},
+		want:  []string{`r.toml:10:1: warning: annex "a1" has no title: the list of annexes shows its key instead; add title = "…" [a1]`},
+	},
+	{
+		name:  "annex with an empty title",
+		edits: []string{"title = \"Annex one\"\n", "title = \"\"\n"},
+		want:  []string{`r.toml:10:1: warning: annex "a1" has no title: the list of annexes shows its key instead; add title = "…" [a1]`},
+	},
+	{
+		name:  "annex with a blank title",
+		edits: []string{"title = \"Annex one\"\n", "title = \" \"\n"},
+		want:  []string{`r.toml:12:1: error: annex title is missing or empty [rep.annex.a1.title]`},
+	},
+	{
 		name:  "annex never referenced",
 		edits: []string{"  annexes = [\"a1\"]\n", ""},
 		want:  []string{`r.toml:11:1: warning: annex "a1" is never referred to, so it gets no number and is not listed [a1]`},

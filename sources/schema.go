@@ -35,7 +35,8 @@ import (
 // Section and block IDs are stable keys chosen by the author, so moving a
 // block or a section keeps its translations. Adding a paragraph in the
 // middle of a block renumbers the paragraphs after it; give such a
-// paragraph its own text block when that matters.
+// paragraph its own text block when that matters (reportgen import
+// --update moves the translations of renumbered paragraphs with them).
 
 // Report is one report file.
 type Report struct {
@@ -115,7 +116,9 @@ type Attendance struct {
 type Annex struct {
 	// Key is how the report refers to the annex (Block.Annexes).
 	Key string `toml:"key"`
-	// Title describes the annex in the list of annexes.
+	// Title describes the annex in the list of annexes. An annex without
+	// one loads with a warning (so a draft builds and --strict fails), and
+	// the list of annexes shows its key instead; it then has no message.
 	Title string `toml:"title"`
 	// Items are the documents of the annex; the first is numbered N, the
 	// next N.1, N.2 and so on.

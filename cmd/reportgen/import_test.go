@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // TestImport imports the Markdown rendering of the reference report into
@@ -31,7 +33,7 @@ func TestImport(t *testing.T) {
 	stdout.Reset()
 	stderr.Reset()
 	if code := run([]string{"i18n", "status", "--root", root, "--lang", "ru"}, &stdout, &stderr); code != exitOK ||
-		!strings.Contains(stdout.String(), "translated 52 (100.0%)  unverified 0  stale 0 (0.0%)  missing 0") {
+		!strings.Contains(stdout.String(), "translated 87 (100.0%)  unverified 0  stale 0 (0.0%)  missing 0") {
 		t.Errorf("status after import:\n%s\n%s", stdout.String(), stderr.String())
 	}
 	stdout.Reset()
@@ -78,7 +80,7 @@ func TestImportUpdate(t *testing.T) {
 	if now := snapshot(); !maps.Equal(now, first) || strings.Contains(stdout, "wrote") || stderr != "" {
 		t.Errorf("an unchanged document wrote:\n%s\n%s", stdout, stderr)
 	}
-	if !strings.Contains(stdout, "ru: translated 52, stale 0, missing 0, obsolete 0") {
+	if !strings.Contains(stdout, "ru: translated 87, stale 0, missing 0, obsolete 0") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 
@@ -109,11 +111,11 @@ func TestImportUpdate(t *testing.T) {
 	if now[files[0]] == first[files[0]] || now[files[1]] != first[files[1]] || now[files[2]] != first[files[2]] {
 		t.Errorf("the report should change, the catalog and its sidecar not")
 	}
-	if !strings.Contains(stdout, "ru: translated 50, stale 1, missing 0, obsolete 1") {
+	if !strings.Contains(stdout, "ru: translated 85, stale 1, missing 0, obsolete 1") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 	for _, want := range []string{
-		"sources/central-asia-2021.toml:120) is kept, obsolete",
+		"sources/central-asia-2021.toml:148) is kept, obsolete",
 		"locales/ru/central-asia-2021.ru.toml:",
 		"central-asia-2021.world-migration-report-2020.mcauliffe.p2: the translation of a text no longer in the document",
 	} {
@@ -132,7 +134,119 @@ func TestImportUpdate(t *testing.T) {
 	ru2 := edit("central-asia-2021.ru.md", ruData, [2]string{"Что касается МПЦФ по миграции,", "Что касается Многопартнёрского целевого фонда,"},
 		"С «Докладом о миграции в мире» на всех официальных языках ООН можно ознакомиться по адресу: <https://publications.iom.int/books/world-migration-report-2020>\n\n")
 	stdout, stderr = run1("--update", "--translation", "ru="+ru2, en2)
-	if !strings.Contains(stdout, "translations: 1 merged, 0 refused") || !strings.Contains(stdout, "ru: translated 51, stale 0, missing 0, obsolete 1") {
+	if !strings.Contains(stdout, "translations: 1 merged, 0 refused") || !strings.Contains(stdout, "ru: translated 86, stale 0, missing 0, obsolete 1") {
 		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
+	}
+}
+
+// TestImportUpdateInsertedParagraph inserts a paragraph in the middle of
+// a speech and re-imports: the translations of the paragraphs after it
+// follow their texts to their new IDs and stay current, the new one is
+// missing, nothing is stale or obsolete; passing the old Russian document
+// again changes nothing.
+func TestImportUpdateInsertedParagraph(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join("..", "..", "mdimport", "testdata")
+	en, ru := filepath.Join(dir, "central-asia-2021.en.md"), filepath.Join(dir, "central-asia-2021.ru.md")
+	run1 := func(args ...string) (string, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"import", "--root", root}, args...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("import %v: exit %d\n%s\n%s", args, code, stdout.String(), stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	run1("--translation", "ru="+ru, en)
+	catalog := func() map[string]string {
+		data, err := os.ReadFile(filepath.Join(root, "locales", "ru", "central-asia-2021.ru.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if _, err := toml.Decode(string(data), &m); err != nil {
+			t.Fatal(err)
+		}
+		held := m["central-asia-2021"].(map[string]any)["opening-remarks"].(map[string]any)["held"].(map[string]any)
+		out := map[string]string{}
+		for k, v := range held {
+			out[k] = v.(string)
+		}
+		return out
+	}
+	was := catalog()
+	if len(was) != 5 { // name, role, p1, p2, p3
+		t.Fatalf("held: %v", was)
+	}
+	enData, _ := os.ReadFile(en)
+	s := string(enData)
+	i := strings.Index(s, "The Regional Director announced")
+	if i < 0 {
+		t.Fatal("the reference document changed")
+	}
+	s = s[:i] + "The Regional Director also thanked the hosts for their careful preparation of the meeting.\n\n" + s[i:]
+	en2 := filepath.Join(t.TempDir(), "central-asia-2021.en.md")
+	os.WriteFile(en2, []byte(s), 0o644)
+
+	for _, args := range [][]string{{"--update", en2}, {"--update", "--translation", "ru=" + ru, en2}} {
+		stdout, stderr := run1(args...)
+		if !strings.Contains(stdout, "ru: translated 87, stale 0, missing 1, obsolete 0") {
+			t.Errorf("%v: stdout:\n%s\nstderr:\n%s", args, stdout, stderr)
+		}
+		if args[1] == en2 && (!strings.Contains(stderr, "held.p2: a paragraph inserted or removed before it gives it another text; its translation (of sources/central-asia-2021.toml:109) follows that text to central-asia-2021.opening-remarks.held.p3, and it is missing") ||
+			!strings.Contains(stderr, "held.p3: a paragraph inserted or removed before it gives it another text; its translation (of sources/central-asia-2021.toml:110) follows that text to central-asia-2021.opening-remarks.held.p4, and it holds the translation central-asia-2021.opening-remarks.held.p2 had")) {
+			t.Errorf("%v: stderr:\n%s", args, stderr)
+		}
+		now := catalog()
+		want := map[string]string{"name": was["name"], "role": was["role"], "p1": was["p1"], "p3": was["p2"], "p4": was["p3"]}
+		if !maps.Equal(now, want) {
+			t.Errorf("%v: held now %v\nwant %v", args, now, want)
+		}
+		var st bytes.Buffer
+		run([]string{"i18n", "status", "--root", root, "--lang", "ru", "--verbose"}, &st, &st)
+		if !strings.Contains(st.String(), "central-asia-2021.opening-remarks.held.p2") || strings.Contains(st.String(), "held.p3") || strings.Contains(st.String(), "held.p4") {
+			t.Errorf("%v: status:\n%s", args, st.String())
+		}
+	}
+}
+
+// TestImportUntitledAnnex imports a document without a list of annexes:
+// the import and the check warn about each annex without a title, naming
+// its key and line; a draft build lists the annexes under their keys; a
+// strict build fails.
+func TestImportUntitledAnnex(t *testing.T) {
+	root := t.TempDir()
+	doc := "# A Meeting\n\nAlmaty, 14 October 2025\n\n## OPENING REMARKS\n\n" +
+		"**Ms. Aida Bekova, Chief of Mission** (*Annex 1: English*)\n\nShe opened the meeting.\n\n" +
+		"**Mr. Timur Abdullaev, Coordinator** (*Annex 2: English*)\n\nHe presented the agenda.\n"
+	en := filepath.Join(t.TempDir(), "meeting.en.md")
+	os.WriteFile(en, []byte(doc), 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"import", "--root", root, en}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("import: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	for _, want := range []string{
+		`meeting.en.md:7: warning: annex 1 (key "bekova") has no title`,
+		`meeting.en.md:11: warning: annex 2 (key "abdullaev") has no title`,
+		`sources/meeting.toml:13:1: warning: annex "bekova" has no title: the list of annexes shows its key instead; add title = "…" [bekova]`,
+		`sources/meeting.toml:20:1: warning: annex "abdullaev" has no title: the list of annexes shows its key instead; add title = "…" [abdullaev]`,
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("import lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"build", "--root", root, "-o", filepath.Join(root, "draft")}, &stdout, &stderr); code != exitOK ||
+		strings.Count(stderr.String(), "has no title") != 2 {
+		t.Errorf("draft build: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"build", "--strict", "--root", root, "-o", filepath.Join(root, "strict")}, &stdout, &stderr); code == exitOK ||
+		!strings.Contains(stderr.String(), `error: annex "bekova" has no title`) {
+		t.Errorf("strict build: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	if entries, _ := os.ReadDir(filepath.Join(root, "strict")); len(entries) != 0 {
+		t.Errorf("the strict build wrote %d files", len(entries))
 	}
 }

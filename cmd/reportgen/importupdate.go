@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/diag"
+	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/mdimport"
 	"github.com/reportgen/reportgen/pipeline"
 	"github.com/reportgen/reportgen/project"
@@ -90,8 +91,23 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 	defer os.RemoveAll(tmp)
 	var files []string
 	carried := map[string]map[string]string{} // lang → old ID → new ID
+	vacated := map[string]bool{}
+	for _, id := range res.Vacated {
+		vacated[id] = true
+	}
+	// The translations under vacated IDs, as they were: replaced by the
+	// one a moved text brings, or removed.
+	before := map[string]map[string]locales.Translation{}
 	for _, lang := range langs {
 		tr := tp.Translations(lang)
+		for _, id := range res.Vacated {
+			if t, ok := tr[id]; ok {
+				if before[lang.String()] == nil {
+					before[lang.String()] = map[string]locales.Translation{}
+				}
+				before[lang.String()][id] = t
+			}
+		}
 		hashes, _ := tp.Hashes(lang)
 		var b bytes.Buffer
 		n := 0
@@ -114,7 +130,7 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 			to := res.Moved[from]
 			t, ok := tr[from]
 			if _, now := given[to]; ok && !now && !t.Forms.Plural() && t.Forms.Other != "" {
-				if _, has := tr[to]; has {
+				if _, has := tr[to]; has && !vacated[to] {
 					continue
 				}
 				entry(to, t.Forms.Other, hashes[from])
@@ -160,6 +176,38 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 	}
 	proj.Close()
 
+	// A vacated ID that no moved translation replaced loses its
+	// translation (of a text now elsewhere or gone): it is missing.
+	proj = project.Open(root)
+	defer proj.Close()
+	tp, _ = translate.Open(proj)
+	replacedBy := map[string]map[string]string{} // lang → vacated ID → old ID whose translation it holds now
+	for _, lang := range langs {
+		l := lang.String()
+		tr := tp.Translations(lang)
+		var remove []string
+		for _, id := range slices.Sorted(maps.Keys(before[l])) {
+			for from, to := range carried[l] {
+				if to == id {
+					if replacedBy[l] == nil {
+						replacedBy[l] = map[string]string{}
+					}
+					replacedBy[l][id] = from
+				}
+			}
+			if t, ok := tr[id]; ok && t.Forms == before[l][id].Forms && replacedBy[l][id] == "" {
+				remove = append(remove, id)
+			}
+		}
+		if len(remove) > 0 {
+			if _, err := tp.Remove(lang, remove); err != nil {
+				fmt.Fprintf(stderr, "reportgen import: removing the translations of %v: %v\n", remove, err)
+				return exitFail
+			}
+		}
+	}
+	proj.Close()
+
 	// What no block has any more: its translations are kept, obsolete,
 	// and listed; then where each language stands.
 	proj = project.Open(root)
@@ -170,8 +218,22 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 		gone[m.ID] = m
 	}
 	for _, lang := range langs {
+		l := lang.String()
 		tr := tp.Translations(lang)
 		for _, m := range old.Messages {
+			if t, ok := before[l][m.ID]; ok {
+				where := "goes with that text (no longer in the document)"
+				if to, moved := carried[l][m.ID]; moved {
+					where = "follows that text to " + to
+				}
+				what := "is missing"
+				if from := replacedBy[l][m.ID]; from != "" {
+					what = "holds the translation " + from + " had"
+				}
+				fmt.Fprintf(stderr, "%s:%d: warning: %s: a paragraph inserted or removed before it gives it another text; its translation (of %s:%d) %s, and it %s: %q\n",
+					t.File, t.Line, m.ID, reportFile, m.Line, where, what, clipText(t.Forms.Other))
+				continue
+			}
 			t, ok := tr[m.ID]
 			if !ok {
 				continue
@@ -179,8 +241,8 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 			if _, isGone := gone[m.ID]; isGone {
 				fmt.Fprintf(stderr, "%s:%d: warning: %s: the translation of a text no longer in the document (%s:%d) is kept, obsolete: %q\n",
 					t.File, t.Line, m.ID, reportFile, m.Line, clipText(t.Forms.Other))
-			} else if to, moved := carried[lang.String()][m.ID]; moved {
-				fmt.Fprintf(stderr, "%s:%d: warning: %s: its block moved; the translation is copied to %s and this one is obsolete\n", t.File, t.Line, m.ID, to)
+			} else if to, moved := carried[l][m.ID]; moved && !slices.ContainsFunc(res.Loaded.Messages, func(x sources.Message) bool { return x.ID == m.ID }) {
+				fmt.Fprintf(stderr, "%s:%d: warning: %s: its text moved; the translation is copied to %s and this one is obsolete\n", t.File, t.Line, m.ID, to)
 			}
 		}
 	}
