@@ -110,6 +110,11 @@ type job struct {
 	diags diag.List
 }
 
+// checkPDF, when set (the package's tests set it), checks every PDF a
+// build makes, tagged or not, before it is written: an error fails the
+// edition as an internal error.
+var checkPDF func(pdf []byte, tagged bool) error
+
 // Run builds every report of p in every language it lists (narrowed by
 // opt) and writes the PDFs, then the manifest and checksums of what it
 // wrote. Editions are built concurrently; the output is byte-identical to
@@ -448,6 +453,13 @@ func (j *job) build(opt Options) {
 		return
 	}
 	j.pdf = buf.Bytes()
+	if checkPDF != nil {
+		if err := checkPDF(j.pdf, ro.Tagged); err != nil {
+			j.diags.Errorf("", 0, 0, "", "%s.%s: internal error: %v", r.ID, j.lang, err)
+			j.pdf = nil
+			return
+		}
+	}
 	j.res = Result{
 		Report: r.ID, Lang: j.lang,
 		Path:       fmt.Sprintf("%s.%s.pdf", r.ID, j.lang),
