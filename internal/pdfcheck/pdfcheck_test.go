@@ -35,7 +35,7 @@ type knobs struct {
 // sample is a one-page tagged PDF as reportgen writes one, with an
 // embedded UTF-8 font, a heading, a paragraph with a link, a figure, a
 // table header and cell, a note and a footer artifact; k breaks it.
-func sample(t *testing.T, k knobs) []byte {
+func sample(t testing.TB, k knobs) []byte {
 	t.Helper()
 	regular, err := fs.ReadFile(fonts.Embedded(), "NotoSans-Regular.ttf")
 	if err != nil {
@@ -276,6 +276,7 @@ func TestProblemString(t *testing.T) {
 // FuzzCheck: the checker reads broken PDFs without panicking.
 func FuzzCheck(f *testing.F) {
 	f.Add([]byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n"))
+	f.Add(sample(f, knobs{}))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		Check(b, Tagged)
 	})
