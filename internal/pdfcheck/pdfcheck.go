@@ -195,7 +195,9 @@ func (c *checker) fonts(mode Mode) {
 				c.add("31-028", page, f.Obj, "font %s: %d ToUnicode entries map to U+0000, U+FEFF or U+FFFE", f.Name, f.BadUnicode)
 			}
 			if f.CIDSubtype == "CIDFontType2" && f.CIDToGIDMap == "" {
-				c.add("31-005", page, f.Obj, "font %s: its CIDFontType2 has no CIDToGIDMap (a stream or /Identity)", f.Name)
+				c.add("31-005", page, f.Obj, "font %s: its CIDFontType2 has no CIDToGIDMap", f.Name)
+			} else if f.CIDSubtype == "CIDFontType2" && f.CIDToGIDMap == "other" {
+				c.add("31-004", page, f.Obj, "font %s: its CIDFontType2's CIDToGIDMap is neither a stream nor /Identity", f.Name)
 			}
 		}
 		for _, cd := range pg.NotDef {

@@ -213,6 +213,13 @@ func TestBroken(t *testing.T) {
 		}
 		return string(pdf[i : i+bytes.Index(pdf[i:], []byte(">>"))+2])
 	}
+	cidToGID := func(pdf []byte) string {
+		i := bytes.Index(pdf, []byte("/CIDToGIDMap "))
+		if i < 0 {
+			t.Fatal("no CIDToGIDMap")
+		}
+		return string(pdf[i : i+bytes.Index(pdf[i:], []byte(" R"))+2])
+	}
 	good := sample(t, knobs{})
 	for _, c := range []struct {
 		name string
@@ -244,6 +251,7 @@ func TestBroken(t *testing.T) {
 		{"font not embedded", replace(t, good, "/FontFile2 ", "/FontFileX "), Untagged, "31-009"},
 		{"no ToUnicode", replace(t, good, "/ToUnicode ", "/ToUnicodX "), Untagged, "31-027"},
 		{"no CIDToGIDMap", replace(t, good, "/CIDToGIDMap ", "/CIDToGIDMaX "), Untagged, "31-005"},
+		{"CIDToGIDMap a name (pdfcpu refuses the font)", replace(t, good, cidToGID(good), "/CIDToGIDMap /Idem"), Untagged, "PDF: syntax"},
 		{"no Lang", replace(t, good, "/Lang (en)", "/Lanx (en)"), Tagged, "11-001"},
 		{"no Tabs", replace(t, good, "/Tabs /S", "/Tabs /R"), Tagged, "28-009"},
 		{"not a PDF", []byte("%PDF-1.7\nnothing\n"), Untagged, "PDF: syntax"},

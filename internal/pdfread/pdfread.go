@@ -125,7 +125,7 @@ type Font struct {
 	ToUnicode  bool
 	BadUnicode int
 	// CIDToGIDMap is a CIDFontType2's /CIDToGIDMap: "Identity",
-	// "stream", or "" when it has none.
+	// "stream", "other" (another name), or "" when it has none.
 	CIDToGIDMap string
 }
 
@@ -1520,6 +1520,7 @@ func (r *reader) font(res types.Dict, n string) (*font, error) {
 				r.program(&f.info, cid["FontDescriptor"])
 				switch m, _ := r.deref(cid["CIDToGIDMap"]); v := m.(type) {
 				case types.Name:
+					f.info.CIDToGIDMap = "other"
 					if v == "Identity" {
 						f.info.CIDToGIDMap = "Identity"
 					}
