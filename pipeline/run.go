@@ -21,6 +21,7 @@ import (
 	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/internal/atomicfile"
+	"github.com/reportgen/reportgen/internal/buildcheck"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/project"
@@ -109,11 +110,6 @@ type job struct {
 	res   Result
 	diags diag.List
 }
-
-// checkPDF, when set (the package's tests set it), checks every PDF a
-// build makes, tagged or not, before it is written: an error fails the
-// edition as an internal error.
-var checkPDF func(pdf []byte, tagged bool) error
 
 // Run builds every report of p in every language it lists (narrowed by
 // opt) and writes the PDFs, then the manifest and checksums of what it
@@ -453,8 +449,8 @@ func (j *job) build(opt Options) {
 		return
 	}
 	j.pdf = buf.Bytes()
-	if checkPDF != nil {
-		if err := checkPDF(j.pdf, ro.Tagged); err != nil {
+	if buildcheck.PDF != nil {
+		if err := buildcheck.PDF(j.pdf, ro.Tagged); err != nil {
 			j.diags.Errorf("", 0, 0, "", "%s.%s: internal error: %v", r.ID, j.lang, err)
 			j.pdf = nil
 			return
