@@ -65,7 +65,8 @@ func tagged(t *testing.T) map[string][]byte {
 
 // TestTaggedStructure checks the tagged PDFs with pdfcheck (the build
 // did too, as every build of the tests: see TestMain), and what is
-// particular to reportgen's tagging: every page's /Tabs /S; text runs
+// particular to reportgen's tagging: a Document at the root of the
+// structure tree; every page's /Tabs /S; text runs
 // with an ActualText only for words broken by hyphenation (the word
 // without its hyphen); Notes with an ID; links in every PDF, each with
 // one Link element; fpdf's ToUnicode map replaced; the fonts' names with
@@ -123,9 +124,10 @@ func TestTaggedStructure(t *testing.T) {
 					walk(k)
 				}
 			}
-			if doc.Structure != nil {
-				walk(doc.Structure)
+			if doc.Structure == nil || doc.Structure.Type != "Document" {
+				t.Fatalf("structure tree root %+v, want a Document", doc.Structure)
 			}
+			walk(doc.Structure)
 		})
 	}
 }

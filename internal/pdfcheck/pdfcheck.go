@@ -23,8 +23,7 @@
 //     element, which the parent tree names for it; every page's
 //     /StructParents its index; every link annotation's /StructParent
 //     naming the Link element that refers to it;
-//   - PDF/UA: a structure tree whose root is a Document element,
-//     /MarkInfo /Marked true;
+//   - PDF/UA: tagged: a structure tree, /MarkInfo /Marked true;
 //   - 06-001, 06-002, 06-003: XMP metadata with the PDF/UA identifier
 //     and dc:title; 07-001: /ViewerPreferences /DisplayDocTitle true;
 //   - 10-001: every character code shown mapped to Unicode by its font's
@@ -61,7 +60,8 @@
 // a ToUnicode map (31-027; reportgen's fonts are Identity-H Type0 fonts,
 // which need one); a CIDToGIDMap in every CIDFontType2 (31-004/31-005);
 // no code shown that selects glyph 0, .notdef (31-030: with Identity-H
-// the code is the CID, and the CIDToGIDMap maps it to the glyph index);
+// the code is the CID, and the CIDToGIDMap maps it to the glyph index;
+// codes of other encodings are not checked);
 // every code shown mapped by the ToUnicode map (10-001). In Tagged mode
 // only, no ToUnicode entry maps to U+0000, U+FEFF or U+FFFE
 // (31-028/31-029): fpdf's own map, which untagged PDFs keep, maps code 0
@@ -288,9 +288,6 @@ func (c *checker) structure() {
 	if d.Structure == nil {
 		c.add("PDF/UA: tagged", 0, 0, "no structure tree")
 		return
-	}
-	if d.Structure.Type != "Document" {
-		c.add("PDF/UA: tagged", 0, d.Structure.Obj, "the structure tree's root is %s, not a Document", d.Structure.Type)
 	}
 	owner := map[pdfread.MCR]int{} // marked content → element (0: none yet)
 	for pi, pg := range d.Pages {

@@ -95,7 +95,8 @@ type Page struct {
 	// is shown with, in order of first use; NotDef the character codes
 	// shown that select glyph 0 (.notdef) of a TrueType-based CIDFont,
 	// and Missing those that select a glyph the embedded font program
-	// does not have (its maxp table's glyph count or more), each once.
+	// does not have (its maxp table's glyph count or more), each once
+	// (fonts with the Identity-H or Identity-V encoding only).
 	Fonts           []int
 	NotDef, Missing []Code
 	// StructParents is the page's /StructParents, -1 without one; Tabs
@@ -1255,7 +1256,7 @@ func (in *interp) glyphs(f *font, s pdfString) {
 	if !slices.Contains(in.fontsUsed, f.idx) {
 		in.fontsUsed = append(in.fontsUsed, f.idx)
 	}
-	if !f.twoByte || f.info.CIDSubtype != "CIDFontType2" {
+	if !f.identity || f.info.CIDSubtype != "CIDFontType2" {
 		return
 	}
 	for i := 0; i+1 < len(s); i += 2 {
@@ -1409,15 +1410,18 @@ func (in *interp) show(items []any) {
 
 // font is what text extraction needs of a font.
 type font struct {
-	idx     int    // in Doc.Fonts; -1 for a stand-in
-	info    Font   // what Doc.Fonts says of it
-	gidMap  []byte // a CIDFontType2's CIDToGIDMap stream, nil if Identity or none
-	name    string
-	twoByte bool
-	cmap    *cmap               // ToUnicode, nil if none
-	simple  func(c byte) string // fallback decoding of a simple font
-	widths  map[int]float64     // glyph widths in 1/1000 text space units
-	dw      float64             // default width
+	idx    int    // in Doc.Fonts; -1 for a stand-in
+	info   Font   // what Doc.Fonts says of it
+	gidMap []byte // a CIDFontType2's CIDToGIDMap stream, nil if Identity or none
+	// identity: a Type0 font with the Identity-H or Identity-V
+	// encoding (a code is its CID).
+	identity bool
+	name     string
+	twoByte  bool
+	cmap     *cmap               // ToUnicode, nil if none
+	simple   func(c byte) string // fallback decoding of a simple font
+	widths   map[int]float64     // glyph widths in 1/1000 text space units
+	dw       float64             // default width
 }
 
 // decode decodes a string shown with the font and returns its text and
@@ -1508,6 +1512,9 @@ func (r *reader) font(res types.Dict, n string) (*font, error) {
 	if f.info.Subtype == "Type0" {
 		f.twoByte = true
 		f.dw = 1000
+		if e := d.NameEntry("Encoding"); e != nil && (*e == "Identity-H" || *e == "Identity-V") {
+			f.identity = true
+		}
 		if desc := r.array(d["DescendantFonts"]); len(desc) > 0 {
 			if cid := r.dict(desc[0]); cid != nil {
 				if dw, ok := r.number(cid["DW"]); ok {
