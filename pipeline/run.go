@@ -21,6 +21,7 @@ import (
 	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/internal/atomicfile"
+	"github.com/reportgen/reportgen/internal/buildcheck"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/project"
@@ -448,6 +449,13 @@ func (j *job) build(opt Options) {
 		return
 	}
 	j.pdf = buf.Bytes()
+	if buildcheck.PDF != nil {
+		if err := buildcheck.PDF(j.pdf, ro.Tagged); err != nil {
+			j.diags.Errorf("", 0, 0, "", "%s.%s: internal error: %v", r.ID, j.lang, err)
+			j.pdf = nil
+			return
+		}
+	}
 	j.res = Result{
 		Report: r.ID, Lang: j.lang,
 		Path:       fmt.Sprintf("%s.%s.pdf", r.ID, j.lang),

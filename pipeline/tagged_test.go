@@ -2,9 +2,7 @@ package pipeline
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/reportgen/reportgen/internal/pdfcheck"
+	"github.com/reportgen/reportgen/internal/pdfpost"
 	"github.com/reportgen/reportgen/internal/pdfread"
 	"github.com/reportgen/reportgen/project"
 )
@@ -63,42 +63,30 @@ func tagged(t *testing.T) map[string][]byte {
 	return taggedPDFs
 }
 
-// TestTaggedStructure checks, with Go alone, what a tagged PDF promises:
-// the catalog and page entries; every text and image drawn inside marked
-// content; marked-content sequences balanced; MCIDs unique on each page,
-// each referenced by exactly one structure element, and the parent tree
-// naming that element; figures with Alt, header cells with Scope, notes
-// with an ID, headings without a skipped level; a trailer /ID; every
-// link annotation an indirect object with /F 4 and /Contents, referred to
-// by one Link element (OBJR) that the parent tree names under the
-// annotation's /StructParent; the fonts' ToUnicode maps fpdf's, replaced,
-// mapping every character code shown; the fonts' names with a subset tag;
-// no encryption, no JavaScript.
+// TestTaggedStructure checks the tagged PDFs with pdfcheck (the build
+// did too, as every build of the tests: see TestMain), and what is
+// particular to reportgen's tagging: a Document at the root of the
+// structure tree; every page's /Tabs /S; text runs
+// with an ActualText only for words broken by hyphenation (the word
+// without its hyphen); Notes with an ID; links in every PDF, each with
+// one Link element; fpdf's ToUnicode map replaced; the fonts' names with
+// a subset tag, the same in the font, its CIDFont and its descriptor.
 func TestTaggedStructure(t *testing.T) {
 	for name, data := range tagged(t) {
 		t.Run(name, func(t *testing.T) {
+			for _, p := range pdfcheck.Check(data, pdfcheck.Tagged) {
+				t.Error(p)
+			}
 			doc, err := pdfread.Read(data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !doc.Marked || !doc.DisplayDocTitle || !doc.ID || doc.Lang == "" {
-				t.Errorf("catalog: Marked %v, DisplayDocTitle %v, trailer ID %v, Lang %q", doc.Marked, doc.DisplayDocTitle, doc.ID, doc.Lang)
-			}
 			if bytes.Contains(data, []byte("beginbfrange\n<0000> <FFFF> <0000>")) {
 				t.Error("fpdf's ToUnicode map (one bfrange <0000> <FFFF>) is still there")
 			}
-			// The embedded fonts are subsets: their names carry a subset
-			// tag, the same in the font, the CIDFont and the descriptor.
 			names := map[string]int{}
 			for _, m := range regexp.MustCompile(`/(?:BaseFont|FontName) /([^\s/>]+)`).FindAllSubmatch(data, -1) {
 				names[string(m[1])]++
-			}
-			// Neither encrypted nor scripted (dictionaries are not
-			// compressed in fpdf's output, so their keys are in the bytes).
-			for _, key := range []string{"/Encrypt", "/JavaScript"} {
-				if bytes.Contains(data, []byte(key)) {
-					t.Errorf("%s in the PDF", key)
-				}
 			}
 			if len(names) == 0 {
 				t.Error("no embedded font names found")
@@ -108,128 +96,38 @@ func TestTaggedStructure(t *testing.T) {
 					t.Errorf("font %s named %d times (want a subset tag, and 3: font, CIDFont, descriptor)", n, c)
 				}
 			}
-			if doc.Structure == nil || doc.Structure.Type != "Document" {
-				t.Fatalf("structure tree root %+v, want a Document", doc.Structure)
-			}
-			// Every MCID of every page, and who refers to it.
-			owner := map[pdfread.MCR]int{}
+			links, mcids := 0, 0
 			for pi, pg := range doc.Pages {
-				if pg.StructParents != pi || pg.Tabs != "S" {
-					t.Errorf("page %d: StructParents %d, Tabs %q", pi+1, pg.StructParents, pg.Tabs)
+				if pg.Tabs != "S" {
+					t.Errorf("page %d: Tabs %q", pi+1, pg.Tabs)
 				}
-				if pg.Unmapped > 0 {
-					t.Errorf("page %d: %d character codes the font's ToUnicode map does not map", pi+1, pg.Unmapped)
-				}
-				if pg.Unbalanced || pg.UnmarkedImages > 0 {
-					t.Errorf("page %d: BDC/EMC unbalanced %v, %d of %d images outside marked content", pi+1, pg.Unbalanced, pg.UnmarkedImages, pg.Images)
-				}
-				for _, id := range pg.MCIDs {
-					k := pdfread.MCR{Page: pi, MCID: id}
-					if _, dup := owner[k]; dup {
-						t.Errorf("page %d: MCID %d used twice", pi+1, id)
-					}
-					owner[k] = 0
-				}
+				links += len(pg.Links)
+				mcids += len(pg.MCIDs)
 				for _, r := range pg.Runs {
-					if !r.Marked {
-						t.Errorf("page %d: text %q outside marked content", pi+1, r.Text)
-					} else if !r.Artifact && r.MCID < 0 {
-						t.Errorf("page %d: text %q neither an artifact nor referable content", pi+1, r.Text)
-					}
 					if r.Actual != "" && r.Actual+"-" != r.Text {
 						t.Errorf("page %d: text %q has ActualText %q", pi+1, r.Text, r.Actual)
-					}
-				}
-			}
-			lastHeading := 0
-			objr := map[int]int{} // annotation → Link element
-			var walk func(e *pdfread.Elem)
-			walk = func(e *pdfread.Elem) {
-				for _, m := range e.MCRs {
-					n, ok := owner[m]
-					switch {
-					case !ok:
-						t.Errorf("%s (object %d) refers to MCID %d on page %d, which the page lacks", e.Type, e.Obj, m.MCID, m.Page+1)
-					case n != 0:
-						t.Errorf("MCID %d on page %d referred to by objects %d and %d", m.MCID, m.Page+1, n, e.Obj)
-					}
-					owner[m] = e.Obj
-					if pt := doc.ParentTree[m.Page]; m.MCID >= len(pt) || pt[m.MCID] != e.Obj {
-						t.Errorf("parent tree: page %d MCID %d does not name object %d (%s)", m.Page+1, m.MCID, e.Obj, e.Type)
-					}
-				}
-				for _, o := range e.OBJRs {
-					if e.Type != "Link" {
-						t.Errorf("%s (object %d) refers to object %d: only Links refer to annotations", e.Type, e.Obj, o)
-					}
-					if n, dup := objr[o]; dup {
-						t.Errorf("annotation %d referred to by objects %d and %d", o, n, e.Obj)
-					}
-					objr[o] = e.Obj
-				}
-				switch e.Type {
-				case "Link":
-					if len(e.OBJRs) == 0 || len(e.MCRs) == 0 {
-						t.Errorf("Link (object %d): %d object references to annotations, %d marked-content references (its text)", e.Obj, len(e.OBJRs), len(e.MCRs))
-					}
-				case "Figure":
-					if strings.TrimSpace(e.Alt) == "" {
-						t.Errorf("Figure (object %d) without Alt", e.Obj)
-					}
-				case "TH":
-					if e.Scope == "" {
-						t.Errorf("TH (object %d) without Scope", e.Obj)
-					}
-				case "Note":
-					if e.ID == "" {
-						t.Errorf("Note (object %d) without ID", e.Obj)
-					}
-				case "H1", "H2", "H3", "H4", "H5", "H6":
-					lv := int(e.Type[1] - '0')
-					if lv > lastHeading+1 {
-						t.Errorf("%s (object %d) after H%d: a heading level skipped", e.Type, e.Obj, lastHeading)
-					}
-					lastHeading = lv
-				}
-				for _, k := range e.Kids {
-					walk(k)
-				}
-			}
-			walk(doc.Structure)
-			// Every link annotation: an object of its own, printed,
-			// described, referred to by one Link element, which the
-			// parent tree names under the annotation's key.
-			links := 0
-			for pi, pg := range doc.Pages {
-				for _, l := range pg.Links {
-					links++
-					if l.Obj == 0 || l.F != 4 || strings.TrimSpace(l.Contents) == "" {
-						t.Errorf("page %d: link annotation %d: F %d, Contents %q", pi+1, l.Obj, l.F, l.Contents)
-						continue
-					}
-					el, ok := objr[l.Obj]
-					if !ok {
-						t.Errorf("page %d: link annotation %d (%q) without a Link element", pi+1, l.Obj, l.Contents)
-					}
-					if pt := doc.ParentTree[l.StructParent]; l.StructParent < len(doc.Pages) || len(pt) != 1 || pt[0] != el {
-						t.Errorf("page %d: link annotation %d: StructParent %d, parent tree %v, Link element %d", pi+1, l.Obj, l.StructParent, pt, el)
 					}
 				}
 			}
 			if links == 0 {
 				t.Error("no link annotations: the reference reports have links")
 			}
-			if links != len(objr) {
-				t.Errorf("%d link annotations, %d object references", links, len(objr))
-			}
-			for m, n := range owner {
-				if n == 0 {
-					t.Errorf("MCID %d on page %d belongs to no structure element", m.MCID, m.Page+1)
-				}
-			}
-			if len(owner) == 0 {
+			if mcids == 0 {
 				t.Error("no marked content")
 			}
+			var walk func(e *pdfread.Elem)
+			walk = func(e *pdfread.Elem) {
+				if e.Type == "Note" && e.ID == "" {
+					t.Errorf("Note (object %d) without ID", e.Obj)
+				}
+				for _, k := range e.Kids {
+					walk(k)
+				}
+			}
+			if doc.Structure == nil || doc.Structure.Type != "Document" {
+				t.Fatalf("structure tree root %+v, want a Document", doc.Structure)
+			}
+			walk(doc.Structure)
 		})
 	}
 }
@@ -303,6 +201,60 @@ func TestTaggedExternal(t *testing.T) {
 				}
 				t.Errorf("structure text and pdftotext's body differ at word %d:\nstructure: %s\npdftotext: %s", i,
 					strings.Join(structWords[i:min(i+20, len(structWords))], " "), strings.Join(body[i:min(i+20, len(body))], " "))
+			}
+		})
+	}
+}
+
+// preflightJars are the jars Apache PDFBox Preflight needs, as Debian
+// installs them (libpdfbox2-java, libactivation-java, libjaxb-api-java).
+var preflightJars = []string{"preflight.jar", "pdfbox2.jar", "fontbox2.jar", "xmpbox.jar", "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"}
+
+// TestTaggedPreflight validates the PDF/A-1b variant of the tagged PDFs
+// (pdfpost.PDFA1b: Preflight validates PDF/A-1b only) with Apache PDFBox
+// Preflight, which must call each a valid PDF/A-1b file; the variant
+// passes pdfcheck too. Like TestTaggedExternal it runs when
+// REPORTGEN_EXTERNAL=1, and then fails when Java or a jar is missing
+// (REPORTGEN_JAVA_DIR names the jars' directory, /usr/share/java
+// otherwise).
+func TestTaggedPreflight(t *testing.T) {
+	if os.Getenv("REPORTGEN_EXTERNAL") != "1" {
+		t.Skip("Preflight needs Java and Apache PDFBox; .ci/run runs it with REPORTGEN_EXTERNAL=1")
+	}
+	if _, err := exec.LookPath("java"); err != nil {
+		t.Fatalf("java is not installed: %v", err)
+	}
+	jarDir := os.Getenv("REPORTGEN_JAVA_DIR")
+	if jarDir == "" {
+		jarDir = "/usr/share/java"
+	}
+	var cp []string
+	for _, j := range preflightJars {
+		p := filepath.Join(jarDir, j)
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("Preflight needs %s: %v", j, err)
+		}
+		cp = append(cp, p)
+	}
+	dir := t.TempDir()
+	for name, data := range tagged(t) {
+		t.Run(name, func(t *testing.T) {
+			v, err := pdfpost.PDFA1b(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range pdfcheck.Check(v, pdfcheck.Tagged) {
+				t.Errorf("variant: %s", p)
+			}
+			path := filepath.Join(dir, name+".pdf")
+			if err := os.WriteFile(path, v, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			out, err := exec.Command("java", "-cp", strings.Join(cp, string(os.PathListSeparator)), "org.apache.pdfbox.preflight.Validator_A1b", path).CombinedOutput()
+			t.Logf("Preflight: %.1f s", time.Since(start).Seconds())
+			if err != nil || !bytes.Contains(out, []byte("is a valid PDF/A-1b file")) {
+				t.Errorf("Preflight (PDF/A-1b variant): %v\n%s", err, out)
 			}
 		})
 	}
@@ -484,14 +436,10 @@ func remove(words []string, keep []bool, joined string) bool {
 	return false
 }
 
-// TestTaggedMetadata checks the document information of the tagged PDFs:
-// XMP metadata, unfiltered, that agrees with the Info dictionary field by
-// field (PDF/A-2 6.6.3: Title and dc:title, Author and dc:creator,
-// Subject and dc:description, Keywords and pdf:Keywords, Creator and
-// xmp:CreatorTool, Producer and pdf:Producer, the dates), dates with a
-// time zone that parse and name the same instant, dc:language the
-// catalog's /Lang, the PDF/A-2a and PDF/UA-1 identification with the
-// extension schema declaring pdfuaid, and an sRGB output intent.
+// TestTaggedMetadata checks the document information of the tagged PDFs
+// beyond what pdfcheck checks (XMP that agrees with the Info dictionary,
+// dates with a time zone, the pdfuaid extension schema): a Title, the
+// PDF/A-2a and PDF/UA-1 identification, and one sRGB output intent.
 func TestTaggedMetadata(t *testing.T) {
 	for name, data := range tagged(t) {
 		t.Run(name, func(t *testing.T) {
@@ -499,47 +447,14 @@ func TestTaggedMetadata(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if doc.XMP == nil || doc.MetadataFiltered {
-				t.Fatalf("XMP metadata: present %v, filtered %v", doc.XMP != nil, doc.MetadataFiltered)
-			}
-			x, err := xmpProps(doc.XMP)
+			x, err := pdfcheck.XMP(doc.XMP)
 			if err != nil {
 				t.Fatalf("XMP: %v", err)
 			}
 			if doc.Info["Title"] == "" {
 				t.Error("no Title in the Info dictionary")
 			}
-			for info, prop := range map[string]string{"Title": "dc:title", "Author": "dc:creator", "Subject": "dc:description",
-				"Keywords": "pdf:Keywords", "Creator": "xmp:CreatorTool", "Producer": "pdf:Producer"} {
-				v, ok := doc.Info[info]
-				var want []string
-				if ok {
-					want = []string{v}
-				}
-				if got := x[prop]; !slices.Equal(got, want) {
-					t.Errorf("Info %s %q, XMP %s %q", info, v, prop, got)
-				}
-			}
-			for info, prop := range map[string]string{"CreationDate": "xmp:CreateDate", "ModDate": "xmp:ModifyDate"} {
-				it, err := pdfDate(doc.Info[info])
-				if err != nil {
-					t.Errorf("Info %s: %v", info, err)
-					continue
-				}
-				if len(x[prop]) != 1 {
-					t.Errorf("XMP %s: %q", prop, x[prop])
-					continue
-				}
-				xt, err := time.Parse(time.RFC3339, x[prop][0])
-				if err != nil {
-					t.Errorf("XMP %s: %v", prop, err)
-				} else if !xt.Equal(it) {
-					t.Errorf("Info %s %s, XMP %s %s: not the same instant", info, it, prop, xt)
-				}
-			}
-			for prop, want := range map[string]string{"pdfaid:part": "2", "pdfaid:conformance": "A", "pdfuaid:part": "1",
-				"pdfaSchema:prefix": "pdfuaid", "pdfaSchema:namespaceURI": "http://www.aiim.org/pdfua/ns/id/",
-				"pdfaProperty:name": "part", "dc:language": doc.Lang} {
+			for prop, want := range map[string]string{"pdfaid:part": "2", "pdfaid:conformance": "A", "pdfuaid:part": "1", "dc:language": doc.Lang} {
 				if !slices.Equal(x[prop], []string{want}) {
 					t.Errorf("XMP %s %q, want %q", prop, x[prop], want)
 				}
@@ -548,79 +463,5 @@ func TestTaggedMetadata(t *testing.T) {
 				t.Errorf("output intents %+v, want one sRGB GTS_PDFA1", oi)
 			}
 		})
-	}
-}
-
-// pdfDate parses a PDF date with a time zone (D:YYYYMMDDHHmmSS followed
-// by Z or +HH'mm or -HH'mm).
-func pdfDate(s string) (time.Time, error) {
-	z := strings.Replace(strings.TrimSuffix(s, "'"), "'", ":", 1)
-	if strings.HasSuffix(z, "Z") {
-		return time.Parse("D:20060102150405Z", z)
-	}
-	return time.Parse("D:20060102150405-07:00", z)
-}
-
-// xmpProps reads the properties of an XMP packet: for each leaf element
-// (a simple property, or an rdf:li of an array), its text under the name
-// of its property (prefix:name, with the prefixes of the namespaces
-// named here).
-func xmpProps(b []byte) (map[string][]string, error) {
-	prefix := map[string]string{
-		"http://purl.org/dc/elements/1.1/":      "dc",
-		"http://ns.adobe.com/xap/1.0/":          "xmp",
-		"http://ns.adobe.com/pdf/1.3/":          "pdf",
-		"http://www.aiim.org/pdfa/ns/id/":       "pdfaid",
-		"http://www.aiim.org/pdfua/ns/id/":      "pdfuaid",
-		"http://www.aiim.org/pdfa/ns/schema#":   "pdfaSchema",
-		"http://www.aiim.org/pdfa/ns/property#": "pdfaProperty",
-	}
-	const rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-	props := map[string][]string{}
-	type open struct {
-		name string // "" for rdf: and x: elements
-		leaf bool
-	}
-	var stack []open
-	var text strings.Builder
-	d := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return props, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch tk := tok.(type) {
-		case xml.StartElement:
-			if len(stack) > 0 {
-				stack[len(stack)-1].leaf = false
-			}
-			n := ""
-			if p, ok := prefix[tk.Name.Space]; ok && tk.Name.Space != rdf {
-				n = p + ":" + tk.Name.Local
-			}
-			stack = append(stack, open{name: n, leaf: true})
-			text.Reset()
-		case xml.CharData:
-			text.Write(tk)
-		case xml.EndElement:
-			top := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if !top.leaf {
-				continue
-			}
-			for i := len(stack); i >= 0; i-- {
-				o := top
-				if i < len(stack) {
-					o = stack[i]
-				}
-				if o.name != "" {
-					props[o.name] = append(props[o.name], text.String())
-					break
-				}
-			}
-		}
 	}
 }

@@ -166,3 +166,29 @@ func TestToUnicode(t *testing.T) {
 		t.Errorf("ToUnicode maps what fpdf cannot show:\n%s", cmap)
 	}
 }
+
+// TestCIDSet: a bit per CID from the high bit of the first byte, for CID
+// 0 and every CID mapped to a glyph.
+func TestCIDSet(t *testing.T) {
+	m := make([]byte, 2*20)
+	m[2*9+1] = 5 // CID 9 → glyph 5
+	m[2*17] = 1  // CID 17 → glyph 256
+	got := cidSet(m)
+	if want := []byte{0x80, 0x40, 0x40}; !bytes.Equal(got, want) {
+		t.Errorf("CIDSet % x, want % x", got, want)
+	}
+}
+
+// TestPDFA1bRefuses: the variant is made of Tag's output with XMP only.
+func TestPDFA1bRefuses(t *testing.T) {
+	out, err := Tag(onePage(t, false), &Node{Type: "Document"}, Options{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := PDFA1b(out); err == nil {
+		t.Error("a PDF without XMP metadata: no error")
+	}
+	if _, err := PDFA1b([]byte("%PDF-1.4\n%%EOF\n")); err == nil {
+		t.Error("not a PDF: no error")
+	}
+}

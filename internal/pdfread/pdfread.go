@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -81,10 +82,52 @@ type Page struct {
 	// Unmapped counts the character codes shown with a font that has a
 	// ToUnicode map which does not map them.
 	Unmapped int
+	// Paths counts the path-painting operators (S s f F f* B B* b b*,
+	// and sh); UntaggedPaths and UntaggedImages those paths and images
+	// drawn neither inside an /Artifact sequence nor inside one with an
+	// MCID, and UntaggedText the text runs so drawn.
+	Paths, UntaggedPaths, UntaggedImages, UntaggedText int
+	// ArtifactInTagged counts the /Artifact sequences opened inside a
+	// sequence with an MCID; TaggedInArtifact the sequences with an
+	// MCID opened inside an /Artifact sequence.
+	ArtifactInTagged, TaggedInArtifact int
+	// Fonts are the indexes in Doc.Fonts of the fonts the page's text
+	// is shown with, in order of first use; NotDef the character codes
+	// shown that select glyph 0 (.notdef) of a TrueType-based CIDFont,
+	// and Missing those that select a glyph the embedded font program
+	// does not have (its maxp table's glyph count or more), each once
+	// (fonts with the Identity-H or Identity-V encoding only).
+	Fonts           []int
+	NotDef, Missing []Code
 	// StructParents is the page's /StructParents, -1 without one; Tabs
 	// its /Tabs.
 	StructParents int
 	Tabs          string
+}
+
+// Code is a character code shown with the font Doc.Fonts[Font].
+type Code struct{ Font, Code int }
+
+// Font is a font that text is shown with.
+type Font struct {
+	// Obj is the font dictionary's object number (0: a direct
+	// dictionary); Name its /BaseFont; Subtype its /Subtype, and
+	// CIDSubtype the /Subtype of a Type0 font's descendant CIDFont.
+	Obj                       int
+	Name, Subtype, CIDSubtype string
+	// Embedded tells whether the font descriptor (a Type0 font's
+	// descendant's) has a font program (FontFile, FontFile2 or
+	// FontFile3); Glyphs is the glyph count of an embedded TrueType
+	// program (its maxp table; 0: not read).
+	Embedded bool
+	Glyphs   int
+	// ToUnicode tells whether the font has a ToUnicode CMap; BadUnicode
+	// counts its entries that map a code to U+0000, U+FEFF or U+FFFE.
+	ToUnicode  bool
+	BadUnicode int
+	// CIDToGIDMap is a CIDFontType2's /CIDToGIDMap: "Identity",
+	// "stream", "other" (another name), or "" when it has none.
+	CIDToGIDMap string
 }
 
 // Link is a link annotation.
@@ -143,6 +186,14 @@ type Doc struct {
 	MetadataFiltered bool
 	// OutputIntents are the catalog's output intents.
 	OutputIntents []OutputIntent
+	// Fonts are the fonts the pages show text with (Page.Fonts).
+	Fonts []Font
+	// Encrypted tells whether the trailer has an /Encrypt entry;
+	// Scripts are the objects that hold JavaScript or additional
+	// actions: a /JS, /JavaScript or /AA key, or an action of type
+	// JavaScript, at any depth of a dictionary.
+	Encrypted bool
+	Scripts   []int
 }
 
 // OutputIntent is an output intent: its subtype /S, its
@@ -322,6 +373,7 @@ type reader struct {
 	ctx   *model.Context
 	pages map[int]int // page object number → 1-based page number
 	fonts map[fontKey]*font
+	list  []*font // fonts in order of first use
 }
 
 type fontKey struct {
@@ -417,6 +469,11 @@ func extract(ctx *model.Context) (*Doc, error) {
 			r.numberTree(pt, doc.ParentTree, 0)
 		}
 	}
+	for _, f := range r.list {
+		doc.Fonts = append(doc.Fonts, f.info)
+	}
+	doc.Encrypted = ctx.Encrypt != nil || ctx.E != nil
+	doc.Scripts = r.scripts()
 	if ctx.Info != nil {
 		o, err := r.deref(*ctx.Info)
 		if err != nil {
@@ -433,6 +490,57 @@ func extract(ctx *model.Context) (*Doc, error) {
 		}
 	}
 	return doc, nil
+}
+
+// scripts returns the objects whose dictionaries hold,
+// at any depth, a /JS, /JavaScript or /AA key or a JavaScript action.
+func (r *reader) scripts() []int {
+	var has func(o types.Object, depth int) bool
+	has = func(o types.Object, depth int) bool {
+		if depth > 32 {
+			return false
+		}
+		var d types.Dict
+		switch v := o.(type) {
+		case types.Dict:
+			d = v
+		case types.StreamDict:
+			d = v.Dict
+		case types.Array:
+			for _, e := range v {
+				if has(e, depth+1) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+		for k, v := range d {
+			if k == "JS" || k == "JavaScript" || k == "AA" {
+				return true
+			}
+			if n, ok := v.(types.Name); ok && k == "S" && n == "JavaScript" {
+				return true
+			}
+			if has(v, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []int
+	nums := make([]int, 0, len(r.ctx.Table))
+	for n := range r.ctx.Table {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	for _, n := range nums {
+		if e := r.ctx.Table[n]; e != nil && !e.Free && has(e.Object, 0) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // elem reads the structure element o refers to; pg is the page its
@@ -601,6 +709,9 @@ func (r *reader) page(d types.Dict, attr *model.InheritedPageAttrs) (Page, error
 	pg.Runs = in.runs
 	pg.MCIDs, pg.Images, pg.UnmarkedImages = in.mcids, in.images, in.unmarked
 	pg.Unmapped = in.unmapped
+	pg.Paths, pg.UntaggedPaths, pg.UntaggedImages, pg.UntaggedText = in.paths, in.untaggedPaths, in.untaggedImages, in.untaggedText
+	pg.ArtifactInTagged, pg.TaggedInArtifact = in.artifactInTagged, in.taggedInArtifact
+	pg.Fonts, pg.NotDef, pg.Missing = in.fontsUsed, in.notdef, in.missing
 	pg.Unbalanced = in.unbalanced || len(in.marks) > 0
 	pg.StructParents = -1
 	if v, ok := r.number(d["StructParents"]); ok {
@@ -908,12 +1019,18 @@ type interp struct {
 	tm, tlm   matrix
 	runs      []Run
 	// marks is the stack of open marked-content sequences.
-	marks      []mark
-	mcids      []int
-	images     int
-	unmarked   int
-	unmapped   int
-	unbalanced bool
+	marks    []mark
+	mcids    []int
+	images   int
+	unmarked int
+	unmapped int
+	// What Page reports of tagging and glyphs.
+	paths, untaggedPaths, untaggedImages, untaggedText int
+	artifactInTagged, taggedInArtifact                 int
+	fontsUsed                                          []int
+	notdef, missing                                    []Code
+	seenCode                                           map[Code]bool
+	unbalanced                                         bool
 }
 
 // mark is an open marked-content sequence.
@@ -1061,7 +1178,17 @@ func (in *interp) op(op string, ops []any, res types.Dict, depth int) error {
 			in.show(a)
 		}
 	case "BMC":
-		in.marks = append(in.marks, mark{mcid: -1})
+		m := mark{mcid: -1}
+		if len(ops) >= 1 {
+			tag, _ := ops[len(ops)-1].(name)
+			m.artifact = tag == "Artifact"
+		}
+		in.open(m)
+	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh":
+		in.paths++
+		if !in.tagged() {
+			in.untaggedPaths++
+		}
 	case "BDC":
 		m := mark{mcid: -1}
 		if len(ops) >= 2 {
@@ -1077,7 +1204,7 @@ func (in *interp) op(op string, ops []any, res types.Dict, depth int) error {
 				}
 			}
 		}
-		in.marks = append(in.marks, m)
+		in.open(m)
 	case "EMC":
 		if len(in.marks) == 0 {
 			in.unbalanced = true
@@ -1091,6 +1218,73 @@ func (in *interp) op(op string, ops []any, res types.Dict, depth int) error {
 		}
 	}
 	return nil
+}
+
+// open opens a marked-content sequence, counting an artifact inside
+// tagged content and tagged content inside an artifact.
+func (in *interp) open(m mark) {
+	for _, o := range in.marks {
+		if m.artifact && o.mcid >= 0 {
+			in.artifactInTagged++
+			break
+		}
+		if m.mcid >= 0 && o.artifact {
+			in.taggedInArtifact++
+			break
+		}
+	}
+	in.marks = append(in.marks, m)
+}
+
+// tagged tells whether what is drawn now is inside an artifact or inside
+// a sequence with an MCID.
+func (in *interp) tagged() bool {
+	for _, m := range in.marks {
+		if m.artifact || m.mcid >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// glyphs records the font's use on the page and the codes of s that
+// select glyph 0 or a glyph the font program lacks.
+func (in *interp) glyphs(f *font, s pdfString) {
+	if f.idx < 0 {
+		return
+	}
+	if !slices.Contains(in.fontsUsed, f.idx) {
+		in.fontsUsed = append(in.fontsUsed, f.idx)
+	}
+	if !f.identity || f.info.CIDSubtype != "CIDFontType2" {
+		return
+	}
+	for i := 0; i+1 < len(s); i += 2 {
+		code := int(s[i])<<8 | int(s[i+1])
+		gid := code // Identity-H: CID = code; Identity CIDToGIDMap
+		if f.gidMap != nil {
+			gid = 0
+			if 2*code+1 < len(f.gidMap) {
+				gid = int(f.gidMap[2*code])<<8 | int(f.gidMap[2*code+1])
+			}
+		}
+		c := Code{Font: f.idx, Code: code}
+		if in.seenCode[c] {
+			continue
+		}
+		switch {
+		case gid == 0:
+			in.notdef = append(in.notdef, c)
+		case f.info.Glyphs > 0 && gid >= f.info.Glyphs:
+			in.missing = append(in.missing, c)
+		default:
+			continue
+		}
+		if in.seenCode == nil {
+			in.seenCode = map[Code]bool{}
+		}
+		in.seenCode[c] = true
+	}
 }
 
 func (in *interp) nextLine() {
@@ -1118,6 +1312,9 @@ func (in *interp) form(res types.Dict, n string, depth int) error {
 			in.images++
 			if len(in.marks) == 0 {
 				in.unmarked++
+			}
+			if !in.tagged() {
+				in.untaggedImages++
 			}
 		}
 		return nil
@@ -1150,7 +1347,7 @@ func (in *interp) show(items []any) {
 	gs := &in.gs
 	f := gs.font
 	if f == nil {
-		f = &font{}
+		f = &font{idx: -1}
 	}
 	var cur *Run
 	var start, end matrix // text matrix × CTM at the start and end of cur
@@ -1186,6 +1383,9 @@ func (in *interp) show(items []any) {
 					MCID: -1,
 				}
 				cur.Marked = len(in.marks) > 0
+				if !in.tagged() {
+					in.untaggedText++
+				}
 				for _, m := range in.marks {
 					cur.Artifact = cur.Artifact || m.artifact
 					if m.mcid >= 0 {
@@ -1197,6 +1397,7 @@ func (in *interp) show(items []any) {
 				}
 				split = false
 			}
+			in.glyphs(f, v)
 			text, advance, missing := f.decode(v, gs.size, gs.charSp, gs.wordSp)
 			in.unmapped += missing
 			cur.Text += text
@@ -1209,12 +1410,18 @@ func (in *interp) show(items []any) {
 
 // font is what text extraction needs of a font.
 type font struct {
-	name    string
-	twoByte bool
-	cmap    *cmap               // ToUnicode, nil if none
-	simple  func(c byte) string // fallback decoding of a simple font
-	widths  map[int]float64     // glyph widths in 1/1000 text space units
-	dw      float64             // default width
+	idx    int    // in Doc.Fonts; -1 for a stand-in
+	info   Font   // what Doc.Fonts says of it
+	gidMap []byte // a CIDFontType2's CIDToGIDMap stream, nil if Identity or none
+	// identity: a Type0 font with the Identity-H or Identity-V
+	// encoding (a code is its CID).
+	identity bool
+	name     string
+	twoByte  bool
+	cmap     *cmap               // ToUnicode, nil if none
+	simple   func(c byte) string // fallback decoding of a simple font
+	widths   map[int]float64     // glyph widths in 1/1000 text space units
+	dw       float64             // default width
 }
 
 // decode decodes a string shown with the font and returns its text and
@@ -1286,27 +1493,52 @@ func (r *reader) font(res types.Dict, n string) (*font, error) {
 	if d == nil {
 		return nil, fmt.Errorf("font /%s is not a dictionary", n)
 	}
-	f := &font{name: n}
+	f := &font{name: n, idx: len(r.list)}
+	f.info.Obj = key.objNr
 	if bf := d.NameEntry("BaseFont"); bf != nil {
 		f.name = *bf
 	}
+	f.info.Name = f.name
+	if st := d.NameEntry("Subtype"); st != nil {
+		f.info.Subtype = *st
+	}
 	if tu, ok := d["ToUnicode"]; ok {
+		f.info.ToUnicode = true
 		if b, err := r.stream(tu); err == nil && b != nil {
 			f.cmap = parseCMap(b)
+			f.info.BadUnicode = f.cmap.bad()
 		}
 	}
-	if st := d.NameEntry("Subtype"); st != nil && *st == "Type0" {
+	if f.info.Subtype == "Type0" {
 		f.twoByte = true
 		f.dw = 1000
+		if e := d.NameEntry("Encoding"); e != nil && (*e == "Identity-H" || *e == "Identity-V") {
+			f.identity = true
+		}
 		if desc := r.array(d["DescendantFonts"]); len(desc) > 0 {
 			if cid := r.dict(desc[0]); cid != nil {
 				if dw, ok := r.number(cid["DW"]); ok {
 					f.dw = dw
 				}
 				f.widths = r.cidWidths(r.array(cid["W"]))
+				if st := cid.NameEntry("Subtype"); st != nil {
+					f.info.CIDSubtype = *st
+				}
+				r.program(&f.info, cid["FontDescriptor"])
+				switch m, _ := r.deref(cid["CIDToGIDMap"]); v := m.(type) {
+				case types.Name:
+					f.info.CIDToGIDMap = "other"
+					if v == "Identity" {
+						f.info.CIDToGIDMap = "Identity"
+					}
+				case types.StreamDict:
+					f.info.CIDToGIDMap = "stream"
+					f.gidMap, _ = r.stream(cid["CIDToGIDMap"])
+				}
 			}
 		}
 	} else {
+		r.program(&f.info, d["FontDescriptor"])
 		f.widths = map[int]float64{}
 		first, _ := r.number(d["FirstChar"])
 		for i, w := range r.array(d["Widths"]) {
@@ -1325,7 +1557,41 @@ func (r *reader) font(res types.Dict, n string) (*font, error) {
 		}
 	}
 	r.fonts[key] = f
+	r.list = append(r.list, f)
 	return f, nil
+}
+
+// program reads what Font says of the font program of descriptor o:
+// whether it is embedded and, for TrueType, its glyph count.
+func (r *reader) program(info *Font, o types.Object) {
+	fd := r.dict(o)
+	if fd == nil {
+		return
+	}
+	for _, k := range []string{"FontFile", "FontFile2", "FontFile3"} {
+		if _, ok := fd[k]; ok {
+			info.Embedded = true
+		}
+	}
+	if _, ok := fd["FontFile2"]; !ok {
+		return
+	}
+	b, err := r.stream(fd["FontFile2"])
+	if err != nil || len(b) < 12 {
+		return
+	}
+	// The table directory: numTables at 4, 16-byte records from 12.
+	n := int(b[4])<<8 | int(b[5])
+	for i := 0; i < n && 12+16*(i+1) <= len(b); i++ {
+		rec := b[12+16*i:]
+		if string(rec[:4]) != "maxp" {
+			continue
+		}
+		off := int(uint32(rec[8])<<24 | uint32(rec[9])<<16 | uint32(rec[10])<<8 | uint32(rec[11]))
+		if off >= 0 && off+6 <= len(b) {
+			info.Glyphs = int(b[off+4])<<8 | int(b[off+5])
+		}
+	}
 }
 
 // cidWidths reads a CIDFont /W array: c [w1 w2 …] or cfirst clast w.
@@ -1370,6 +1636,29 @@ type cmapRange struct {
 	bytes  int      // code length in bytes
 	dst    []uint16 // UTF-16 of lo's text; the last unit is incremented
 	list   []string // or one text per code
+}
+
+// bad counts the entries that map a code to U+0000, U+FEFF or U+FFFE
+// (for a bfrange: its first code, and every code of an array).
+func (c *cmap) bad() int {
+	isBad := func(s string) bool { return s == "\x00" || s == "\uFEFF" || s == "\uFFFE" }
+	n := 0
+	for _, t := range c.chars {
+		if isBad(t) {
+			n++
+		}
+	}
+	for _, rg := range c.ranges {
+		for _, t := range rg.list {
+			if isBad(t) {
+				n++
+			}
+		}
+		if len(rg.dst) > 0 && isBad(string(utf16.Decode(rg.dst))) {
+			n++
+		}
+	}
+	return n
 }
 
 func (c *cmap) lookup(code, nbytes int) (string, bool) {
