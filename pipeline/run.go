@@ -201,7 +201,7 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 // project's checks, and builds the editions (narrowed by opt) into
 // memory, stopping early when ctx is done.
 func buildAll(ctx context.Context, p *project.Project, opt Options, langs []string) ([]*job, map[string]bool, diag.List) {
-	reports, files, diags := load(p, langs)
+	reports, skipped, files, diags := load(p, langs, opt.Reports)
 	if ctx.Err() != nil {
 		return nil, map[string]bool{}, diags
 	}
@@ -256,7 +256,7 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 			jobs = append(jobs, &job{report: r, lang: l, tag: tags[i], cat: cat, style: hs, stale: stale, gloss: gloss})
 		}
 	}
-	diags = append(diags, projectChecks(p, files, reports, jobs, loadFailed, &styles, opt.Langs)...)
+	diags = append(diags, projectChecks(p, files, reports, skipped, jobs, loadFailed, &styles, opt.Langs)...)
 	if opt.Shards > 0 {
 		var mine []*job
 		for i, j := range jobs {
@@ -299,14 +299,15 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 	return jobs, failed, diags.Unique() // a damaged font is one error, not one per edition
 }
 
-// load reads the reports of p and, meanwhile, the catalog files in the
-// folders of langs (every folder when nil), which do not depend on them:
-// each file is parsed once for all reports.
-func load(p *project.Project, langs []string) ([]*sources.Loaded, *locales.Files, diag.List) {
+// load reads the reports of p (those of the IDs only, when not empty: the
+// others come back as their heads) and, meanwhile, the catalog files in
+// the folders of langs (every folder when nil), which do not depend on
+// them: each file is parsed once for all reports.
+func load(p *project.Project, langs, only []string) ([]*sources.Loaded, []sources.Head, *locales.Files, diag.List) {
 	parsed := make(chan *locales.Files, 1)
 	go func() { parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, langs) }()
-	reports, diags := p.LoadReports()
-	return reports, <-parsed, diags
+	reports, skipped, diags := p.LoadReportsOnly(only)
+	return reports, skipped, <-parsed, diags
 }
 
 // houseStyles loads each house style of a project once.
@@ -370,22 +371,37 @@ func catalogFor(files *locales.Files, r *sources.Loaded, langs []string) (*local
 // the default house style and its fonts when a report failed to load
 // (reports load no style then; style.Load checks the fonts), and the messages of the built
 // translations that no source produces (when every report loaded: a
-// report that failed has messages nobody knows).
-func projectChecks(p *project.Project, files *locales.Files, reports []*sources.Loaded, jobs []*job, loadFailed bool, styles *houseStyles, only []string) diag.List {
+// report that failed has messages nobody knows). The reports a build
+// narrowed to some (--report) did not load, skipped, count by their
+// heads: their languages are the project's all the same, and their
+// messages are not checked.
+func projectChecks(p *project.Project, files *locales.Files, reports []*sources.Loaded, skipped []sources.Head, jobs []*job, loadFailed bool, styles *houseStyles, only []string) diag.List {
 	var diags diag.List
 	src := language.English
+	first := ""
 	if len(reports) > 0 {
-		src = reports[0].SourceTag
+		src, first = reports[0].SourceTag, reports[0].File
+	}
+	if len(skipped) > 0 && (first == "" || skipped[0].File < first) { // the first file's
+		if t, err := language.Parse(skipped[0].SourceLanguage); err == nil {
+			src = t
+		}
 	}
 	var langs []string
 	if !loadFailed {
 		langs = []string{}
-		for _, r := range reports {
-			for _, l := range append(r.Editions(), r.SourceLanguage) {
+		add := func(ls []string) {
+			for _, l := range ls {
 				if !slices.Contains(langs, l) {
 					langs = append(langs, l)
 				}
 			}
+		}
+		for _, r := range reports {
+			add(append(r.Editions(), r.SourceLanguage))
+		}
+		for _, h := range skipped {
+			add(append(h.Editions(), h.SourceLanguage))
 		}
 		slices.Sort(langs)
 	}
@@ -395,7 +411,7 @@ func projectChecks(p *project.Project, files *locales.Files, reports []*sources.
 	}
 	cat, ds := files.Catalog(src, only)
 	diags = append(diags, ds...)
-	if loadFailed || len(reports) == 0 {
+	if loadFailed || len(reports)+len(skipped) == 0 {
 		styles.get("", &diags)
 	}
 	if !loadFailed {
@@ -405,7 +421,7 @@ func projectChecks(p *project.Project, files *locales.Files, reports []*sources.
 				built = append(built, j.tag)
 			}
 		}
-		diags = append(diags, obsolete(cat, src, reports, built)...)
+		diags = append(diags, obsolete(cat, src, reports, skipped, built)...)
 	}
 	return diags
 }
