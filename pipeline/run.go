@@ -256,7 +256,20 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 			jobs = append(jobs, &job{report: r, lang: l, tag: tags[i], cat: cat, style: hs, stale: stale, gloss: gloss})
 		}
 	}
-	diags = append(diags, projectChecks(p, files, reports, skipped, jobs, loadFailed, &styles, opt.Langs)...)
+	// The project's checks read what the editions read and change none
+	// of it: they run beside them, their diagnostics first.
+	checked := make(chan diag.List, 1)
+	all := jobs // before sharding: a shard checks what the whole build does
+	go func() {
+		var ds diag.List
+		defer func() {
+			if r := recover(); r != nil {
+				ds.Errorf("", 0, 0, "", "internal error: %v", r)
+			}
+			checked <- ds
+		}()
+		ds = projectChecks(p, files, reports, skipped, all, loadFailed, &styles, opt.Langs)
+	}()
 	if opt.Shards > 0 {
 		var mine []*job
 		for i, j := range jobs {
@@ -290,6 +303,7 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 	close(work)
 	wg.Wait()
 
+	diags = append(diags, <-checked...)
 	for _, j := range jobs {
 		diags = append(diags, j.diags...)
 		if j.diags.HasErrors() {
