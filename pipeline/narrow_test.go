@@ -26,11 +26,17 @@ heading = 7
 	if err := os.WriteFile(filepath.Join(root, "sources", "other-2024.toml"), []byte(other), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// A translation of the other report, which loads no more than it:
-	// not reported as obsolete.
-	cat := filepath.Join(root, "locales", "ru", "other-2024.ru.toml")
-	if err := os.WriteFile(cat, []byte("[other-2024.broken]\nheading = \"Сломано\"\n"), 0o644); err != nil {
-		t.Fatal(err)
+	// A catalog and a sidecar of the other report alone, which load no
+	// more than it: not read, so neither their errors nor the messages
+	// nobody uses are reported.
+	for name, data := range map[string]string{
+		"other-2024.ru.toml":    "[other-2024.broken]\nheading = \n",
+		"other-2024.ru.sources": "\"other-2024.broken.heading\" = 7\n",
+		"other-2024b.ru.toml":   "[other-2024]\ntitle = \"Другой\"\n",
+	} {
+		if err := os.WriteFile(filepath.Join(root, "locales", "ru", name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	p := project.Open(root)
 	results, diags := Run(p, Options{OutDir: t.TempDir(), Reports: firstReport, Langs: published})
@@ -45,8 +51,10 @@ heading = 7
 	// Built whole, or checked, the other report's errors show.
 	for _, opt := range []Options{{OutDir: t.TempDir(), Langs: published}, {Check: true}} {
 		_, diags = Run(p, opt)
-		if err := diags.Err(); err == nil || !strings.Contains(err.Error(), "sources/other-2024.toml:") {
-			t.Errorf("check = %v: want the other report's error", err)
+		for _, want := range []string{"sources/other-2024.toml:", "locales/ru/other-2024.ru.toml:"} {
+			if err := diags.Err(); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("check = %v: want an error of %s", err, want)
+			}
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -251,7 +252,7 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 			if opt.Strict && !r.Published(l) && !contains(opt.Langs, l) {
 				continue
 			}
-			stale, ds := staleIDs(p, r, cat, l, tags[i])
+			stale, ds := staleIDs(p, r, cat, l, tags[i], skipped)
 			diags = append(diags, ds...)
 			jobs = append(jobs, &job{report: r, lang: l, tag: tags[i], cat: cat, style: hs, stale: stale, gloss: gloss})
 		}
@@ -316,12 +317,34 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 // load reads the reports of p (those of the IDs only, when not empty: the
 // others come back as their heads) and, meanwhile, the catalog files in
 // the folders of langs (every folder when nil), which do not depend on
-// them: each file is parsed once for all reports.
+// them: each file is parsed once for all reports. The catalog files of
+// the reports left out (locales.Under them) are left out too.
 func load(p *project.Project, langs, only []string) ([]*sources.Loaded, []sources.Head, *locales.Files, diag.List) {
+	others := otherReports(p, only)
 	parsed := make(chan *locales.Files, 1)
-	go func() { parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, langs) }()
+	go func() { parsed <- locales.ParseFilesExcept(p.Locales, p.LocalesDir, langs, others) }()
 	reports, skipped, diags := p.LoadReportsOnly(only)
 	return reports, skipped, <-parsed, diags
+}
+
+// otherReports returns the IDs of the reports of p that a build of the
+// reports of only (all when empty) does not load: those whose head
+// (sources.ReadHead) names another report.
+func otherReports(p *project.Project, only []string) []string {
+	if len(only) == 0 {
+		return nil
+	}
+	names, _ := fs.Glob(p.Sources, "*.toml")
+	var ids []string
+	for _, name := range names {
+		if strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if h, ok := sources.ReadHead(p.Sources, name); ok && !contains(only, h.ID) && !contains(ids, h.ID) {
+			ids = append(ids, h.ID)
+		}
+	}
+	return ids
 }
 
 // houseStyles loads each house style of a project once.
@@ -543,7 +566,7 @@ func editions(p *project.Project, files *locales.Files, r *sources.Loaded, hs *s
 		if len(langs) > 0 && !contains(langs, l) {
 			continue
 		}
-		stale, ds := staleIDs(p, r, cat, l, tags[i])
+		stale, ds := staleIDs(p, r, cat, l, tags[i], nil)
 		diags = append(diags, ds...)
 		ed, ds := edition(r, cat, hs, tags[i], stale, g)
 		diags = append(diags, ds...)
@@ -600,8 +623,9 @@ func contains(list []string, s string) bool {
 // staleIDs returns the messages of lang (tag parsed) whose translation
 // was made from a source text that has changed since: the sidecar files of
 // lang's catalogs record the hash of the source each translation was made
-// from.
-func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang string, tag language.Tag) (map[string]bool, diag.List) {
+// from. The sidecars of the skipped reports' catalogs alone (locales.Under
+// their IDs) are not read.
+func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang string, tag language.Tag, skipped []sources.Head) (map[string]bool, diag.List) {
 	var diags diag.List
 	src := r.SourceTag
 	if tag == src {
@@ -614,6 +638,9 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 		data, err := fs.ReadFile(p.Locales, name)
 		if err != nil {
 			diags.Errorf(path.Join(p.LocalesDir, name), 0, 0, "", "%v", unwrap(err))
+			continue
+		}
+		if len(skipped) > 0 && locales.Under(data, skippedIDs(skipped)) {
 			continue
 		}
 		h, ds := locales.ParseSidecar(path.Join(p.LocalesDir, name), data)
@@ -644,6 +671,15 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 		}
 	}
 	return stale, diags
+}
+
+// skippedIDs returns the IDs of the skipped reports.
+func skippedIDs(skipped []sources.Head) []string {
+	ids := make([]string, len(skipped))
+	for i, h := range skipped {
+		ids[i] = h.ID
+	}
+	return ids
 }
 
 // removeStaleTemps deletes temporary files a killed build left in dir
