@@ -222,7 +222,14 @@ func ReadHead(fsys fs.FS, name string) (Head, bool) {
 		}
 		off += len(line)
 	}
+	// The limits Parse checks before decoding, for the same reasons.
 	if !utf8.Valid(head) {
+		return Head{}, false
+	}
+	if _, deep := tomlpos.TooDeep(head, MaxNesting); deep {
+		return Head{}, false
+	}
+	if keyLimits(new(diag.List), "", head, MaxKeyParts, MaxKeys) {
 		return Head{}, false
 	}
 	var h struct {

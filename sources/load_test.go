@@ -880,6 +880,8 @@ func TestReadHead(t *testing.T) {
 		{"no ID", "source-language = \"en\"\nlanguages = [\"en\"]\n", ""},
 		{"no languages", "id = \"a\"\nsource-language = \"en\"\n", ""},
 		{"bad language", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\", \"??\"]\n", ""},
+		{"too deep", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\"]\nx = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", ""},
+		{"key too long", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\"]\n" + strings.Repeat("k.", 40) + "k = 1\n", ""},
 		{"syntax error", "id = \"a\nsource-language = \"en\"\nlanguages = [\"en\"]\n", ""},
 		// A line starting with [ inside a value ends the head there: it
 		// does not decode, so the file is left to Load.
