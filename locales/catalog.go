@@ -138,10 +138,23 @@ type Files struct {
 // those in the folders of langs (every folder when langs is nil),
 // concurrently.
 func ParseFiles(fsys fs.FS, prefix string, langs []string) *Files {
+	return ParseFilesExcept(fsys, prefix, langs, nil)
+}
+
+// ParseFilesExcept is ParseFiles without the files whose every message
+// is under one of the IDs in except (Under): the catalogs of reports a
+// build does not load, neither parsed nor checked.
+func ParseFilesExcept(fsys fs.FS, prefix string, langs, except []string) *Files {
 	f := &Files{fsys: fsys, prefix: prefix, parsed: map[string]*parsedFile{}}
 	f.names, f.globErr = fs.Glob(fsys, "*/*.toml")
 	// A folder that is not a language tag is CheckLayout's, once.
 	f.names = slices.DeleteFunc(f.names, func(name string) bool { return !languageFolder(path.Dir(name)) })
+	if len(except) > 0 {
+		f.names = slices.DeleteFunc(f.names, func(name string) bool {
+			data, err := fs.ReadFile(fsys, name)
+			return err == nil && len(data) <= MaxFileSize && Under(data, except)
+		})
+	}
 	sort.Strings(f.names)
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -209,6 +222,47 @@ func (f *Files) Catalog(source language.Tag, langs []string) (*Catalog, diag.Lis
 		c.add(f.parsed[name], &diags)
 	}
 	return c, diags
+}
+
+// Under reports whether every message of data, a catalog or sidecar
+// file, is under one of ids (its ID is one of them, a dot, then
+// anything), as far as its lines tell without decoding it: every table
+// header is [<id>] or [<id>.…], every key before the first is <id>.… or
+// "<id>.…", and no string spans lines. It is false when in doubt, and for
+// a file without messages.
+func Under(data []byte, ids []string) bool {
+	under := func(s string, ends string) bool {
+		for _, id := range ids {
+			if rest, ok := strings.CutPrefix(s, id); ok && rest != "" && strings.IndexByte(ends, rest[0]) >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	seen, inTable := false, false
+	for line := range strings.Lines(string(data)) {
+		if strings.Contains(line, `"""`) || strings.Contains(line, "'''") {
+			return false
+		}
+		t := strings.TrimLeft(line, " \t")
+		switch {
+		case t == "" || t[0] == '\n' || t[0] == '\r' || t[0] == '#':
+			continue
+		case t[0] == '[':
+			if strings.HasPrefix(t, "[[") || !under(t[1:], ".]") {
+				return false
+			}
+			inTable = true
+		case inTable:
+			continue // a key of the table, under it
+		default:
+			if !under(strings.TrimPrefix(t, `"`), ".") {
+				return false
+			}
+		}
+		seen = true
+	}
+	return seen
 }
 
 // parsedFile is a catalog file read, parsed and checked on its own, ready

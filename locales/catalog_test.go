@@ -113,3 +113,27 @@ func TestLocalizeFallback(t *testing.T) {
 		t.Errorf("kk got %q; must fall back to the source, not to Russian", s)
 	}
 }
+
+func TestUnder(t *testing.T) {
+	ids := []string{"a-1", "b"}
+	for _, tc := range []struct {
+		data string
+		want bool
+	}{
+		{"# comment\n\n[a-1]\ntitle = \"x\"\n[a-1.s.p1]\nother = \"y\"\n", true},
+		{"\"a-1.title\" = \"sha256-1\"\nb.x = \"y\"\n", true},
+		{"  [b.x]  # note\nheading = \"z\"\n", true},
+		{"", false},
+		{"# only a comment\n", false},
+		{"[a-1]\nx = 1\n[c.y]\nz = 2\n", false},         // a table of another
+		{"[a-10.x]\ny = 1\n", false},                    // another ID sharing the prefix
+		{"brand = \"x\"\n[a-1.x]\ny = 1\n", false},      // a key of its own
+		{"[a-1.x]\ny = \"\"\"\n[c.z]\n\"\"\"\n", false}, // a string over lines
+		{"[[a-1.x]]\ny = 1\n", false},
+		{"[\"a-1\".x]\ny = 1\n", false}, // quoted: in doubt
+	} {
+		if got := Under([]byte(tc.data), ids); got != tc.want {
+			t.Errorf("Under(%q) = %v, want %v", tc.data, got, tc.want)
+		}
+	}
+}

@@ -224,6 +224,19 @@ func (c Checker) Compare(src Source, tr Translation, lang language.Tag) diag.Lis
 		}
 	}
 
+	// The words of each form, for the glossary and the quotation marks:
+	// computed once, when one of them needs them.
+	var plain []string
+	plainForms := func() []string {
+		if plain == nil {
+			plain = make([]string, len(forms))
+			for i, f := range forms {
+				plain[i] = plainText(f.text, src.Markup)
+			}
+		}
+		return plain
+	}
+
 	// Glossary.
 	if c.Glossary != nil {
 		srcLang := c.SourceLang
@@ -236,9 +249,7 @@ func (c Checker) Compare(src Source, tr Translation, lang language.Tag) diag.Lis
 				s = append(s, plainText(x, src.Markup))
 			}
 		}
-		for _, f := range forms {
-			t = append(t, plainText(f.text, src.Markup))
-		}
+		t = append(t, plainForms()...)
 		for _, m := range c.Glossary.Check(srcLang, lang, strings.Join(s, "\n"), strings.Join(t, "\n")) {
 			want := make([]string, len(m.Want))
 			for i, w := range m.Want {
@@ -257,8 +268,7 @@ func (c Checker) Compare(src Source, tr Translation, lang language.Tag) diag.Lis
 	if q, ok := quotes[base.String()]; ok {
 		var wrong []string
 		unbalanced := false
-		for _, f := range forms {
-			text := plainText(f.text, src.Markup)
+		for _, text := range plainForms() {
 			for _, r := range q.Wrong {
 				n := strings.Count(text, string(r))
 				if r == q.NestedClose {
@@ -280,14 +290,15 @@ func (c Checker) Compare(src Source, tr Translation, lang language.Tag) diag.Lis
 		}
 	}
 
-	// Untranslated text.
-	if !Trivial(src.Forms.Joined()) {
-		var same []string
-		for _, f := range forms {
-			if strings.TrimSpace(f.text) == strings.TrimSpace(srcForm(f.name)) && !c.Glossary.IsSame(lang, f.text) {
-				same = append(same, f.name)
-			}
+	// Untranslated text (whether the source has anything to translate
+	// is asked only of a form that is still the source text).
+	var same []string
+	for _, f := range forms {
+		if strings.TrimSpace(f.text) == strings.TrimSpace(srcForm(f.name)) && !c.Glossary.IsSame(lang, f.text) {
+			same = append(same, f.name)
 		}
+	}
+	if len(same) > 0 && !Trivial(src.Forms.Joined()) {
 		switch {
 		case len(same) == len(forms):
 			add(diag.Warning, "the translation is the %s text; probably not translated", c.sourceName())

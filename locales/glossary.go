@@ -243,7 +243,8 @@ func (g *Glossary) Check(src, lang language.Tag, source, translation string) []G
 	if g == nil {
 		return nil
 	}
-	sw, tw := words(source), words(translation)
+	sw := words(source)
+	var tw []string // the translation's words, once a term is found
 	var out []GlossaryMiss
 	for _, t := range g.Terms {
 		want := t.values(lang)
@@ -259,6 +260,9 @@ func (g *Glossary) Check(src, lang language.Tag, source, translation string) []G
 		}
 		if found == "" {
 			continue
+		}
+		if tw == nil {
+			tw = words(translation)
 		}
 		ok := false
 		for _, r := range want {

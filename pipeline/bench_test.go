@@ -42,6 +42,10 @@ func BenchmarkReference(b *testing.B) {
 			}
 		}
 	})
+	// Loading every report, every catalog and the fonts, as check and a
+	// whole build do; all, narrowed to one report, loads that report and
+	// its catalogs only (and shares the embedded house style and fonts,
+	// loaded once per process).
 	b.Run("load", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -202,7 +203,7 @@ func Run(p *project.Project, opt Options) ([]Result, diag.List) {
 // project's checks, and builds the editions (narrowed by opt) into
 // memory, stopping early when ctx is done.
 func buildAll(ctx context.Context, p *project.Project, opt Options, langs []string) ([]*job, map[string]bool, diag.List) {
-	reports, files, diags := load(p, langs)
+	reports, skipped, files, diags := load(p, langs, opt.Reports)
 	if ctx.Err() != nil {
 		return nil, map[string]bool{}, diags
 	}
@@ -252,12 +253,25 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 			if opt.Strict && !r.Published(l) && !contains(opt.Langs, l) {
 				continue
 			}
-			stale, ds := staleIDs(p, r, cat, l, tags[i])
+			stale, ds := staleIDs(p, r, cat, l, tags[i], skipped)
 			diags = append(diags, ds...)
 			jobs = append(jobs, &job{report: r, lang: l, tag: tags[i], cat: cat, style: hs, stale: stale, gloss: gloss})
 		}
 	}
-	diags = append(diags, projectChecks(p, files, reports, jobs, loadFailed, &styles, opt.Langs)...)
+	// The project's checks read what the editions read and change none
+	// of it: they run beside them, their diagnostics first.
+	checked := make(chan diag.List, 1)
+	all := jobs // before sharding: a shard checks what the whole build does
+	go func() {
+		var ds diag.List
+		defer func() {
+			if r := recover(); r != nil {
+				ds.Errorf("", 0, 0, "", "internal error: %v", r)
+			}
+			checked <- ds
+		}()
+		ds = projectChecks(p, files, reports, skipped, all, loadFailed, &styles, opt.Langs)
+	}()
 	if opt.Shards > 0 {
 		var mine []*job
 		for i, j := range jobs {
@@ -291,6 +305,7 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 	close(work)
 	wg.Wait()
 
+	diags = append(diags, <-checked...)
 	for _, j := range jobs {
 		diags = append(diags, j.diags...)
 		if j.diags.HasErrors() {
@@ -300,14 +315,37 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 	return jobs, failed, diags.Unique() // a damaged font is one error, not one per edition
 }
 
-// load reads the reports of p and, meanwhile, the catalog files in the
-// folders of langs (every folder when nil), which do not depend on them:
-// each file is parsed once for all reports.
-func load(p *project.Project, langs []string) ([]*sources.Loaded, *locales.Files, diag.List) {
+// load reads the reports of p (those of the IDs only, when not empty: the
+// others come back as their heads) and, meanwhile, the catalog files in
+// the folders of langs (every folder when nil), which do not depend on
+// them: each file is parsed once for all reports. The catalog files of
+// the reports left out (locales.Under them) are left out too.
+func load(p *project.Project, langs, only []string) ([]*sources.Loaded, []sources.Head, *locales.Files, diag.List) {
+	others := otherReports(p, only)
 	parsed := make(chan *locales.Files, 1)
-	go func() { parsed <- locales.ParseFiles(p.Locales, p.LocalesDir, langs) }()
-	reports, diags := p.LoadReports()
-	return reports, <-parsed, diags
+	go func() { parsed <- locales.ParseFilesExcept(p.Locales, p.LocalesDir, langs, others) }()
+	reports, skipped, diags := p.LoadReportsOnly(only)
+	return reports, skipped, <-parsed, diags
+}
+
+// otherReports returns the IDs of the reports of p that a build of the
+// reports of only (all when empty) does not load: those whose head
+// (sources.ReadHead) names another report.
+func otherReports(p *project.Project, only []string) []string {
+	if len(only) == 0 {
+		return nil
+	}
+	names, _ := fs.Glob(p.Sources, "*.toml")
+	var ids []string
+	for _, name := range names {
+		if strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if h, ok := sources.ReadHead(p.Sources, name); ok && !contains(only, h.ID) && !contains(ids, h.ID) {
+			ids = append(ids, h.ID)
+		}
+	}
+	return ids
 }
 
 // houseStyles loads each house style of a project once.
@@ -371,22 +409,37 @@ func catalogFor(files *locales.Files, r *sources.Loaded, langs []string) (*local
 // the default house style and its fonts when a report failed to load
 // (reports load no style then; style.Load checks the fonts), and the messages of the built
 // translations that no source produces (when every report loaded: a
-// report that failed has messages nobody knows).
-func projectChecks(p *project.Project, files *locales.Files, reports []*sources.Loaded, jobs []*job, loadFailed bool, styles *houseStyles, only []string) diag.List {
+// report that failed has messages nobody knows). The reports a build
+// narrowed to some (--report) did not load, skipped, count by their
+// heads: their languages are the project's all the same, and their
+// messages are not checked.
+func projectChecks(p *project.Project, files *locales.Files, reports []*sources.Loaded, skipped []sources.Head, jobs []*job, loadFailed bool, styles *houseStyles, only []string) diag.List {
 	var diags diag.List
 	src := language.English
+	first := ""
 	if len(reports) > 0 {
-		src = reports[0].SourceTag
+		src, first = reports[0].SourceTag, reports[0].File
+	}
+	if len(skipped) > 0 && (first == "" || skipped[0].File < first) { // the first file's
+		if t, err := language.Parse(skipped[0].SourceLanguage); err == nil {
+			src = t
+		}
 	}
 	var langs []string
 	if !loadFailed {
 		langs = []string{}
-		for _, r := range reports {
-			for _, l := range append(r.Editions(), r.SourceLanguage) {
+		add := func(ls []string) {
+			for _, l := range ls {
 				if !slices.Contains(langs, l) {
 					langs = append(langs, l)
 				}
 			}
+		}
+		for _, r := range reports {
+			add(append(r.Editions(), r.SourceLanguage))
+		}
+		for _, h := range skipped {
+			add(append(h.Editions(), h.SourceLanguage))
 		}
 		slices.Sort(langs)
 	}
@@ -396,7 +449,7 @@ func projectChecks(p *project.Project, files *locales.Files, reports []*sources.
 	}
 	cat, ds := files.Catalog(src, only)
 	diags = append(diags, ds...)
-	if loadFailed || len(reports) == 0 {
+	if loadFailed || len(reports)+len(skipped) == 0 {
 		styles.get("", &diags)
 	}
 	if !loadFailed {
@@ -406,7 +459,7 @@ func projectChecks(p *project.Project, files *locales.Files, reports []*sources.
 				built = append(built, j.tag)
 			}
 		}
-		diags = append(diags, obsolete(cat, src, reports, built)...)
+		diags = append(diags, obsolete(cat, src, reports, skipped, built)...)
 	}
 	return diags
 }
@@ -521,7 +574,7 @@ func editions(p *project.Project, files *locales.Files, r *sources.Loaded, hs *s
 		if len(langs) > 0 && !contains(langs, l) {
 			continue
 		}
-		stale, ds := staleIDs(p, r, cat, l, tags[i])
+		stale, ds := staleIDs(p, r, cat, l, tags[i], nil)
 		diags = append(diags, ds...)
 		ed, ds := edition(r, cat, hs, tags[i], stale, g)
 		diags = append(diags, ds...)
@@ -578,8 +631,9 @@ func contains(list []string, s string) bool {
 // staleIDs returns the messages of lang (tag parsed) whose translation
 // was made from a source text that has changed since: the sidecar files of
 // lang's catalogs record the hash of the source each translation was made
-// from.
-func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang string, tag language.Tag) (map[string]bool, diag.List) {
+// from. The sidecars of the skipped reports' catalogs alone (locales.Under
+// their IDs) are not read.
+func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang string, tag language.Tag, skipped []sources.Head) (map[string]bool, diag.List) {
 	var diags diag.List
 	src := r.SourceTag
 	if tag == src {
@@ -592,6 +646,9 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 		data, err := fs.ReadFile(p.Locales, name)
 		if err != nil {
 			diags.Errorf(path.Join(p.LocalesDir, name), 0, 0, "", "%v", unwrap(err))
+			continue
+		}
+		if len(skipped) > 0 && locales.Under(data, skippedIDs(skipped)) {
 			continue
 		}
 		h, ds := locales.ParseSidecar(path.Join(p.LocalesDir, name), data)
@@ -622,6 +679,15 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 		}
 	}
 	return stale, diags
+}
+
+// skippedIDs returns the IDs of the skipped reports.
+func skippedIDs(skipped []sources.Head) []string {
+	ids := make([]string, len(skipped))
+	for i, h := range skipped {
+		ids[i] = h.ID
+	}
+	return ids
 }
 
 // removeStaleTemps deletes temporary files a killed build left in dir

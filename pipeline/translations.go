@@ -84,8 +84,9 @@ func checkTranslations(r *sources.Loaded, cat *locales.Catalog, lang language.Ta
 // obsolete reports the messages of the catalogs of langs that no source
 // produces: no report has them and the source language's catalog does
 // not either (a mistyped ID, a block renamed in the report). cat holds
-// every language; reports are all of the project's, loaded without error.
-func obsolete(cat *locales.Catalog, src language.Tag, reports []*sources.Loaded, langs []language.Tag) diag.List {
+// every language; reports are all of the project's, loaded without error,
+// but those skipped, whose messages (IDs under theirs) are not checked.
+func obsolete(cat *locales.Catalog, src language.Tag, reports []*sources.Loaded, skipped []sources.Head, langs []language.Tag) diag.List {
 	known := map[string]bool{}
 	var ids []string
 	for _, r := range reports {
@@ -107,7 +108,7 @@ func obsolete(cat *locales.Catalog, src language.Tag, reports []*sources.Loaded,
 			continue
 		}
 		for _, id := range cat.IDs(lang) {
-			if known[id] {
+			if known[id] || ofSkipped(id, skipped) {
 				continue
 			}
 			e, _ := cat.Entry(lang, id)
@@ -119,6 +120,17 @@ func obsolete(cat *locales.Catalog, src language.Tag, reports []*sources.Loaded,
 		}
 	}
 	return diags
+}
+
+// ofSkipped reports whether id is a message of one of the skipped
+// reports: its ID, a dot, then anything.
+func ofSkipped(id string, skipped []sources.Head) bool {
+	for _, h := range skipped {
+		if rest, ok := strings.CutPrefix(id, h.ID); ok && strings.HasPrefix(rest, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestID returns the ID of ids nearest to id: the same number of

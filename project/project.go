@@ -134,6 +134,13 @@ func (p *Project) LoadReports() ([]*sources.Loaded, diag.List) {
 	return sources.LoadDir(p.Sources, p.SourcesDir)
 }
 
+// LoadReportsOnly is LoadReports narrowed to the reports of the IDs only
+// (sources.LoadDirOnly): the files of other reports come back as their
+// heads, not loaded.
+func (p *Project) LoadReportsOnly(only []string) ([]*sources.Loaded, []sources.Head, diag.List) {
+	return sources.LoadDirOnly(p.Sources, p.SourcesDir, only)
+}
+
 // view returns the view holding name, a slash-separated path relative to
 // the root, and name's path in it.
 func (p *Project) view(name string) (fs.FS, string, bool) {

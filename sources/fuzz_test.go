@@ -2,6 +2,7 @@ package sources
 
 import (
 	"testing"
+	"testing/fstest"
 )
 
 // FuzzParse feeds arbitrary bytes to the report loader: it must never
@@ -24,6 +25,20 @@ func FuzzParse(f *testing.F) {
 			if d.Line < 0 || d.Col < 0 {
 				t.Fatalf("bad position in %v", d)
 			}
+		}
+	})
+}
+
+// FuzzReadHead checks that reading the head of any file never panics, and
+// that a head read names an ID and languages.
+func FuzzReadHead(f *testing.F) {
+	f.Add([]byte(baseReport))
+	f.Add([]byte("id = \"a\"\nsource-language = \"en\"\nlanguages = [\n[\"en\"]]\n"))
+	f.Add([]byte("a = [[[[[[[[[[1]]]]]]]]]]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h, ok := ReadHead(fstest.MapFS{"r.toml": {Data: data}}, "r.toml")
+		if ok && (h.ID == "" || len(h.Languages) == 0) {
+			t.Fatalf("head %+v", h)
 		}
 	})
 }

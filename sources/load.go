@@ -124,11 +124,36 @@ func (l *Loaded) Message(id string) (Message, bool) {
 // order; files whose name starts with "_" or "." are skipped. House styles
 // live in the styles/ subfolder and are not reports.
 func LoadDir(fsys fs.FS, prefix string) ([]*Loaded, diag.List) {
+	reports, _, diags := LoadDirOnly(fsys, prefix, nil)
+	return reports, diags
+}
+
+// Head is what the top of a report file says before its first table:
+// which report it is and its languages, read without loading the report.
+type Head struct {
+	// File is the report's path as shown in diagnostics.
+	File string
+	// ID, SourceLanguage, Languages and InProgress are those of Report.
+	ID, SourceLanguage    string
+	Languages, InProgress []string
+}
+
+// Editions returns Languages, then InProgress, as Report.Editions.
+func (h Head) Editions() []string {
+	return append(slices.Clip(h.Languages), h.InProgress...)
+}
+
+// LoadDirOnly is LoadDir narrowed to the reports of the IDs only (all
+// when only is empty): a file whose head (ReadHead) names another report is not
+// loaded, validated or reported on, and comes back as its Head. A file
+// whose head cannot be read is loaded as LoadDir does, errors and all.
+func LoadDirOnly(fsys fs.FS, prefix string, only []string) ([]*Loaded, []Head, diag.List) {
 	var diags diag.List
+	var skipped []Head
 	names, err := fs.Glob(fsys, "*.toml")
 	if err != nil {
 		diags.Errorf(prefix, 0, 0, "", "%v", err)
-		return nil, diags
+		return nil, nil, diags
 	}
 	sort.Strings(names)
 	var reports []*Loaded
@@ -137,6 +162,13 @@ func LoadDir(fsys fs.FS, prefix string) ([]*Loaded, diag.List) {
 	for _, name := range names {
 		if strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") {
 			continue
+		}
+		if len(only) > 0 {
+			if h, ok := ReadHead(fsys, name); ok && !slices.Contains(only, h.ID) {
+				h.File = path.Join(prefix, name)
+				skipped = append(skipped, h)
+				continue
+			}
 		}
 		r, ds := Load(fsys, name, path.Join(prefix, name))
 		diags = append(diags, ds...)
@@ -157,7 +189,64 @@ func LoadDir(fsys fs.FS, prefix string) ([]*Loaded, diag.List) {
 	if len(names) == 0 {
 		diags.Errorf(prefix, 0, 0, "", "no report files (*.toml) found")
 	}
-	return reports, diags
+	return reports, skipped, diags
+}
+
+// ReadHead reads the head of the report file name of fsys: the keys
+// before its first table header, decoded alone. It reports false when
+// that is not possible (the file does not read, is too large, its head
+// does not decode, names no ID or no languages, or a language that is
+// not a tag): only Load can tell what is wrong.
+// A head that reads says nothing of the rest of the file.
+func ReadHead(fsys fs.FS, name string) (Head, bool) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil || st.Size() > MaxFileSize {
+		return Head{}, false
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil || len(data) > MaxFileSize {
+		return Head{}, false
+	}
+	// The head ends at the first line that starts with "[": a table
+	// header, or a line inside a multi-line string or array, which then
+	// does not decode.
+	head := data
+	for off := 0; off < len(data); {
+		line := data[off:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i+1]
+		}
+		if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && t[0] == '[' {
+			head = data[:off]
+			break
+		}
+		off += len(line)
+	}
+	// The limits Parse checks before decoding, for the same reasons.
+	if !utf8.Valid(head) {
+		return Head{}, false
+	}
+	if _, deep := tomlpos.TooDeep(head, MaxNesting); deep {
+		return Head{}, false
+	}
+	if keyLimits(new(diag.List), "", head, MaxKeyParts, MaxKeys) {
+		return Head{}, false
+	}
+	var h struct {
+		ID             string   `toml:"id"`
+		SourceLanguage string   `toml:"source-language"`
+		Languages      []string `toml:"languages"`
+		InProgress     []string `toml:"in-progress"`
+	}
+	if _, err := toml.NewDecoder(bytes.NewReader(head)).Decode(&h); err != nil || h.ID == "" || len(h.Languages) == 0 {
+		return Head{}, false
+	}
+	for _, l := range append([]string{h.SourceLanguage}, append(h.Languages, h.InProgress...)...) {
+		if _, err := language.Parse(l); err != nil {
+			return Head{}, false
+		}
+	}
+	return Head{ID: h.ID, SourceLanguage: h.SourceLanguage, Languages: h.Languages, InProgress: h.InProgress}, true
 }
 
 // Load reads the report at name in fsys; file is the path shown in

@@ -883,3 +883,50 @@ func TestTextIsNormalised(t *testing.T) {
 		t.Errorf("name = %q, want NFC", m.Text)
 	}
 }
+
+func TestReadHead(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		id         string // "" when the head does not read
+	}{
+		{"base", baseReport, "rep"},
+		{"no table", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\"]\n", "a"},
+		{"indented header", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\"]\n  [x]\ny = 1\n", "a"},
+		{"no ID", "source-language = \"en\"\nlanguages = [\"en\"]\n", ""},
+		{"no languages", "id = \"a\"\nsource-language = \"en\"\n", ""},
+		{"bad language", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\", \"??\"]\n", ""},
+		{"too deep", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\"]\nx = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", ""},
+		{"key too long", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\"]\n" + strings.Repeat("k.", 40) + "k = 1\n", ""},
+		{"syntax error", "id = \"a\nsource-language = \"en\"\nlanguages = [\"en\"]\n", ""},
+		// A line starting with [ inside a value ends the head there: it
+		// does not decode, so the file is left to Load.
+		{"array", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\n[\"en\"]]\n", ""},
+		{"string", "id = \"a\"\nsource-language = \"en\"\nlanguages = [\"en\"]\ntitle = \"\"\"\n[not a table]\n\"\"\"\n", ""},
+	} {
+		fsys := fstest.MapFS{"r.toml": {Data: []byte(tc.data)}}
+		h, ok := ReadHead(fsys, "r.toml")
+		if ok != (tc.id != "") || h.ID != tc.id {
+			t.Errorf("%s: ReadHead = %+v, %v; want ID %q", tc.name, h, ok, tc.id)
+		}
+	}
+	if _, ok := ReadHead(fstest.MapFS{}, "r.toml"); ok {
+		t.Error("ReadHead of a missing file reads")
+	}
+}
+
+func TestLoadDirOnly(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.toml": {Data: []byte(baseReport)},
+		"b.toml": {Data: []byte("id = \"other\"\nsource-language = \"en\"\nlanguages = [\"en\", \"fr\"]\n[[section]]\nbroken = 1\n")},
+	}
+	rs, skipped, diags := LoadDirOnly(fsys, "sources", []string{"rep"})
+	if len(diags) > 0 || len(rs) != 1 || rs[0].ID != "rep" {
+		t.Fatalf("LoadDirOnly = %v, %v", rs, diags)
+	}
+	if len(skipped) != 1 || skipped[0].ID != "other" || skipped[0].File != "sources/b.toml" || !slices.Equal(skipped[0].Editions(), []string{"en", "fr"}) {
+		t.Errorf("skipped = %+v", skipped)
+	}
+	if _, diags := LoadDir(fsys, "sources"); !diags.HasErrors() {
+		t.Error("LoadDir: want the error of b.toml")
+	}
+}

@@ -18,10 +18,54 @@ import (
 // NFC returns s in Unicode normalisation form C: "й" typed as "и" and a
 // combining breve becomes the one character "й", which the fonts draw.
 func NFC(s string) string {
-	if norm.NFC.IsNormalString(s) {
+	if startersOnly(s) || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// starterRanges are the characters, of the scripts the reports are in
+// (Latin, Cyrillic) and their punctuation, that have no decomposition and
+// combine with nothing before them: a text of them alone is in NFC
+// without looking further. TestStarterRanges checks them against norm.
+var starterRanges = [...][2]rune{
+	{0, 0x2FF},       // Basic Latin to Spacing Modifier Letters
+	{0x400, 0x482},   // Cyrillic letters and the thousands sign
+	{0x48A, 0x52F},   // Cyrillic letters, Cyrillic Supplement
+	{0x2010, 0x205E}, // General Punctuation: dashes, quotes, ellipsis …
+	{0x20A0, 0x20C0}, // Currency Symbols
+	{0x2116, 0x2116}, // numero sign
+	{0x2212, 0x2212}, // minus sign
+}
+
+// startersOnly reports whether every character of s is in starterRanges,
+// so s is in NFC: norm's quick check, cheaper for the common case.
+func startersOnly(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false
+		}
+		i += n
+		ok := false
+		for _, rg := range starterRanges {
+			if r < rg[0] {
+				break
+			}
+			if r <= rg[1] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // Problem is a character text may not hold.

@@ -1,6 +1,10 @@
 package unitext
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestCheck(t *testing.T) {
 	for _, c := range []struct {
@@ -55,5 +59,36 @@ func TestTypedAnnexNumber(t *testing.T) {
 		if got != want {
 			t.Errorf("TypedAnnexNumber(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Every character of starterRanges starts a segment of its own (canonical
+// combining class 0, combining with nothing before it) and is in NFC, so a
+// text of them alone is: what startersOnly assumes.
+func TestStarterRanges(t *testing.T) {
+	last := rune(-1)
+	for _, rg := range starterRanges {
+		if rg[0] <= last || rg[1] < rg[0] {
+			t.Fatalf("range %U–%U: ranges must be sorted and apart", rg[0], rg[1])
+		}
+		last = rg[1]
+		for r := rg[0]; r <= rg[1]; r++ {
+			s := string(r)
+			p := norm.NFC.PropertiesString(s)
+			if p.CCC() != 0 || !p.BoundaryBefore() || !norm.NFC.IsNormalString(s) {
+				t.Errorf("%U: ccc %d, boundary before %v, NFC %v", r, p.CCC(), p.BoundaryBefore(), norm.NFC.IsNormalString(s))
+			}
+		}
+	}
+	for _, s := range []string{"", "plain", "Вступительное слово «текст» — 5 €", "й", "e\u0301", "\u2000", "\u0340", "日本"} {
+		if got, want := startersOnly(s), norm.NFC.IsNormalString(s); got && !want {
+			t.Errorf("startersOnly(%q) = true, not NFC", s)
+		}
+		if NFC(s) != norm.NFC.String(s) {
+			t.Errorf("NFC(%q) = %q", s, NFC(s))
+		}
+	}
+	if startersOnly("e\u0301") || startersOnly("\xff") {
+		t.Error("startersOnly lets a combining mark or invalid UTF-8 through")
 	}
 }
