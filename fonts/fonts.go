@@ -1,10 +1,13 @@
-// Package fonts holds the embedded font families and answers the two
-// questions layout asks of a font: how wide is this text, and can the font
-// draw every character of it.
+// Package fonts holds the embedded font families and answers the
+// questions layout asks of a font: how wide is this text, how much closer
+// is a pair of characters set (kerning), and can the font draw every
+// character of it.
 //
 // Widths are computed exactly as fpdf computes the /W array it writes into
 // the PDF (advance width scaled to 1000 units per em, rounded), so a line
-// measured here is drawn at exactly the measured width.
+// measured here is drawn at exactly the measured width. Kerning comes from
+// the font's own pair adjustments (its GPOS table, see internal/gpos),
+// also in 1/1000 em.
 package fonts
 
 import (
@@ -21,6 +24,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/reportgen/reportgen/fonts/internal/gpos"
 )
 
 //go:embed *.ttf OFL.txt
@@ -112,6 +117,15 @@ type Font struct {
 	widths [0x10000]atomic.Int32
 	bufs   sync.Pool // of *sfnt.Buffer
 	upem   fixed.Int26_6
+
+	// kern is the font's pair kerning, read on first use (kernOnce);
+	// kernErr why it could not be read. glyphs caches the glyph of each
+	// character of the Basic Multilingual Plane, plus one (0: not looked
+	// up yet), once the font has kerning.
+	kernOnce sync.Once
+	kern     *gpos.Kerning
+	kernErr  error
+	glyphs   *[0x10000]atomic.Uint32
 }
 
 func (f *Font) buffer() *sfnt.Buffer {
@@ -277,6 +291,102 @@ func (f *Font) Advance(r rune) int {
 	}
 	if bmp {
 		f.widths[r].Store(cached)
+	}
+	return w
+}
+
+// kerning returns the font's pair kerning, nil if it has none.
+func (f *Font) kerning() *gpos.Kerning {
+	f.kernOnce.Do(func() {
+		data := table(f.Data, "GPOS")
+		if len(data) == 0 {
+			return
+		}
+		maxp := table(f.Data, "maxp")
+		if len(maxp) < 6 {
+			f.kernErr = &FileError{Name: f.Name, Err: errors.New("its kerning cannot be read: the maxp table is missing or damaged")}
+			return
+		}
+		k, err := gpos.Parse(data, int(binary.BigEndian.Uint16(maxp[4:])))
+		if err != nil {
+			f.kernErr = &FileError{Name: f.Name, Err: fmt.Errorf("its kerning (GPOS table) cannot be read, so the text is set without: %w", err)}
+			return
+		}
+		if k.Pairs() > 0 {
+			f.glyphs = new([0x10000]atomic.Uint32)
+			f.kern = k
+		}
+	})
+	return f.kern
+}
+
+// Kerning returns how many pairs of glyphs the font kerns, and why its
+// kerning could not be read if it could not (the text is then set
+// without).
+func (f *Font) Kerning() (pairs int, err error) {
+	k := f.kerning()
+	return k.Pairs(), f.kernErr
+}
+
+// glyph returns the glyph of r, 0 for none. Only called once kerning
+// has returned non-nil.
+func (f *Font) glyph(r rune) uint16 {
+	if r >= 0 && r < 0x10000 && f.glyphs != nil {
+		if g := f.glyphs[r].Load(); g != 0 {
+			return uint16(g - 1)
+		}
+	}
+	buf := f.buffer()
+	defer f.bufs.Put(buf)
+	g, err := f.font.GlyphIndex(buf, r)
+	if err != nil {
+		g = 0
+	}
+	if r >= 0 && r < 0x10000 && f.glyphs != nil {
+		f.glyphs[r].Store(uint32(g) + 1)
+	}
+	return uint16(g)
+}
+
+// kernGlyphs returns the kerning of glyphs a and b in 1/1000 em.
+func (f *Font) kernGlyphs(a, b uint16) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	v := f.kern.Kern(a, b)
+	if v == 0 {
+		return 0
+	}
+	if upem := f.font.UnitsPerEm(); upem != 1000 {
+		return int(math.Round(float64(v) * 1000 / float64(upem)))
+	}
+	return v
+}
+
+// Kern returns how much closer (negative) or further apart b is set after
+// a than their advance widths say, in 1/1000 em: the font's pair kerning.
+func (f *Font) Kern(a, b rune) int {
+	if f.kerning() == nil {
+		return 0
+	}
+	return f.kernGlyphs(f.glyph(a), f.glyph(b))
+}
+
+// KernedWidth returns the width of s in 1/1000 em with the font's pair
+// kerning: Width plus the kerning of each pair of adjacent characters.
+func (f *Font) KernedWidth(s string) int {
+	if f.kerning() == nil {
+		return f.Width(s)
+	}
+	w := 0
+	var prev uint16
+	for _, r := range s {
+		w += f.Advance(r)
+		g := f.glyph(r)
+		if prev != 0 && g != 0 && f.kern.First(prev) {
+			w += f.kernGlyphs(prev, g)
+		}
+		prev = g
 	}
 	return w
 }

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"os"
 
 	"strings"
@@ -76,5 +77,79 @@ func TestLicenceShipped(t *testing.T) {
 	data, err := os.ReadFile("OFL.txt")
 	if err != nil || !strings.Contains(string(data), "SIL OPEN FONT LICENSE Version 1.1") {
 		t.Errorf("OFL.txt missing or wrong: %v", err)
+	}
+}
+
+// TestKern checks pairs against the fonts' GPOS tables as fonttools reads
+// them (ttx -t GPOS; a pair of class 0 or without a record is 0).
+func TestKern(t *testing.T) {
+	fam, err := Load(Embedded(), NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		face Face
+		pair string
+		want int
+	}{
+		{Regular, "To", -70},
+		{Regular, "AV", -40},
+		{Regular, "Та", -80},
+		{Regular, "Ty", -20},
+		{Regular, "r.", -160},
+		{Regular, "y.", -40},
+		{Regular, "ГД", -50},
+		{Regular, "Го", -70},
+		{Regular, "W.", -50},
+		{Regular, "f)", 40},
+		{Regular, "ab", 0},
+		{Regular, ", ", 0},
+		{Bold, "r.", -100},
+		{Bold, "Та", -80},
+		{Italic, "AV", -10},
+		{Italic, "Та", 0},
+		{Italic, "LT", -40},
+		{BoldItalic, "r.", -110},
+	}
+	for _, c := range cases {
+		rs := []rune(c.pair)
+		if got := fam.Face(c.face).Kern(rs[0], rs[1]); got != c.want {
+			t.Errorf("%s %q: kern %d, want %d", c.face, c.pair, got, c.want)
+		}
+	}
+	f := fam.Face(Regular)
+	if pairs, err := f.Kerning(); err != nil || pairs < 10000 {
+		t.Errorf("Kerning() = %d, %v", pairs, err)
+	}
+	if got, want := f.KernedWidth("Tower."), f.Width("Tower.")-70-20-160; got != want { // To, ow, r.
+		t.Errorf("KernedWidth(Tower.) = %d, want %d", got, want)
+	}
+	if got, want := f.KernedWidth("Tr."), f.Width("Tr.")+f.Kern('T', 'r')+f.Kern('r', '.'); got != want || f.Kern('T', 'r') >= 0 {
+		t.Errorf("KernedWidth(Tr.) = %d, want %d", got, want)
+	}
+	if got := f.Kern('T', '☃'); got != 0 {
+		t.Errorf("kern with a missing character: %d", got)
+	}
+}
+
+// TestNoKerning checks a font without a GPOS table: widths unkerned.
+func TestNoKerning(t *testing.T) {
+	data, err := os.ReadFile("NotoSans-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Clone(data)
+	// Rename the table: the font then has none.
+	i := bytes.Index(data[:12+16*30], []byte("GPOS"))
+	copy(data[i:], "GPOR") // still in order
+	f, err := Parse("x.ttf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Kern('T', 'o') != 0 || f.KernedWidth("To") != f.Width("To") {
+		t.Error("kerned without a GPOS table")
+	}
+	if pairs, err := f.Kerning(); pairs != 0 || err != nil {
+		t.Errorf("Kerning() = %d, %v", pairs, err)
 	}
 }
