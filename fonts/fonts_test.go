@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 
 	"strings"
@@ -152,4 +153,62 @@ func TestNoKerning(t *testing.T) {
 	if pairs, err := f.Kerning(); pairs != 0 || err != nil {
 		t.Errorf("Kerning() = %d, %v", pairs, err)
 	}
+}
+
+// TestKernPairs checks every pair of the Latin, Cyrillic and punctuation
+// characters of testdata/kern-pairs.txt against fontTools' reading of
+// the same fonts.
+func TestKernPairs(t *testing.T) {
+	fam, err := Load(Embedded(), NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/kern-pairs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces := map[string]Face{"Regular": Regular, "Bold": Bold, "Italic": Italic, "BoldItalic": BoldItalic}
+	var chars []rune
+	want := map[Face]map[[2]rune]int{}
+	for _, ln := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if strings.HasPrefix(ln, "#") {
+			continue
+		}
+		if chars == nil {
+			chars = []rune(ln)
+			continue
+		}
+		// "Face ab -70": the pair may hold a space-less quote or dash.
+		face, rest, _ := strings.Cut(ln, " ")
+		rs := []rune(rest)
+		var v int
+		if len(rs) < 4 {
+			t.Fatalf("bad line %q", ln)
+		}
+		if _, err := fmt.Sscan(string(rs[3:]), &v); err != nil {
+			t.Fatalf("bad line %q: %v", ln, err)
+		}
+		f := faces[face]
+		if want[f] == nil {
+			want[f] = map[[2]rune]int{}
+		}
+		want[f][[2]rune{rs[0], rs[1]}] = v
+	}
+	if len(chars) < 140 || len(want) != 4 {
+		t.Fatalf("%d characters, %d faces", len(chars), len(want))
+	}
+	kerned := 0
+	for face, pairs := range want {
+		f := fam.Face(face)
+		for _, a := range chars {
+			for _, b := range chars {
+				if got := f.Kern(a, b); got != pairs[[2]rune{a, b}] {
+					t.Errorf("%s %c%c: kern %d, want %d", face, a, b, got, pairs[[2]rune{a, b}])
+				} else if got != 0 {
+					kerned++
+				}
+			}
+		}
+	}
+	t.Logf("%d kerned pairs checked", kerned)
 }
