@@ -126,7 +126,16 @@ type Font struct {
 	kern     *gpos.Kerning
 	kernErr  error
 	glyphs   *[0x10000]atomic.Uint32
+	// pairs caches the kerning of pairs of characters (see kernRunes).
+	pairs *[pairCacheSize]atomic.Uint64
 }
+
+// pairCacheBits gives the number of entries of a Font's cache of kerned
+// pairs, 4096: text uses a few hundred pairs over and over.
+const (
+	pairCacheBits = 12
+	pairCacheSize = 1 << pairCacheBits
+)
 
 func (f *Font) buffer() *sfnt.Buffer {
 	if b, ok := f.bufs.Get().(*sfnt.Buffer); ok {
@@ -314,6 +323,7 @@ func (f *Font) kerning() *gpos.Kerning {
 		}
 		if k.Pairs() > 0 {
 			f.glyphs = new([0x10000]atomic.Uint32)
+			f.pairs = new([pairCacheSize]atomic.Uint64)
 			f.kern = k
 		}
 	})
@@ -369,7 +379,26 @@ func (f *Font) Kern(a, b rune) int {
 	if f.kerning() == nil {
 		return 0
 	}
-	return f.kernGlyphs(f.glyph(a), f.glyph(b))
+	return f.kernRunes(a, b)
+}
+
+// kernRunes is Kern once the font has kerning, through a cache: a
+// direct-mapped table of entries that hold both characters (21 bits
+// each), a bit that says the entry is set, and the kerning (16 bits).
+func (f *Font) kernRunes(a, b rune) int {
+	if uint32(a) >= 1<<21 || uint32(b) >= 1<<21 {
+		return f.kernGlyphs(f.glyph(a), f.glyph(b))
+	}
+	key := 1<<42 | uint64(a)<<21 | uint64(b)
+	h := (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> (32 - pairCacheBits)
+	if e := f.pairs[h].Load(); e>>16 == key {
+		return int(int16(e))
+	}
+	v := f.kernGlyphs(f.glyph(a), f.glyph(b))
+	if v == int(int16(v)) {
+		f.pairs[h].Store(key<<16 | uint64(uint16(int16(v))))
+	}
+	return v
 }
 
 // KernedWidth returns the width of s in 1/1000 em with the font's pair
@@ -379,14 +408,13 @@ func (f *Font) KernedWidth(s string) int {
 		return f.Width(s)
 	}
 	w := 0
-	var prev uint16
+	prev := rune(-1)
 	for _, r := range s {
 		w += f.Advance(r)
-		g := f.glyph(r)
-		if prev != 0 && g != 0 && f.kern.First(prev) {
-			w += f.kernGlyphs(prev, g)
+		if prev >= 0 {
+			w += f.kernRunes(prev, r)
 		}
-		prev = g
+		prev = r
 	}
 	return w
 }

@@ -212,3 +212,28 @@ func TestKernPairs(t *testing.T) {
 	}
 	t.Logf("%d kerned pairs checked", kerned)
 }
+
+// BenchmarkWidth measures words as layout does, without and with
+// kerning.
+func BenchmarkWidth(b *testing.B) {
+	fam, err := Load(Embedded(), NotoSans)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := fam.Face(Regular)
+	words := strings.Fields("The Regional Director announced the Regional Strategy for South-Eastern Europe, Eastern Europe, and Central Asia. Таджикистан, Туркменистан и Узбекистан: ГДМ, региональных миграционных тенденций.")
+	b.Run("plain", func(b *testing.B) {
+		for b.Loop() {
+			for _, w := range words {
+				f.Width(w)
+			}
+		}
+	})
+	b.Run("kerned", func(b *testing.B) {
+		for b.Loop() {
+			for _, w := range words {
+				f.KernedWidth(w)
+			}
+		}
+	})
+}
