@@ -371,9 +371,12 @@ func (m measurer) cutWord(w word, width, textSize float64) []word {
 			size = p.size
 		}
 		f := m.fam.Face(p.face)
-		for i, r := range p.text {
+		for i := 0; i < len(p.text); {
+			r, n := utf8.DecodeRuneInString(p.text[i:])
+			i += n
 			k := p.kernNext
-			if next, n := utf8.DecodeRuneInString(p.text[i+utf8.RuneLen(r):]); n > 0 {
+			if i < len(p.text) {
+				next, _ := utf8.DecodeRuneInString(p.text[i:])
 				k = m.kernPair(p.face, r, next, size)
 			}
 			chars = append(chars, ch{r, p.face, p.url, float64(f.Advance(r))*size/1000 + k, k, p.note, p.size, p.rise})
@@ -383,7 +386,9 @@ func (m measurer) cutWord(w word, width, textSize float64) []word {
 	start := 0
 	for start < len(chars) {
 		acc, end, lastBreak := 0.0, start, -1
-		for end < len(chars) && acc+chars[end].w <= width+1e-6 {
+		// A chunk is drawn without the kerning of its last character
+		// with the next chunk's first.
+		for end < len(chars) && acc+chars[end].w-chars[end].kern <= width+1e-6 {
 			acc += chars[end].w
 			if strings.ContainsRune("/.-?&=_", chars[end].r) {
 				lastBreak = end + 1
@@ -409,6 +414,12 @@ func (m measurer) cutWord(w word, width, textSize float64) []word {
 				nw.pieces = append(nw.pieces, cp)
 			}
 			nw.w += c.w
+		}
+		if end < len(chars) {
+			last := &nw.pieces[len(nw.pieces)-1]
+			last.w -= last.kernNext
+			nw.w -= last.kernNext
+			last.kernNext = 0
 		}
 		start = end
 		if start == len(chars) {
