@@ -68,6 +68,7 @@ func Layout(doc *document.Document, h *style.House, opt Options) *Result {
 			RuleLength: st.Notes.RuleLength, RuleWidth: st.Notes.RuleWidth, RuleColor: color(st.Colors.Muted),
 		},
 		Protrusion: protrusion(st.Protrude),
+		Kerning:    st.Type.Kerning,
 		Trace:      opt.Trace,
 	})
 	c := &composer{st: &st, t: t, upper: cases.Upper(doc.Lang)}

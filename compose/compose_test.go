@@ -121,6 +121,9 @@ func TestInsideTextArea(t *testing.T) {
 		for i, pg := range pages.Pages {
 			for _, tx := range pg.Texts {
 				w := float64(fam.Face(tx.Face).Width(tx.Text)) * tx.Size / 1000
+				if pages.Kerning {
+					w = float64(fam.Face(tx.Face).KernedWidth(tx.Text)) * tx.Size / 1000
+				}
 				first, _ := utf8.DecodeRuneInString(tx.Text)
 				last, _ := utf8.DecodeLastRuneInString(tx.Text)
 				if a := amount(tx, last, right); a > 0 && approx(tx.X+w, hi+a) {

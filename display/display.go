@@ -27,6 +27,9 @@ import (
 type Document struct {
 	// Width and Height of every page, in points.
 	Width, Height float64
+	// Kerning says the text was measured with the fonts' pair kerning:
+	// each run is to be drawn so.
+	Kerning bool
 	// Meta is the document information.
 	Meta Meta
 	// Images holds the files of the images the pages draw, by name.

@@ -1,10 +1,13 @@
-// Package fonts holds the embedded font families and answers the two
-// questions layout asks of a font: how wide is this text, and can the font
-// draw every character of it.
+// Package fonts holds the embedded font families and answers the
+// questions layout asks of a font: how wide is this text, how much closer
+// is a pair of characters set (kerning), and can the font draw every
+// character of it.
 //
 // Widths are computed exactly as fpdf computes the /W array it writes into
 // the PDF (advance width scaled to 1000 units per em, rounded), so a line
-// measured here is drawn at exactly the measured width.
+// measured here is drawn at exactly the measured width. Kerning comes from
+// the font's own pair adjustments (its GPOS table, see internal/gpos),
+// also in 1/1000 em.
 package fonts
 
 import (
@@ -21,6 +24,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/reportgen/reportgen/fonts/internal/gpos"
 )
 
 //go:embed *.ttf OFL.txt
@@ -112,7 +117,25 @@ type Font struct {
 	widths [0x10000]atomic.Int32
 	bufs   sync.Pool // of *sfnt.Buffer
 	upem   fixed.Int26_6
+
+	// kern is the font's pair kerning, read on first use (kernOnce);
+	// kernErr why it could not be read. glyphs caches the glyph of each
+	// character of the Basic Multilingual Plane, plus one (0: not looked
+	// up yet), once the font has kerning.
+	kernOnce sync.Once
+	kern     *gpos.Kerning
+	kernErr  error
+	glyphs   *[0x10000]atomic.Uint32
+	// pairs caches the kerning of pairs of characters (see kernRunes).
+	pairs *[pairCacheSize]atomic.Uint64
 }
+
+// pairCacheBits gives the number of entries of a Font's cache of kerned
+// pairs, 4096: text uses a few hundred pairs over and over.
+const (
+	pairCacheBits = 12
+	pairCacheSize = 1 << pairCacheBits
+)
 
 func (f *Font) buffer() *sfnt.Buffer {
 	if b, ok := f.bufs.Get().(*sfnt.Buffer); ok {
@@ -277,6 +300,121 @@ func (f *Font) Advance(r rune) int {
 	}
 	if bmp {
 		f.widths[r].Store(cached)
+	}
+	return w
+}
+
+// kerning returns the font's pair kerning, nil if it has none.
+func (f *Font) kerning() *gpos.Kerning {
+	f.kernOnce.Do(func() {
+		data := table(f.Data, "GPOS")
+		if len(data) == 0 {
+			return
+		}
+		maxp := table(f.Data, "maxp")
+		if len(maxp) < 6 {
+			f.kernErr = &FileError{Name: f.Name, Err: errors.New("its kerning cannot be read: the maxp table is missing or damaged")}
+			return
+		}
+		k, err := gpos.Parse(data, int(binary.BigEndian.Uint16(maxp[4:])))
+		if err != nil {
+			f.kernErr = &FileError{Name: f.Name, Err: fmt.Errorf("its kerning (GPOS table) cannot be read, so the text is set without: %w", err)}
+			return
+		}
+		if k.Pairs() > 0 {
+			f.glyphs = new([0x10000]atomic.Uint32)
+			f.pairs = new([pairCacheSize]atomic.Uint64)
+			f.kern = k
+		}
+	})
+	return f.kern
+}
+
+// Kerning returns how many pairs of glyphs the font kerns, and why its
+// kerning could not be read if it could not (the text is then set
+// without).
+func (f *Font) Kerning() (pairs int, err error) {
+	k := f.kerning()
+	return k.Pairs(), f.kernErr
+}
+
+// glyph returns the glyph of r, 0 for none. Only called once kerning
+// has returned non-nil.
+func (f *Font) glyph(r rune) uint16 {
+	if r >= 0 && r < 0x10000 && f.glyphs != nil {
+		if g := f.glyphs[r].Load(); g != 0 {
+			return uint16(g - 1)
+		}
+	}
+	buf := f.buffer()
+	defer f.bufs.Put(buf)
+	g, err := f.font.GlyphIndex(buf, r)
+	if err != nil {
+		g = 0
+	}
+	if r >= 0 && r < 0x10000 && f.glyphs != nil {
+		f.glyphs[r].Store(uint32(g) + 1)
+	}
+	return uint16(g)
+}
+
+// kernGlyphs returns the kerning of glyphs a and b in 1/1000 em.
+func (f *Font) kernGlyphs(a, b uint16) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	v := f.kern.Kern(a, b)
+	if v == 0 {
+		return 0
+	}
+	if upem := f.font.UnitsPerEm(); upem != 1000 {
+		return int(math.Round(float64(v) * 1000 / float64(upem)))
+	}
+	return v
+}
+
+// Kern returns how much closer (negative) or further apart b is set after
+// a than their advance widths say, in 1/1000 em: the font's pair kerning.
+func (f *Font) Kern(a, b rune) int {
+	if f.kerning() == nil {
+		return 0
+	}
+	return f.kernRunes(a, b)
+}
+
+// kernRunes is Kern once the font has kerning, through a cache: a
+// direct-mapped table of entries that hold both characters (21 bits
+// each), a bit that says the entry is set, and the kerning (16 bits).
+func (f *Font) kernRunes(a, b rune) int {
+	if uint32(a) >= 1<<21 || uint32(b) >= 1<<21 {
+		return f.kernGlyphs(f.glyph(a), f.glyph(b))
+	}
+	key := 1<<42 | uint64(a)<<21 | uint64(b)
+	h := (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> (32 - pairCacheBits)
+	if e := f.pairs[h].Load(); e>>16 == key {
+		return int(int16(e))
+	}
+	v := f.kernGlyphs(f.glyph(a), f.glyph(b))
+	if v == int(int16(v)) {
+		f.pairs[h].Store(key<<16 | uint64(uint16(int16(v))))
+	}
+	return v
+}
+
+// KernedWidth returns the width of s in 1/1000 em with the font's pair
+// kerning: Width plus the kerning of each pair of adjacent characters.
+func (f *Font) KernedWidth(s string) int {
+	if f.kerning() == nil {
+		return f.Width(s)
+	}
+	w := 0
+	prev := rune(-1)
+	for _, r := range s {
+		w += f.Advance(r)
+		if prev >= 0 {
+			w += f.kernRunes(prev, r)
+		}
+		prev = r
 	}
 	return w
 }

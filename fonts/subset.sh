@@ -25,7 +25,7 @@ unicodes=U+0000-024F,U+0259,U+02B0-036F,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+20
 for face in Regular Bold Italic BoldItalic; do
 	pyftsubset "$src/NotoSans-$face.ttf" \
 		--unicodes="$unicodes" \
-		--layout-features='' --drop-tables+=GSUB,GPOS,GDEF \
+		--layout-features=kern --drop-tables+=GSUB \
 		--name-IDs='*' --name-languages='*' --name-legacy \
 		--notdef-outline \
 		--output-file="$out/NotoSans-$face.ttf"

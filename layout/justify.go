@@ -150,7 +150,20 @@ func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scr
 		for ci < len(cuts) && cuts[ci] <= base+len(text) {
 			at := cuts[ci] - base
 			if at > 0 {
-				sc.pieces = append(sc.pieces, m.piece(p, text[:at], size))
+				pc := m.piece(p, text[:at], size)
+				// The kerning across the cut counts in the fragment:
+				// its hyphen, if the line breaks there, takes it back.
+				if at < len(text) {
+					ks := size
+					if p.size > 0 {
+						ks = p.size
+					}
+					pc.kernNext = m.kernJoin(p.face, text[:at], text[at:], ks)
+				} else {
+					pc.kernNext = p.kernNext
+				}
+				pc.w += pc.kernNext
+				sc.pieces = append(sc.pieces, pc)
 			}
 			dst = append(dst, cur().measured())
 			start = len(sc.pieces)
@@ -159,7 +172,10 @@ func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scr
 			ci++
 		}
 		if text != "" {
-			sc.pieces = append(sc.pieces, m.piece(p, text, size))
+			pc := m.piece(p, text, size)
+			pc.kernNext = p.kernNext
+			pc.w += pc.kernNext
+			sc.pieces = append(sc.pieces, pc)
 		}
 		off += len(p.text)
 	}
@@ -185,8 +201,11 @@ func (w word) measured() word {
 
 // part is a box of a justified paragraph: a word or a fragment of one.
 type part struct {
-	w      word
-	hyphen float64 // width of the hyphen if the line breaks after this part, else 0
+	w word
+	// hyphen is the width of the hyphen if the line breaks after this
+	// part, else 0: with its kerning, less the kerning across the cut
+	// that the part's width counts.
+	hyphen float64
 	// left is how far the part hangs into the left margin when it starts
 	// a line; right how far it hangs into the right margin when a line
 	// breaks at the space after it, hyphenRight when one breaks at the
@@ -273,7 +292,7 @@ type scratch struct {
 // its width with the hang taken away, and it never falls as the line
 // grows, as the breaker assumes: no hang is wider than its character.
 func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justification, hy *hyphenation, hg hang, sc *scratch) []line {
-	ws = m.splitLong(ws, width)
+	ws = m.splitLong(ws, width, ts.Size)
 	untieLong(ws, width)
 	items, parts, boxOf := sc.items[:0], sc.parts[:0], sc.boxOf[:0]
 	// hangLeft is the left hang of the line that starts with the next
@@ -310,7 +329,7 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 			}
 			if fi < len(frags)-1 {
 				last := f.pieces[len(f.pieces)-1]
-				p.hyphen = m.width(last.face, "-", ts.Size)
+				p.hyphen = m.width(last.face, "-", ts.Size) + m.kernJoin(last.face, last.text, "-", ts.Size) - last.kernNext
 				if len(hg.Right) > 0 {
 					p.hyphenRight = m.hangOf(piece{face: last.face}, '-', hg.Right, ts.Size, hg.maxRight)
 				}
@@ -388,6 +407,7 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 					if n := len(lps); n > firstPiece && sameRun(lps[n-1], pc) {
 						lps[n-1].text += pc.text // a word cut at a hyphenation point, rejoined
 						lps[n-1].w += pc.w
+						lps[n-1].kernNext = pc.kernNext
 						continue
 					}
 					lps = append(lps, pc)
@@ -402,14 +422,14 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 		if len(lws) > firstWord {
 			ln.words = lws[firstWord:len(lws):len(lws)]
 		}
-		if br.Break < len(items) && items[br.Break].Kind == totalfit.Penalty && items[br.Break].Flagged && len(ln.words) > 0 {
+		if br.Break < len(items) && items[br.Break].Kind == totalfit.Penalty && items[br.Break].Flagged && len(ln.words) > 0 && lastPart != nil {
 			ln.hyphen = true
 			lw := &ln.words[len(ln.words)-1]
-			last := lw.pieces[len(lw.pieces)-1]
-			h := m.piece(piece{face: last.face, url: last.url}, "-", ts.Size)
-			lw.pieces[len(lw.pieces)-1].text += h.text // drawn with its word
-			lw.pieces[len(lw.pieces)-1].w += h.w
-			lw.w += h.w
+			lp := &lw.pieces[len(lw.pieces)-1]
+			lp.text += "-" // drawn with its word
+			lp.w += lastPart.hyphen
+			lp.kernNext = 0
+			lw.w += lastPart.hyphen
 		}
 		if lastPart != nil {
 			if ln.hyphen {

@@ -59,7 +59,7 @@ func TestTies(t *testing.T) {
 		if justify {
 			lines = m.justify(ws, width, ts, st.Justify, nil, hang{}, sc)
 		} else {
-			lines = m.breakLines(ws, width, 1)
+			lines = m.breakLines(ws, width, 10, 1)
 		}
 		var out []string
 		for _, ln := range lines {
@@ -275,7 +275,7 @@ func FuzzParagraph(f *testing.F) {
 		if justify {
 			lines = m.justify(ws, width, ts, st.Justify, hy, hang{}, sc)
 		} else {
-			lines = m.breakLines(ws, width, 1)
+			lines = m.breakLines(ws, width, 10, 1)
 		}
 		var got strings.Builder
 		for i, ln := range lines {

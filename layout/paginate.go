@@ -18,7 +18,7 @@ func (t *Typesetter) Paginate(decorate func(pg *display.Page, i, n int)) *displa
 	avail := pg.Height - pg.MarginTop - pg.MarginBottom
 	ns := t.opt.Notes
 	t.ranges = paginate(&t.boxes, avail, ns)
-	out := &display.Document{Width: pg.Width, Height: pg.Height, Elements: t.elems, Pages: make([]display.Page, 0, len(t.ranges))}
+	out := &display.Document{Width: pg.Width, Height: pg.Height, Kerning: t.opt.Kerning, Elements: t.elems, Pages: make([]display.Page, 0, len(t.ranges))}
 	for pi, r := range t.ranges {
 		var p display.Page
 		if decorate != nil {

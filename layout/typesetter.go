@@ -33,6 +33,9 @@ type Options struct {
 	Notes NoteStyle
 	// Protrusion hangs punctuation into the margins of justified lines.
 	Protrusion Protrusion
+	// Kerning measures text with the fonts' pair kerning; the display
+	// list says so (display.Document.Kerning), for it to be drawn so.
+	Kerning bool
 	// Trace records every typeset line for Typesetter.Lines.
 	Trace bool
 }
@@ -209,7 +212,7 @@ func New(fam *fonts.Family, opt Options) *Typesetter {
 	reg := fam.Face(fonts.Regular)
 	t := &Typesetter{
 		opt:     opt,
-		m:       measurer{fam: fam},
+		m:       measurer{fam: fam, kern: opt.Kerning},
 		ascent:  float64(reg.Ascent) / 1000,
 		descent: float64(reg.Descent) / 1000,
 		elems:   []display.Element{{Role: display.Decoration}},
@@ -340,7 +343,7 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 			}
 		}
 	} else {
-		lines = t.m.breakLines(ws, width, 1)
+		lines = t.m.breakLines(ws, width, ts.Size, 1)
 	}
 	elem := t.Element(p.Role, p.Level)
 	hasNotes := slices.ContainsFunc(p.Spans, func(sp markup.Span) bool { return sp.Note != nil })

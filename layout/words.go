@@ -29,7 +29,10 @@ type piece struct {
 	text string
 	face fonts.Face
 	url  string
-	w    float64
+	// w is the piece's width, kerning included: within its text, and
+	// kernNext, the kerning with the first character of the next piece
+	// of its word when the two are drawn as one run (sameRun).
+	w, kernNext float64
 	// note, from 1, says the piece is the mark of the paragraph's note-th
 	// footnote: set at size, raised by rise.
 	note       int
@@ -102,13 +105,37 @@ type TextStyle struct {
 	Ragged bool
 }
 
-// measurer measures text in the family's faces at one size.
+// measurer measures text in the family's faces.
 type measurer struct {
 	fam *fonts.Family
+	// kern measures with the fonts' pair kerning.
+	kern bool
 }
 
 func (m measurer) width(face fonts.Face, s string, size float64) float64 {
+	if m.kern {
+		return float64(m.fam.Face(face).KernedWidth(s)) * size / 1000
+	}
 	return float64(m.fam.Face(face).Width(s)) * size / 1000
+}
+
+// kernPair returns the kerning of characters a and b in face at size.
+func (m measurer) kernPair(face fonts.Face, a, b rune, size float64) float64 {
+	if !m.kern {
+		return 0
+	}
+	return float64(m.fam.Face(face).Kern(a, b)) * size / 1000
+}
+
+// kernJoin returns the kerning between the end of text a and the start
+// of text b in face at size.
+func (m measurer) kernJoin(face fonts.Face, a, b string, size float64) float64 {
+	if !m.kern || a == "" || b == "" {
+		return 0
+	}
+	ra, _ := utf8.DecodeLastRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return m.kernPair(face, ra, rb, size)
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
@@ -168,6 +195,13 @@ func (m measurer) words(spans []markup.Span, ts TextStyle, sc *scratch) []word {
 				if t != "" {
 					p := piece{text: t, face: face, url: sp.URL}
 					p.w = m.width(p.face, p.text, ts.Size)
+					if n := len(sc.pieces); n > first && sameRun(sc.pieces[n-1], p) && sc.pieces[n-1].size == 0 {
+						// Drawn as one run with the piece before.
+						k := m.kernJoin(face, sc.pieces[n-1].text, t, ts.Size)
+						sc.pieces[n-1].w += k
+						sc.pieces[n-1].kernNext = k
+						w += k
+					}
 					sc.pieces = append(sc.pieces, p)
 					w += p.w
 					wordLen += len(t)
@@ -262,8 +296,8 @@ func untieLong(ws []word, width float64) {
 }
 
 // breakLines fills lines of the given width greedily.
-func (m measurer) breakLines(ws []word, width float64, minShrink float64) []line {
-	ws = m.splitLong(ws, width)
+func (m measurer) breakLines(ws []word, width, size, minShrink float64) []line {
+	ws = m.splitLong(ws, width, size)
 	untieLong(ws, width)
 	var lines []line
 	start := 0
@@ -299,8 +333,9 @@ func (m measurer) breakLines(ws []word, width float64, minShrink float64) []line
 	return lines
 }
 
-// splitLong cuts words wider than width into pieces that fit.
-func (m measurer) splitLong(ws []word, width float64) []word {
+// splitLong cuts words wider than width into pieces that fit; size is
+// the text size.
+func (m measurer) splitLong(ws []word, width, size float64) []word {
 	if !slices.ContainsFunc(ws, func(w word) bool { return w.w > width }) {
 		return ws
 	}
@@ -310,7 +345,7 @@ func (m measurer) splitLong(ws []word, width float64) []word {
 			out = append(out, w)
 			continue
 		}
-		out = append(out, m.cutWord(w, width)...)
+		out = append(out, m.cutWord(w, width, size)...)
 	}
 	return out
 }
@@ -318,30 +353,42 @@ func (m measurer) splitLong(ws []word, width float64) []word {
 // cutWord cuts one over-long word into chunks no wider than width,
 // preferring to cut after URL punctuation. Chunks other than the last have
 // no space after them.
-func (m measurer) cutWord(w word, width float64) []word {
+func (m measurer) cutWord(w word, width, textSize float64) []word {
 	type ch struct {
-		r          rune
-		face       fonts.Face
-		url        string
-		w          float64
+		r    rune
+		face fonts.Face
+		url  string
+		// w is the character's advance and its kerning with the next
+		// character of its run, kern that kerning.
+		w, kern    float64
 		note       int
 		size, rise float64
 	}
 	var chars []ch
 	for _, p := range w.pieces {
-		size := 0.0
-		if p.text != "" {
-			size = p.w / float64(m.fam.Face(p.face).Width(p.text))
+		size := textSize
+		if p.size > 0 {
+			size = p.size
 		}
-		for _, r := range p.text {
-			chars = append(chars, ch{r, p.face, p.url, float64(m.fam.Face(p.face).Advance(r)) * size, p.note, p.size, p.rise})
+		f := m.fam.Face(p.face)
+		for i := 0; i < len(p.text); {
+			r, n := utf8.DecodeRuneInString(p.text[i:])
+			i += n
+			k := p.kernNext
+			if i < len(p.text) {
+				next, _ := utf8.DecodeRuneInString(p.text[i:])
+				k = m.kernPair(p.face, r, next, size)
+			}
+			chars = append(chars, ch{r, p.face, p.url, float64(f.Advance(r))*size/1000 + k, k, p.note, p.size, p.rise})
 		}
 	}
 	var out []word
 	start := 0
 	for start < len(chars) {
 		acc, end, lastBreak := 0.0, start, -1
-		for end < len(chars) && acc+chars[end].w <= width+1e-6 {
+		// A chunk is drawn without the kerning of its last character
+		// with the next chunk's first.
+		for end < len(chars) && acc+chars[end].w-chars[end].kern <= width+1e-6 {
 			acc += chars[end].w
 			if strings.ContainsRune("/.-?&=_", chars[end].r) {
 				lastBreak = end + 1
@@ -358,14 +405,21 @@ func (m measurer) cutWord(w word, width float64) []word {
 		for i := start; i < end; i++ {
 			c := chars[i]
 			n := len(nw.pieces)
-			cp := piece{text: string(c.r), face: c.face, url: c.url, w: c.w, note: c.note, size: c.size, rise: c.rise}
+			cp := piece{text: string(c.r), face: c.face, url: c.url, w: c.w, kernNext: c.kern, note: c.note, size: c.size, rise: c.rise}
 			if n > 0 && sameRun(nw.pieces[n-1], cp) {
 				nw.pieces[n-1].text += cp.text
 				nw.pieces[n-1].w += cp.w
+				nw.pieces[n-1].kernNext = cp.kernNext
 			} else {
 				nw.pieces = append(nw.pieces, cp)
 			}
 			nw.w += c.w
+		}
+		if end < len(chars) {
+			last := &nw.pieces[len(nw.pieces)-1]
+			last.w -= last.kernNext
+			nw.w -= last.kernNext
+			last.kernNext = 0
 		}
 		start = end
 		if start == len(chars) {

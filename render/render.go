@@ -132,6 +132,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		}
 	}
 
+	var kd kernDrawer
 	var tg *tagger
 	var width func(display.Text) float64
 	// shown are the characters drawn, for the fonts' ToUnicode maps.
@@ -143,7 +144,12 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		pdf.AddOutputIntent(fpdf.OutputIntentType{SubtypeIdent: fpdf.OutputIntent_GTS_PDFA1,
 			OutputConditionIdentifier: pdfpost.SRGBIdentifier, Info: pdfpost.SRGBIdentifier, ICCProfile: pdfpost.SRGB})
 		tg = newTagger(pdf, pages)
-		width = func(t display.Text) float64 { return float64(fam.Face(t.Face).Width(t.Text)) * t.Size / 1000 }
+		width = func(t display.Text) float64 {
+			if pages.Kerning {
+				return float64(fam.Face(t.Face).KernedWidth(t.Text)) * t.Size / 1000
+			}
+			return float64(fam.Face(t.Face).Width(t.Text)) * t.Size / 1000
+		}
 	}
 	for pi, pg := range pages.Pages {
 		if opt.Release {
@@ -206,7 +212,9 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 				pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
 				color, colorSet = t.Color, true
 			}
-			pdf.Text(t.X, t.Y, text)
+			if !pages.Kerning || !kd.draw(pdf, fam.Face(t.Face), t, text) {
+				pdf.Text(t.X, t.Y, text)
+			}
 		}
 		if tg != nil {
 			tg.endPage()
@@ -224,6 +232,10 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		if err := pdf.Error(); err != nil {
 			return err
 		}
+	}
+	kd.register(pdf, fam)
+	if err := pdf.Error(); err != nil {
+		return err
 	}
 	if tg == nil {
 		return pdf.Output(w)

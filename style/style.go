@@ -118,6 +118,9 @@ type Type struct {
 	// UppercaseHeadings sets section headings and the document type in
 	// capitals, by the rules of the edition's language.
 	UppercaseHeadings bool `toml:"uppercase-headings"`
+	// Kerning sets text with the fonts' own pair kerning ("To", "Та"
+	// closer), in measuring lines and in drawing them.
+	Kerning bool `toml:"kerning"`
 }
 
 // Spacing holds vertical spaces (points), each put before a block and
