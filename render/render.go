@@ -156,7 +156,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			pdf.Bookmark(b.Title, b.Level, b.Y)
 		}
 		if tg != nil {
-			tg.startPage(pi, pg.Texts, pg.Links)
+			tg.startPage(pi, &pg)
 		}
 		for _, r := range pg.Rects {
 			if tg != nil {

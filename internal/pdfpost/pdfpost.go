@@ -43,6 +43,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"unicode/utf16"
@@ -58,6 +59,10 @@ type Node struct {
 	// identifier (PDF/UA wants one on every Note); Scope a TH's scope
 	// (Column or Row).
 	Alt, Lang, ID, Scope string
+	// BBox, when not nil, is the element's bounding box on its page (a
+	// Figure's), left, bottom, right and top in the page's user space: a
+	// layout attribute.
+	BBox *[4]float64
 	// Content is the element's marked content, in reading order, with
 	// the elements read between its sequences (a Link in a paragraph).
 	// It is read before Kids.
@@ -522,9 +527,7 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		if n.ID != "" {
 			fmt.Fprintf(out, " /ID %s", TextString(n.ID))
 		}
-		if n.Scope != "" {
-			fmt.Fprintf(out, " /A <</O /Table /Scope /%s>>", n.Scope)
-		}
+		writeAttributes(out, n)
 		if k := len(n.Content) + len(n.Kids) + len(n.Annots); k > 0 {
 			out.WriteString(" /K [")
 			for i, m := range n.Content {
@@ -585,6 +588,49 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 	}
 	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, f.root, f.info, sum[:16], sum[:16], x)
 	return out.Bytes(), nil
+}
+
+// writeAttributes writes the attributes of n, " /A" and one attribute
+// dictionary or an array of them: a table cell's Scope, a bounding box.
+func writeAttributes(out *bytes.Buffer, n *Node) {
+	var attrs [2][]byte
+	k := 0
+	if n.Scope != "" {
+		attrs[k] = fmt.Appendf(nil, "<</O /Table /Scope /%s>>", n.Scope)
+		k++
+	}
+	if b := n.BBox; b != nil && finite(b[:]) {
+		a := []byte("<</O /Layout /BBox [")
+		for i, v := range b {
+			if i > 0 {
+				a = append(a, ' ')
+			}
+			a = strconv.AppendFloat(a, math.Round(v*100)/100+0, 'f', -1, 64)
+		}
+		attrs[k] = append(a, "]>>"...)
+		k++
+	}
+	switch k {
+	case 1:
+		out.WriteString(" /A ")
+		out.Write(attrs[0])
+	case 2:
+		out.WriteString(" /A [")
+		out.Write(attrs[0])
+		out.WriteByte(' ')
+		out.Write(attrs[1])
+		out.WriteByte(']')
+	}
+}
+
+// finite reports whether every number of vs is finite.
+func finite(vs []float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // TextString writes s as a PDF text string: a literal string when it is
