@@ -146,6 +146,7 @@ func parse(data []byte) (*file, error) {
 		return nil, errors.New("cross-reference table cut short")
 	}
 	f.offsets = make([]int, n)
+	var head []byte
 	for k := 1; k < n; k++ {
 		r := p[k*row : (k+1)*row]
 		if string(r[10:]) != " 00000 n \n" {
@@ -155,7 +156,8 @@ func parse(data []byte) (*file, error) {
 		if err != nil || off <= 0 || off >= x {
 			return nil, fmt.Errorf("cross-reference entry %d: %q", k, r)
 		}
-		if !bytes.HasPrefix(data[off:], fmt.Appendf(nil, "%d 0 obj\n", k)) {
+		head = append(strconv.AppendInt(head[:0], int64(k), 10), " 0 obj\n"...)
+		if !bytes.HasPrefix(data[off:], head) {
 			return nil, fmt.Errorf("object %d is not at offset %d", k, off)
 		}
 		f.offsets[k] = off
@@ -412,6 +414,7 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 	for i, pn := range f.pages {
 		pageKey[pn] = i
 	}
+	var cmap []byte
 	out.Write(f.data[:f.offsets[byOffset[0]]])
 	// PDF/UA-1 is based on PDF 1.7; the header keeps its length.
 	copy(out.Bytes()[len("%PDF-"):], "1.7")
@@ -422,7 +425,7 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		}
 		obj := f.data[f.offsets[k]:end]
 		offsets[k] = out.Len()
-		head := len(fmt.Sprintf("%d 0 obj\n", k))
+		head := bytes.IndexByte(obj, '\n') + 1 // "k 0 obj\n"
 		if pi, ok := pageKey[k]; ok {
 			cut := head + len("<</Type /Page\n")
 			out.Write(obj[:cut])
@@ -466,7 +469,9 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			}
 		}
 		if opt.Runes != nil && string(obj[head:]) == fpdfToUnicodeObj {
-			cmap := ToUnicode(opt.Runes)
+			if cmap == nil {
+				cmap = ToUnicode(opt.Runes) // the same for every font
+			}
 			fmt.Fprintf(out, "%d 0 obj\n<</Length %d>>\nstream\n", k, len(cmap))
 			out.Write(cmap)
 			out.WriteString("\nendstream\nendobj\n")
@@ -583,8 +588,12 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 	sum := sha256.Sum256(out.Bytes())
 	x := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	row := []byte("0000000000 00000 n \n")
 	for k := 1; k < next; k++ {
-		fmt.Fprintf(out, "%010d 00000 n \n", offsets[k])
+		for i, v := 9, offsets[k]; i >= 0; i, v = i-1, v/10 {
+			row[i] = byte('0' + v%10)
+		}
+		out.Write(row)
 	}
 	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, f.root, f.info, sum[:16], sum[:16], x)
 	return out.Bytes(), nil
@@ -654,9 +663,10 @@ func TextString(s string) string {
 		}
 		return string(append(b, ')'))
 	}
-	b := []byte("<FEFF")
+	b := make([]byte, 0, 6+4*len(s))
+	b = append(b, "<FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {
-		b = fmt.Appendf(b, "%04X", u)
+		b = appendHex4(b, u)
 	}
 	return string(append(b, '>'))
 }
