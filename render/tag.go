@@ -44,6 +44,11 @@ type tagger struct {
 	// hyphenated marks the runs of the current page that end with a
 	// hyphen the layout added.
 	hyphenated []bool
+	// drawn and actual are what words returns for each run of page
+	// planned (-1: none yet); spaced marks the runs drawn with a space.
+	planned       int
+	drawn, actual []string
+	spaced        []bool
 	// lastPage is the page an element's text is last drawn on.
 	lastPage []int
 	doc      *pdfpost.Node
@@ -269,7 +274,7 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 // noted.
 func (t *tagger) startPage(pi int, pg *display.Page) {
 	texts := pg.Texts
-	t.page, t.mcid = pi, 0
+	t.page, t.mcid, t.planned = pi, 0, -1
 	t.linkOf = slices.Grow(t.linkOf[:0], len(texts))[:len(texts)]
 	clear(t.linkOf)
 	t.hyphenated = slices.Grow(t.hyphenated[:0], len(texts))[:len(texts)]
@@ -461,13 +466,55 @@ func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
 // at the end of a line, is drawn as it is, with an ActualText without
 // the hyphen (actual != "").
 func (t *tagger) words(texts []display.Text, i int, width func(display.Text) float64) (drawn, actual string) {
+	if t.planned != t.page || len(t.drawn) != len(texts) {
+		t.plan(texts, width)
+	}
+	return t.drawn[i], t.actual[i]
+}
+
+// plan works out what words returns for every run of the page, the runs
+// drawn with a space after them sharing one string.
+func (t *tagger) plan(texts []display.Text, width func(display.Text) float64) {
+	t.planned = t.page
+	n := len(texts)
+	t.drawn = slices.Grow(t.drawn[:0], n)[:n]
+	t.actual = slices.Grow(t.actual[:0], n)[:n]
+	t.spaced = slices.Grow(t.spaced[:0], n)[:n]
+	size := 0
+	for i := range texts {
+		t.spaced[i], t.actual[i] = t.spaceAfter(texts, i, width)
+		if t.spaced[i] {
+			size += len(texts[i].Text) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, r := range texts {
+		if t.spaced[i] {
+			b.WriteString(r.Text)
+			b.WriteByte(' ')
+		}
+	}
+	all, at := b.String(), 0
+	for i, r := range texts {
+		t.drawn[i] = r.Text
+		if t.spaced[i] {
+			t.drawn[i] = all[at : at+len(r.Text)+1]
+			at += len(r.Text) + 1
+		}
+	}
+}
+
+// spaceAfter tells whether run i of texts is drawn with a space after
+// it, and its ActualText (see words).
+func (t *tagger) spaceAfter(texts []display.Text, i int, width func(display.Text) float64) (space bool, actual string) {
 	r := texts[i]
 	e := r.Elem
 	if int(e) >= len(t.body) || e < 0 || t.body[e] == nil || t.marker[e] == i && t.first[e] == t.page {
-		return r.Text, ""
+		return false, ""
 	}
 	if t.hyphenated[i] && len(r.Text) > 1 && r.Text[len(r.Text)-1] == '-' {
-		return r.Text, r.Text[:len(r.Text)-1]
+		return false, r.Text[:len(r.Text)-1]
 	}
 	next := -1
 	for j := i + 1; j < len(texts); j++ {
@@ -478,16 +525,10 @@ func (t *tagger) words(texts []display.Text, i int, width func(display.Text) flo
 	}
 	switch {
 	case next < 0:
-		if t.lastPage[e] > t.page {
-			return r.Text + " ", ""
-		}
-		return r.Text, ""
+		return t.lastPage[e] > t.page, ""
 	case texts[next].X > r.X && math.Abs(texts[next].Y-r.Y) < r.Size:
 		// On the same line (a footnote mark is raised).
-		if texts[next].X-(r.X+width(r)) > 0.08*r.Size {
-			return r.Text + " ", ""
-		}
-		return r.Text, ""
+		return texts[next].X-(r.X+width(r)) > 0.08*r.Size, ""
 	}
-	return r.Text + " ", ""
+	return true, ""
 }

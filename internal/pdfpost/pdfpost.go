@@ -33,6 +33,7 @@
 //     (fpdf writes one that breaks the bfrange rule), of the characters
 //     the document shows, and their names with a subset tag (fpdf embeds
 //     subsets of them, without one);
+//   - with Options.OutputIntent: an sRGB output intent;
 //   - the trailer: /ID, and /Info naming the Info dictionary (fpdf names
 //     the wrong object once an output intent is added);
 //   - the header: version 1.7 (what PDF/UA-1 is based on).
@@ -40,12 +41,14 @@ package pdfpost
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -101,7 +104,25 @@ type Options struct {
 	// fpdf's UTF-8 fonts, sorted, without repeats: every ToUnicode map
 	// fpdf wrote is replaced by ToUnicode(Runes).
 	Runes []rune
+	// OutputIntent adds the catalog an sRGB output intent (GTS_PDFA1,
+	// SRGBIdentifier, the profile SRGB), unless it has output intents:
+	// what fpdf's AddOutputIntent writes, with the profile compressed
+	// once for all documents rather than once per document.
+	OutputIntent bool
 }
+
+// srgbStream is the ICC profile stream object's body, compressed once.
+var srgbStream = sync.OnceValue(func() []byte {
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	w.Write(SRGB)
+	w.Close()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())
+	b.Write(z.Bytes())
+	b.WriteString("\nendstream\nendobj\n")
+	return b.Bytes()
+})
 
 // file is fpdf's output taken apart.
 type file struct {
@@ -370,6 +391,11 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		xmpObj = next
 		next++
 	}
+	iccObj := 0
+	if opt.OutputIntent && !bytes.Contains(f.body(f.root)[:max(bytes.Index(f.body(f.root), []byte("\nendobj")), 0)], []byte("/OutputIntents")) {
+		iccObj = next
+		next++
+	}
 	key := len(f.pages)
 	for i, pa := range annots {
 		for j, o := range pa.owner {
@@ -456,6 +482,10 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			}
 			if xmpObj > 0 {
 				fmt.Fprintf(out, "/Metadata %d 0 R\n", xmpObj)
+			}
+			if iccObj > 0 {
+				fmt.Fprintf(out, "/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /Info %s /DestOutputProfile %d 0 R >>]\n",
+					TextString(SRGBIdentifier), TextString(SRGBIdentifier), iccObj)
 			}
 			out.Write(obj[cut:])
 			continue
@@ -582,6 +612,13 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		fmt.Fprintf(out, "%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", xmpObj, len(x))
 		out.Write(x)
 		out.WriteString("\nendstream\nendobj\n")
+	}
+
+	if iccObj > 0 {
+		offsets[iccObj] = out.Len()
+		out.WriteString(strconv.Itoa(iccObj))
+		out.WriteString(" 0 obj\n")
+		out.Write(srgbStream())
 	}
 
 	// Cross-reference table and trailer, with an /ID from the content.
