@@ -25,7 +25,7 @@ import (
 // Row) with the header row's cells TH (scope Column) and the others TD,
 // a figure a Figure with its Alt and the bounding box of its picture, a
 // caption a Caption inside the Figure before it or the Table after it
-// (else on its own), and a footnote a Note (with an ID) after the last
+// (else, with neither, a P), and a footnote a Note (with an ID) after the last
 // element that starts on its page, where it is read on the page. An
 // element in another language than the document's has its Lang.
 // The running header and footer are pagination artifacts, so are the
@@ -168,6 +168,9 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 		}
 		fig, capt := figure, caption
 		figure, caption = nil, nil
+		if capt != nil && el.Role != display.TableCell {
+			capt.Type = "P" // a caption with neither figure nor table
+		}
 		if t.first[e] < 0 && el.Role != display.TableCell {
 			continue // nothing drawn
 		}
@@ -251,6 +254,9 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 		}
 		nd.Lang = el.Lang
 		t.body[e] = nd
+	}
+	if caption != nil {
+		caption.Type = "P"
 	}
 	// Footnotes are read where they are set, at the foot of their page:
 	// after the last element that starts on that page.
