@@ -201,6 +201,8 @@ type Typesetter struct {
 	// lang and sourceLang are Options.Lang and Options.Source as BCP 47
 	// tags.
 	lang, sourceLang string
+	// hyphenated holds the Items.Hyphenated of every line box.
+	hyphenated []int32
 	// ranges are the boxes of each page, once paginated.
 	ranges [][2]int
 	// sc is working memory reused from paragraph to paragraph; noteSc
@@ -372,7 +374,11 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 		texts, links := placeLine(ln, p.Indent, width, t.baselineIn(lh, ts.Size), ts.Size, 0, lh, ts, t.opt.Justify, t.opt.LinkColor, elem)
 		b.Items.Texts, b.Items.Links = texts, links
 		if ln.hyphen && len(texts) > 0 {
-			b.Items.Hyphenated = []int32{int32(len(texts) - 1)}
+			// One index, in memory shared by the boxes (each its own
+			// element of it, which appending never overwrites).
+			t.hyphenated = append(t.hyphenated, int32(len(texts)-1))
+			n := len(t.hyphenated)
+			b.Items.Hyphenated = t.hyphenated[n-1 : n : n]
 		}
 		if i == 0 && p.Marker != "" {
 			face := ts.Face
