@@ -392,7 +392,9 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		next++
 	}
 	iccObj := 0
-	if opt.OutputIntent && !bytes.Contains(f.body(f.root)[:max(bytes.Index(f.body(f.root), []byte("\nendobj")), 0)], []byte("/OutputIntents")) {
+	catalog := f.body(f.root)
+	catalog = catalog[:max(bytes.Index(catalog, []byte("\nendobj")), 0)]
+	if opt.OutputIntent && !bytes.Contains(catalog, []byte("/OutputIntents")) {
 		iccObj = next
 		next++
 	}
