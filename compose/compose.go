@@ -71,7 +71,7 @@ func Layout(doc *document.Document, h *style.House, opt Options) *Result {
 		Kerning:    st.Type.Kerning,
 		Trace:      opt.Trace,
 	})
-	c := &composer{st: &st, t: t, upper: cases.Upper(doc.Lang)}
+	c := &composer{st: &st, t: t, upper: cases.Upper(doc.Lang), source: doc.Source.String()}
 	c.report(doc)
 	pages := t.Paginate(c.pageFurniture(doc, h.Logo))
 	pages.Meta = display.Meta{Title: doc.Meta.Title, Author: doc.Meta.Author, Subject: doc.Meta.Subject,
@@ -96,6 +96,17 @@ type composer struct {
 	// notes counts the footnotes set so far: they are numbered through
 	// the document.
 	notes int
+	// source is the report's source language (BCP 47).
+	source string
+}
+
+// langOf is the language of a text that falls back to the source
+// language, for layout.Paragraph.Lang; "" for one that does not.
+func (c *composer) langOf(fallback bool) string {
+	if fallback {
+		return c.source
+	}
+	return ""
 }
 
 func color(c style.Color) display.Color { return display.Color(c) }
@@ -331,7 +342,7 @@ func (c *composer) titleBlock(doc *document.Document) {
 	st := c.st
 	brand := color(st.Colors.Brand)
 	var title []layout.Box
-	title = append(title, c.set(layout.Paragraph{Spans: plainSpans(doc.Title.Text), Keep: true, Role: display.Title,
+	title = append(title, c.set(layout.Paragraph{Spans: plainSpans(doc.Title.Text), Keep: true, Role: display.Title, Lang: c.langOf(doc.Title.Fallback),
 		Style:    layout.TextStyle{Size: st.Type.Title, Leading: st.Type.TitleLeading, Face: fonts.Bold, Color: brand, Align: layout.Left},
 		Bookmark: doc.Title.Text})...)
 	title = append(title, c.set(layout.Paragraph{Spans: plainSpans(doc.DateLine), SpaceBefore: st.Spacing.Date, Keep: true, Role: display.Paragraph,

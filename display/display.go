@@ -114,6 +114,18 @@ type Element struct {
 	// Alt is a figure's text alternative: what it shows, for readers who
 	// cannot see it.
 	Alt string
+	// Lang is the language of the element's text (BCP 47) when it is not
+	// the document's (Meta.Lang): text shown untranslated, in the source
+	// language; "" otherwise.
+	Lang string
+	// Marker says the element's first text run is its label: a list
+	// item's bullet or number, a note's mark.
+	Marker bool
+	// Row is a table cell's row in its table, from 1 (0 for other
+	// elements); Header says the row is the table's header row. A cell
+	// with a Row not above the one before it starts a new table.
+	Row    int32
+	Header bool
 }
 
 // Color is an RGB colour.
@@ -129,6 +141,10 @@ type Page struct {
 	Links     []Link
 	Anchors   []Anchor
 	Bookmarks []Bookmark
+	// Hyphenated are the indexes in Texts, in increasing order, of the
+	// runs that end with a hyphen the layout added where it broke a word
+	// at the end of a line: the word reads without it.
+	Hyphenated []int32
 }
 
 // Text is a run of text in one face, size and colour, drawn with its
@@ -175,6 +191,9 @@ type Link struct {
 	URL        string
 	Dest       string
 	Elem       Elem
+	// From and To delimit the link's text: the runs Texts[From:To] of its
+	// page (none when From == To).
+	From, To int32
 }
 
 // Anchor is a named destination at height Y of its page.
@@ -192,6 +211,7 @@ type Bookmark struct {
 
 // Shift adds the items of q to p, moved right by dx and down by dy.
 func (p *Page) Shift(q *Page, dx, dy float64) {
+	off := int32(len(p.Texts)) // of q's runs in p
 	for _, r := range q.Rects {
 		r.Y += dy
 		r.X += dx
@@ -217,7 +237,12 @@ func (p *Page) Shift(q *Page, dx, dy float64) {
 	for _, l := range q.Links {
 		l.Y += dy
 		l.X += dx
+		l.From += off
+		l.To += off
 		p.Links = append(p.Links, l)
+	}
+	for _, h := range q.Hyphenated {
+		p.Hyphenated = append(p.Hyphenated, h+off)
 	}
 	for _, a := range q.Anchors {
 		a.Y += dy

@@ -48,13 +48,13 @@ type Cell struct {
 func (t *Typesetter) SetTable(tb Table) []Box {
 	width := t.opt.Page.TextWidth()
 	cols := t.columnWidths(tb, width)
-	header := t.row(tb, tb.Header, cols, tb.HeaderStyle, tb.HeaderRuleWidth)
+	header := t.row(tb, tb.Header, cols, tb.HeaderStyle, tb.HeaderRuleWidth, 1, true)
 	header.KeepWithNext = true
 	hdr := new(Box)
 	*hdr = header
 	out := []Box{header}
 	for i, r := range tb.Rows {
-		b := t.row(tb, r, cols, tb.Style, tb.RuleWidth)
+		b := t.row(tb, r, cols, tb.Style, tb.RuleWidth, int32(i+2), false)
 		b.header = hdr
 		// No row alone under the header at the foot of a page, and none
 		// alone at the top of the next.
@@ -66,8 +66,9 @@ func (t *Typesetter) SetTable(tb Table) []Box {
 }
 
 // row sets the cells of one row side by side, in one box as tall as its
-// tallest cell, with a rule under it.
-func (t *Typesetter) row(tb Table, cells []Cell, widths []float64, ts TextStyle, rule float64) Box {
+// tallest cell, with a rule under it; the cells' elements are of row n
+// (from 1), the header row when header is set.
+func (t *Typesetter) row(tb Table, cells []Cell, widths []float64, ts TextStyle, rule float64, n int32, header bool) Box {
 	var b Box
 	x, h := 0.0, 0.0
 	for i, c := range cells {
@@ -80,8 +81,10 @@ func (t *Typesetter) row(tb Table, cells []Cell, widths []float64, ts TextStyle,
 			cs.Align = Left
 		}
 		w := widths[i]
+		cell := len(t.elems) // the cell's element (its notes' come after it)
 		ls := t.set(Paragraph{Spans: c.Spans, Style: cs, Role: display.TableCell,
 			Indent: x + tb.Padding, RightIndent: t.opt.Page.TextWidth() - x - w + tb.Padding}, t.cellSc)
+		t.elems[cell].Row, t.elems[cell].Header = n, header
 		g := Group(ls)
 		b.Items.Shift(&g.Items, 0, tb.Padding)
 		b.trace = append(b.trace, g.trace...)

@@ -131,6 +131,10 @@ type Paragraph struct {
 	BookmarkLevel int
 	// Anchor, when not "", names a link destination at the first line.
 	Anchor string
+	// Lang is the language of the paragraph's text (BCP 47) when it is
+	// not the document's (a title shown as written); draft text
+	// (TextStyle.Draft) is in Options.Source without it.
+	Lang string
 }
 
 // Box is an unbreakable unit of the flow: a line of a paragraph, or a
@@ -197,6 +201,11 @@ type Typesetter struct {
 	gaps []float64
 	// elems are the structure elements made so far.
 	elems []display.Element
+	// lang and sourceLang are Options.Lang and Options.Source as BCP 47
+	// tags.
+	lang, sourceLang string
+	// hyphenated holds the Items.Hyphenated of every line box.
+	hyphenated []int32
 	// ranges are the boxes of each page, once paginated.
 	ranges [][2]int
 	// sc is working memory reused from paragraph to paragraph; noteSc
@@ -220,6 +229,7 @@ func New(fam *fonts.Family, opt Options) *Typesetter {
 		noteSc:  new(scratch),
 		cellSc:  new(scratch),
 	}
+	t.lang, t.sourceLang = opt.Lang.String(), opt.Source.String()
 	t.ties, t.tiesSource = tieRulesFor(opt.Lang), tieRulesFor(opt.Source)
 	t.quotes, t.quotesSource = quoteRulesFor(opt.Lang), quoteRulesFor(opt.Source)
 	keep := nameWords(opt.Names)
@@ -346,6 +356,14 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 		lines = t.m.breakLines(ws, width, ts.Size, 1)
 	}
 	elem := t.Element(p.Role, p.Level)
+	if el := &t.elems[elem]; p.Lang != "" && p.Lang != t.lang {
+		el.Lang = p.Lang
+	} else if ts.Draft && t.opt.Source != t.opt.Lang {
+		el.Lang = t.sourceLang
+	}
+	if p.Marker != "" && len(lines) > 0 {
+		t.elems[elem].Marker = true
+	}
 	hasNotes := slices.ContainsFunc(p.Spans, func(sp markup.Span) bool { return sp.Note != nil })
 	lh := ts.Size * ts.Leading
 	out := sc.boxes[:0] // valid until the next paragraph
@@ -358,11 +376,25 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 		}
 		texts, links := placeLine(ln, p.Indent, width, t.baselineIn(lh, ts.Size), ts.Size, 0, lh, ts, t.opt.Justify, t.opt.LinkColor, elem)
 		b.Items.Texts, b.Items.Links = texts, links
+		if ln.hyphen && len(texts) > 0 {
+			// One index, in memory shared by the boxes (each its own
+			// element of it, which appending never overwrites).
+			t.hyphenated = append(t.hyphenated, int32(len(texts)-1))
+			n := len(t.hyphenated)
+			b.Items.Hyphenated = t.hyphenated[n-1 : n : n]
+		}
 		if i == 0 && p.Marker != "" {
 			face := ts.Face
 			x := p.Indent - p.MarkerGap - t.m.width(face, p.Marker, ts.Size)
 			marker := display.Text{X: x, Y: t.baselineIn(lh, ts.Size), Face: face, Size: ts.Size, Color: ts.Color, Text: p.Marker, Elem: elem}
 			b.Items.Texts = append([]display.Text{marker}, texts...) // read before the item's text
+			for k := range links {
+				links[k].From++
+				links[k].To++
+			}
+			for k := range b.Items.Hyphenated {
+				b.Items.Hyphenated[k]++
+			}
 		}
 		if ts.Draft {
 			dm := t.opt.DraftMark

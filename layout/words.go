@@ -489,8 +489,10 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 				n := len(links)
 				if n > 0 && links[n-1].URL == url && links[n-1].Dest == dest && links[n-1].X+links[n-1].W >= x-0.01-w.space*scale-1e-6 && i > 0 {
 					links[n-1].W = x + p.w - links[n-1].X
+					links[n-1].To = int32(len(texts))
 				} else {
-					links = append(links, display.Link{X: x, Y: linkTop, W: p.w, H: linkHeight, URL: url, Dest: dest, Elem: elem})
+					links = append(links, display.Link{X: x, Y: linkTop, W: p.w, H: linkHeight, URL: url, Dest: dest, Elem: elem,
+						From: int32(len(texts) - 1), To: int32(len(texts))})
 				}
 			}
 			x += p.w

@@ -56,10 +56,11 @@ type Options struct {
 	Shard, Shards int
 	// Workers is how many editions are built at once; 0 means one per CPU.
 	Workers int
-	// PDFStandard is the standard the PDFs are written to: "" or "none"
-	// for plain PDFs, "ua" for tagged PDFs (PDF/UA-1 in the making: a
-	// structure tree in reading order, artifacts marked; see README,
-	// "Accessibility and archiving").
+	// PDFStandard is the standard the PDFs are written to: "" (the
+	// default) or "ua" for tagged PDFs (a structure tree in reading
+	// order, artifacts marked, PDF/UA-1 and PDF/A-2a metadata; see README,
+	// "Accessibility and archiving"), "none" for plain PDFs, quicker to
+	// write and easier to read when debugging.
 	PDFStandard string
 	// Context, when not nil, cancels the build: no PDF is written after
 	// it is done.
@@ -494,7 +495,7 @@ func (j *job) build(opt Options) {
 	var buf bytes.Buffer
 	ed.Pages.Meta.Date = date
 	ro := ed.renderOptions()
-	ro.Tagged = opt.PDFStandard == "ua"
+	ro.Tagged = opt.PDFStandard != "none"
 	ro.Release = true // only the number of pages and the statistics are read below
 	err = render.Write(&buf, ed.Pages, ro)
 	if err != nil {

@@ -120,6 +120,7 @@ func TestTaggedStructure(t *testing.T) {
 				if e.Type == "Note" && e.ID == "" {
 					t.Errorf("Note (object %d) without ID", e.Obj)
 				}
+				checkKids(t, e)
 				for _, k := range e.Kids {
 					walk(k)
 				}
@@ -129,6 +130,132 @@ func TestTaggedStructure(t *testing.T) {
 			}
 			walk(doc.Structure)
 		})
+	}
+}
+
+// checkKids checks the kids of a structure element where PDF/UA orders
+// them: a Caption is the first or last kid of a Figure or a Table; a
+// Table holds rows (TR) of cells (TH, TD), its caption aside; a list item
+// an optional label (Lbl) and then its body (LBody); a Figure has a
+// bounding box.
+func checkKids(t *testing.T, e *pdfread.Elem) {
+	t.Helper()
+	for i, k := range e.Kids {
+		if k.Type == "Caption" && (e.Type != "Figure" && e.Type != "Table" || i != 0 && i != len(e.Kids)-1) {
+			t.Errorf("Caption (object %d) is kid %d of %d of a %s (object %d): want the first or last kid of a Figure or Table", k.Obj, i+1, len(e.Kids), e.Type, e.Obj)
+		}
+	}
+	var types []string
+	for _, k := range e.Kids {
+		types = append(types, k.Type)
+	}
+	kinds := strings.Join(types, " ")
+	switch e.Type {
+	case "Table":
+		if !regexp.MustCompile(`^(Caption )?TR( TR)*( Caption)?$`).MatchString(kinds) || len(e.MCRs) > 0 {
+			t.Errorf("Table (object %d) holds %q and %d marked-content references", e.Obj, kinds, len(e.MCRs))
+		}
+	case "TR":
+		if !regexp.MustCompile(`^(TH|TD)( TH| TD)*$`).MatchString(kinds) {
+			t.Errorf("TR (object %d) holds %q", e.Obj, kinds)
+		}
+	case "LI":
+		if kinds != "Lbl LBody" && kinds != "LBody" {
+			t.Errorf("LI (object %d) holds %q", e.Obj, kinds)
+		}
+	case "Figure":
+		if b := e.BBox; len(b) != 4 || !(b[0] >= 0 && b[0] < b[2] && b[1] >= 0 && b[1] < b[3] && b[2] <= 1e4 && b[3] <= 1e4) {
+			t.Errorf("Figure (object %d): BBox %v", e.Obj, e.BBox)
+		}
+	}
+}
+
+// TestTaggedLanguages builds the French draft of the reference report,
+// which shows some messages untranslated, in English: the structure
+// elements of that text, and only they, carry /Lang (en), one for each
+// message the build warns is shown in English; each reads as a
+// paragraph of the English edition.
+func TestTaggedLanguages(t *testing.T) {
+	out := t.TempDir()
+	results, diags := Run(project.Open(t.TempDir()), Options{OutDir: out, Reports: firstReport, Langs: []string{"en", "fr"}, PDFStandard: "ua"})
+	if diags.HasErrors() || len(results) != 2 {
+		t.Fatalf("%d PDFs, diagnostics %v", len(results), diags)
+	}
+	fallbacks := 0
+	for _, d := range diags {
+		if strings.Contains(d.Msg, "not translated into fr") {
+			fallbacks++
+		}
+	}
+	if fallbacks == 0 {
+		t.Fatal("the French draft shows no English text: the test tests nothing")
+	}
+	texts := map[string]map[string]string{} // by language: text of each element with a /Lang
+	english := ""
+	for _, r := range results {
+		data, err := os.ReadFile(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := pdfread.Read(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Lang != r.Lang {
+			t.Errorf("%s: catalog /Lang %q", r.Lang, doc.Lang)
+		}
+		// The text of each marked-content sequence.
+		seqs := map[pdfread.MCR]string{}
+		for pi, pg := range doc.Pages {
+			for _, run := range pg.Runs {
+				if run.MCID >= 0 && !run.Artifact {
+					k := pdfread.MCR{Page: pi, MCID: run.MCID}
+					if run.Actual != "" {
+						seqs[k] += run.Actual
+					} else {
+						seqs[k] += run.Text
+					}
+				}
+			}
+		}
+		var all strings.Builder
+		withLang := map[string]string{}
+		var walk func(e *pdfread.Elem) string
+		walk = func(e *pdfread.Elem) string {
+			var b strings.Builder
+			for _, o := range e.Order {
+				if o >= 0 {
+					b.WriteString(seqs[e.MCRs[o]])
+				} else {
+					b.WriteString(walk(e.Kids[-1-o]))
+				}
+			}
+			text := strings.Join(strings.Fields(b.String()), " ")
+			if e.Lang != "" {
+				withLang[fmt.Sprintf("%s %d", e.Type, e.Obj)] = e.Lang + ": " + text
+			}
+			if e.Type == "P" {
+				all.WriteString(text + "\n")
+			}
+			return b.String()
+		}
+		walk(doc.Structure)
+		texts[r.Lang] = withLang
+		if r.Lang == "en" {
+			english = all.String()
+		}
+	}
+	if len(texts["en"]) != 0 {
+		t.Errorf("the English edition has elements with a /Lang: %v", texts["en"])
+	}
+	if len(texts["fr"]) != fallbacks {
+		t.Errorf("%d elements of the French draft with a /Lang, want %d (the messages shown in English)", len(texts["fr"]), fallbacks)
+	}
+	for el, text := range texts["fr"] {
+		lang, text, _ := strings.Cut(text, ": ")
+		if lang != "en" || !strings.Contains(english, text) {
+			t.Errorf("%s: /Lang %q, text %q (not a paragraph of the English edition)", el, lang, text)
+		}
 	}
 }
 

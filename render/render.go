@@ -141,8 +141,6 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		shown = make([]uint64, 0x10000/64)
 	}
 	if opt.Tagged {
-		pdf.AddOutputIntent(fpdf.OutputIntentType{SubtypeIdent: fpdf.OutputIntent_GTS_PDFA1,
-			OutputConditionIdentifier: pdfpost.SRGBIdentifier, Info: pdfpost.SRGBIdentifier, ICCProfile: pdfpost.SRGB})
 		tg = newTagger(pdf, pages)
 		width = func(t display.Text) float64 {
 			if pages.Kerning {
@@ -162,7 +160,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 			pdf.Bookmark(b.Title, b.Level, b.Y)
 		}
 		if tg != nil {
-			tg.startPage(pi, pg.Texts, pg.Links)
+			tg.startPage(pi, &pg)
 		}
 		for _, r := range pg.Rects {
 			if tg != nil {
@@ -248,7 +246,7 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	out, err := pdfpost.Tag(buf.Bytes(), tg.doc, pdfpost.Options{Lang: meta.Lang, Info: &pdfpost.Info{
 		Title: meta.Title, Author: meta.Author, Subject: meta.Subject, Keywords: meta.Keywords,
 		Creator: meta.Creator, Producer: meta.Creator, Date: date,
-	}, Runes: runesOf(shown)})
+	}, Runes: runesOf(shown), OutputIntent: true})
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,13 +19,15 @@ import (
 // The display list names each item's structure element; the structure
 // types follow from the roles: the title is H1, section headings H2,
 // headings below them H3, paragraphs P, a run of list items a list (L of
-// LI, each with the marker as Lbl and the text as LBody; a deeper item
-// opens a list inside the LBody of the item before it), a run of table
-// cells a Table of rows (TR: cells whose first line starts on the same
-// page at the same height) with the first row header cells (TH, scope
-// Column) and the others TD, a figure a Figure with its Alt, a caption a
-// Caption, and a footnote a Note (with an ID) after the last element that
-// starts on its page, where it is read on the page.
+// LI, each with its marker, the element's first run, as Lbl and the text
+// as LBody; a deeper item opens a list inside the LBody of the item
+// before it), a run of table cells a Table of rows (TR: the cells of one
+// Row) with the header row's cells TH (scope Column) and the others TD,
+// a figure a Figure with its Alt and the bounding box of its picture, a
+// caption a Caption inside the Figure before it or the Table after it
+// (else, with neither, a P), and a footnote a Note (with an ID) after the last
+// element that starts on its page, where it is read on the page. An
+// element in another language than the document's has its Lang.
 // The running header and footer are pagination artifacts, so are the
 // header cells a table repeats on the pages it continues on; rules,
 // fills (the draft bar) and decoration are layout artifacts.
@@ -40,6 +41,14 @@ type tagger struct {
 	// marker is the index of its marker among that page's texts (-1).
 	first  []int
 	marker []int
+	// hyphenated marks the runs of the current page that end with a
+	// hyphen the layout added.
+	hyphenated []bool
+	// drawn and actual are what words returns for each run of page
+	// planned (-1: none yet); spaced marks the runs drawn with a space.
+	planned       int
+	drawn, actual []string
+	spaced        []bool
 	// lastPage is the page an element's text is last drawn on.
 	lastPage []int
 	doc      *pdfpost.Node
@@ -81,17 +90,15 @@ type seq struct {
 	actual string
 }
 
-// markerRE matches the list markers of the interface messages: a bullet
-// or dash, or a number or letters with a full stop or parenthesis.
-var markerRE = regexp.MustCompile(`^(?:[\p{So}\p{Pd}•◦▪‣·*]|[0-9]{1,3}[.)]|\p{L}{1,5}[.)])$`)
-
 // newTagger plans the structure of doc before its pages are drawn (and
 // released).
 func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 	n := len(doc.Elements)
 	t := &tagger{pdf: pdf, elems: doc.Elements, body: make([]*pdfpost.Node, n), lbl: make([]*pdfpost.Node, n),
 		first: make([]int, n), marker: make([]int, n), lastPage: make([]int, n), doc: &pdfpost.Node{Type: "Document"}}
-	firstY := make([]float64, n)
+	// bbox is the bounding box of each figure's picture on its first
+	// page, in the page's user space (y upwards).
+	bbox := map[display.Elem][4]float64{}
 	for i := range t.first {
 		t.first[i], t.marker[i] = -1, -1
 	}
@@ -105,30 +112,34 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 			if t.first[e] >= 0 {
 				continue
 			}
-			t.first[e], firstY[e] = pi, x.Y
-			el := doc.Elements[e]
-			if el.Role == display.ListItem && el.Level > 0 && markerRE.MatchString(x.Text) {
+			t.first[e] = pi
+			if el := doc.Elements[e]; el.Role == display.ListItem && el.Marker {
 				t.marker[e] = ti
 			}
 		}
 		for _, im := range doc.Pages[pi].Images {
 			if e := im.Elem; int(e) < n && e >= 0 && t.first[e] < 0 {
 				t.first[e] = pi
+				if doc.Elements[e].Role == display.Figure {
+					bbox[e] = [4]float64{im.X, doc.Height - im.Y - im.H, im.X + im.W, doc.Height - im.Y}
+				}
 			}
 		}
 	}
 
 	// The tree, in reading order.
 	var (
-		lists   []*pdfpost.Node // open lists, by level; lists[i] holds level i+1
-		lastLI  *pdfpost.Node   // the LBody of the last list item
-		table   *pdfpost.Node
-		row     *pdfpost.Node
-		rows    int
-		rowKey  [2]float64
-		noteSeq int
-		notes   []*pdfpost.Node
-		notePg  []int
+		lists  []*pdfpost.Node // open lists, by level; lists[i] holds level i+1
+		lastLI *pdfpost.Node   // the LBody of the last list item
+		table  *pdfpost.Node
+		row    *pdfpost.Node
+		rowN   int32
+		// figure is the Figure last added, caption the Caption last
+		// added (on its own), while nothing else has been since.
+		figure, caption *pdfpost.Node
+		noteSeq         int
+		notes           []*pdfpost.Node
+		notePg          []int
 		// topFirst is the first page of each of the document's kids.
 		topFirst []int
 		e        int
@@ -155,6 +166,11 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 		if el.Role != display.TableCell {
 			table, row = nil, nil
 		}
+		fig, capt := figure, caption
+		figure, caption = nil, nil
+		if capt != nil && el.Role != display.TableCell {
+			capt.Type = "P" // a caption with neither figure nor table
+		}
 		if t.first[e] < 0 && el.Role != display.TableCell {
 			continue // nothing drawn
 		}
@@ -171,10 +187,20 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 			add(nd)
 		case display.Figure:
 			nd = &pdfpost.Node{Type: "Figure", Alt: el.Alt}
+			if b, ok := bbox[display.Elem(e)]; ok {
+				nd.BBox = &b
+			}
 			add(nd)
+			figure = nd
 		case display.Caption:
 			nd = &pdfpost.Node{Type: "Caption"}
-			add(nd)
+			if fig != nil {
+				// The figure's caption: its last kid.
+				fig.Kids = append(fig.Kids, nd)
+			} else {
+				add(nd)
+				caption = nd
+			}
 		case display.ListItem:
 			lv := max(el.Level, 1)
 			if len(lists) > lv {
@@ -201,22 +227,24 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 			lists[lv-1].Kids = append(lists[lv-1].Kids, li)
 			lastLI = nd
 		case display.TableCell:
-			if table == nil {
+			if table == nil || el.Row < rowN {
 				table = &pdfpost.Node{Type: "Table"}
-				add(table)
-				rows = 0
+				if capt != nil {
+					// The table's caption, set above it: its first kid.
+					table.Kids = append(table.Kids, capt)
+					t.doc.Kids[len(t.doc.Kids)-1] = table
+				} else {
+					add(table)
+				}
+				row = nil
 			}
-			key := [2]float64{float64(t.first[e]), firstY[e]}
-			if row == nil || (t.first[e] >= 0 && key != rowKey && len(row.Kids) > 0) {
+			if row == nil || el.Row != rowN {
 				row = &pdfpost.Node{Type: "TR"}
 				table.Kids = append(table.Kids, row)
-				rows++
-			}
-			if t.first[e] >= 0 {
-				rowKey = key
+				rowN = el.Row
 			}
 			nd = &pdfpost.Node{Type: "TD"}
-			if rows == 1 {
+			if el.Header {
 				nd.Type, nd.Scope = "TH", "Column"
 			}
 			row.Kids = append(row.Kids, nd)
@@ -224,7 +252,11 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 			nd = &pdfpost.Node{Type: "P"}
 			add(nd)
 		}
+		nd.Lang = el.Lang
 		t.body[e] = nd
+	}
+	if caption != nil {
+		caption.Type = "P"
 	}
 	// Footnotes are read where they are set, at the foot of their page:
 	// after the last element that starts on that page.
@@ -243,21 +275,26 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 	return t
 }
 
-// startPage begins page pi (from 0), whose texts and links are given:
-// the text of each link is found, the text runs of the link's element
-// whose letters (the middle of their x-height) lie in the link's
-// rectangle.
-func (t *tagger) startPage(pi int, texts []display.Text, links []display.Link) {
-	t.page, t.mcid = pi, 0
+// startPage begins page pi (from 0): the runs of each link's text
+// (those of its From:To of its element) and the hyphenated runs are
+// noted.
+func (t *tagger) startPage(pi int, pg *display.Page) {
+	texts := pg.Texts
+	t.page, t.mcid, t.planned = pi, 0, -1
 	t.linkOf = slices.Grow(t.linkOf[:0], len(texts))[:len(texts)]
 	clear(t.linkOf)
-	for li, l := range links {
-		var runs []int
-		for ti, x := range texts {
-			// The middle of the run's lower-case letters: a baseline may
-			// lie on the edge between two lines' link rectangles.
-			y := x.Y - 0.3*x.Size
-			if x.Elem == l.Elem && y >= l.Y && y <= l.Y+l.H && x.X >= l.X-0.5 && x.X < l.X+l.W && t.linkOf[ti] == nil {
+	t.hyphenated = slices.Grow(t.hyphenated[:0], len(texts))[:len(texts)]
+	clear(t.hyphenated)
+	for _, h := range pg.Hyphenated {
+		if h >= 0 && int(h) < len(texts) {
+			t.hyphenated[h] = true
+		}
+	}
+	var runs []int
+	for li, l := range pg.Links {
+		runs = runs[:0]
+		for ti := max(int(l.From), 0); ti < min(int(l.To), len(texts)); ti++ {
+			if texts[ti].Elem == l.Elem && t.linkOf[ti] == nil {
 				runs = append(runs, ti)
 			}
 		}
@@ -431,14 +468,59 @@ func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
 // the spaces between them. A run followed, in the same element, by a run
 // a gap away on its line, by one on a later line or by one on a later
 // page gets a space at its end: invisible, and the next run is placed on
-// its own anyway. A run ending in a hyphen at the end of a line the
-// element continues on is a word broken by hyphenation: it is drawn
-// as it is, with an ActualText without the hyphen (actual != "").
+// its own anyway. A run the layout ended with a hyphen, breaking a word
+// at the end of a line, is drawn as it is, with an ActualText without
+// the hyphen (actual != "").
 func (t *tagger) words(texts []display.Text, i int, width func(display.Text) float64) (drawn, actual string) {
+	if t.planned != t.page || len(t.drawn) != len(texts) {
+		t.plan(texts, width)
+	}
+	return t.drawn[i], t.actual[i]
+}
+
+// plan works out what words returns for every run of the page, the runs
+// drawn with a space after them sharing one string.
+func (t *tagger) plan(texts []display.Text, width func(display.Text) float64) {
+	t.planned = t.page
+	n := len(texts)
+	t.drawn = slices.Grow(t.drawn[:0], n)[:n]
+	t.actual = slices.Grow(t.actual[:0], n)[:n]
+	t.spaced = slices.Grow(t.spaced[:0], n)[:n]
+	size := 0
+	for i := range texts {
+		t.spaced[i], t.actual[i] = t.spaceAfter(texts, i, width)
+		if t.spaced[i] {
+			size += len(texts[i].Text) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, r := range texts {
+		if t.spaced[i] {
+			b.WriteString(r.Text)
+			b.WriteByte(' ')
+		}
+	}
+	all, at := b.String(), 0
+	for i, r := range texts {
+		t.drawn[i] = r.Text
+		if t.spaced[i] {
+			t.drawn[i] = all[at : at+len(r.Text)+1]
+			at += len(r.Text) + 1
+		}
+	}
+}
+
+// spaceAfter tells whether run i of texts is drawn with a space after
+// it, and its ActualText (see words).
+func (t *tagger) spaceAfter(texts []display.Text, i int, width func(display.Text) float64) (space bool, actual string) {
 	r := texts[i]
 	e := r.Elem
 	if int(e) >= len(t.body) || e < 0 || t.body[e] == nil || t.marker[e] == i && t.first[e] == t.page {
-		return r.Text, ""
+		return false, ""
+	}
+	if t.hyphenated[i] && len(r.Text) > 1 && r.Text[len(r.Text)-1] == '-' {
+		return false, r.Text[:len(r.Text)-1]
 	}
 	next := -1
 	for j := i + 1; j < len(texts); j++ {
@@ -449,18 +531,10 @@ func (t *tagger) words(texts []display.Text, i int, width func(display.Text) flo
 	}
 	switch {
 	case next < 0:
-		if t.lastPage[e] > t.page {
-			return r.Text + " ", ""
-		}
-		return r.Text, ""
+		return t.lastPage[e] > t.page, ""
 	case texts[next].X > r.X && math.Abs(texts[next].Y-r.Y) < r.Size:
 		// On the same line (a footnote mark is raised).
-		if texts[next].X-(r.X+width(r)) > 0.08*r.Size {
-			return r.Text + " ", ""
-		}
-		return r.Text, ""
-	case len(r.Text) > 1 && r.Text[len(r.Text)-1] == '-':
-		return r.Text, r.Text[:len(r.Text)-1]
+		return texts[next].X-(r.X+width(r)) > 0.08*r.Size, ""
 	}
-	return r.Text + " ", ""
+	return true, ""
 }

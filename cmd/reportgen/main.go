@@ -105,7 +105,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	shard := fs.String("shard", "", "build only slice `i/n` of the editions (1-based i), for a CI matrix")
 	workers := fs.Int("j", 0, "editions built at once (default: one per CPU)")
 	format := fs.String("format", "text", "diagnostics `format`: text or json (one JSON object per line)")
-	standard := fs.String("pdf-standard", "none", "PDF `standard`: none, or ua for tagged PDFs (structure tree in reading order, artifacts marked; PDF/UA-1 in the making)")
+	standard := fs.String("pdf-standard", "ua", "PDF `standard`: ua for tagged PDFs (structure tree in reading order, artifacts marked, PDF/UA-1 and PDF/A-2a metadata), or none for plain PDFs, quicker to write and easier to debug")
 	showStats := fs.Bool("stats", false, "print typographic statistics of each PDF: lines, hyphenation, word spacing, overfull lines, widows, orphans")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: reportgen build [flags]

@@ -9,9 +9,9 @@ import (
 )
 
 // SRGB is the sRGB ICC profile (sRGB2014.icc, from the International
-// Color Consortium, as fpdf ships it; sRGB2014.LICENSE) that the
-// renderer gives fpdf as the output intent of a tagged PDF: PDF/A asks
-// for one when device colours are used.
+// Color Consortium, as fpdf ships it; sRGB2014.LICENSE), the output
+// intent of a tagged PDF (Options.OutputIntent): PDF/A asks for one when
+// device colours are used.
 //
 //go:embed sRGB2014.icc
 var SRGB []byte

@@ -33,6 +33,7 @@
 //     (fpdf writes one that breaks the bfrange rule), of the characters
 //     the document shows, and their names with a subset tag (fpdf embeds
 //     subsets of them, without one);
+//   - with Options.OutputIntent: an sRGB output intent;
 //   - the trailer: /ID, and /Info naming the Info dictionary (fpdf names
 //     the wrong object once an output intent is added);
 //   - the header: version 1.7 (what PDF/UA-1 is based on).
@@ -40,11 +41,14 @@ package pdfpost
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -58,6 +62,10 @@ type Node struct {
 	// identifier (PDF/UA wants one on every Note); Scope a TH's scope
 	// (Column or Row).
 	Alt, Lang, ID, Scope string
+	// BBox, when not nil, is the element's bounding box on its page (a
+	// Figure's), left, bottom, right and top in the page's user space: a
+	// layout attribute.
+	BBox *[4]float64
 	// Content is the element's marked content, in reading order, with
 	// the elements read between its sequences (a Link in a paragraph).
 	// It is read before Kids.
@@ -96,7 +104,25 @@ type Options struct {
 	// fpdf's UTF-8 fonts, sorted, without repeats: every ToUnicode map
 	// fpdf wrote is replaced by ToUnicode(Runes).
 	Runes []rune
+	// OutputIntent adds the catalog an sRGB output intent (GTS_PDFA1,
+	// SRGBIdentifier, the profile SRGB), unless it has output intents:
+	// what fpdf's AddOutputIntent writes, with the profile compressed
+	// once for all documents rather than once per document.
+	OutputIntent bool
 }
+
+// srgbStream is the ICC profile stream object's body, compressed once.
+var srgbStream = sync.OnceValue(func() []byte {
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	w.Write(SRGB)
+	w.Close()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())
+	b.Write(z.Bytes())
+	b.WriteString("\nendstream\nendobj\n")
+	return b.Bytes()
+})
 
 // file is fpdf's output taken apart.
 type file struct {
@@ -141,6 +167,7 @@ func parse(data []byte) (*file, error) {
 		return nil, errors.New("cross-reference table cut short")
 	}
 	f.offsets = make([]int, n)
+	var head []byte
 	for k := 1; k < n; k++ {
 		r := p[k*row : (k+1)*row]
 		if string(r[10:]) != " 00000 n \n" {
@@ -150,7 +177,8 @@ func parse(data []byte) (*file, error) {
 		if err != nil || off <= 0 || off >= x {
 			return nil, fmt.Errorf("cross-reference entry %d: %q", k, r)
 		}
-		if !bytes.HasPrefix(data[off:], fmt.Appendf(nil, "%d 0 obj\n", k)) {
+		head = append(strconv.AppendInt(head[:0], int64(k), 10), " 0 obj\n"...)
+		if !bytes.HasPrefix(data[off:], head) {
 			return nil, fmt.Errorf("object %d is not at offset %d", k, off)
 		}
 		f.offsets[k] = off
@@ -363,6 +391,13 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		xmpObj = next
 		next++
 	}
+	iccObj := 0
+	catalog := f.body(f.root)
+	catalog = catalog[:max(bytes.Index(catalog, []byte("\nendobj")), 0)]
+	if opt.OutputIntent && !bytes.Contains(catalog, []byte("/OutputIntents")) {
+		iccObj = next
+		next++
+	}
 	key := len(f.pages)
 	for i, pa := range annots {
 		for j, o := range pa.owner {
@@ -407,6 +442,7 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 	for i, pn := range f.pages {
 		pageKey[pn] = i
 	}
+	var cmap []byte
 	out.Write(f.data[:f.offsets[byOffset[0]]])
 	// PDF/UA-1 is based on PDF 1.7; the header keeps its length.
 	copy(out.Bytes()[len("%PDF-"):], "1.7")
@@ -417,7 +453,7 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		}
 		obj := f.data[f.offsets[k]:end]
 		offsets[k] = out.Len()
-		head := len(fmt.Sprintf("%d 0 obj\n", k))
+		head := bytes.IndexByte(obj, '\n') + 1 // "k 0 obj\n"
 		if pi, ok := pageKey[k]; ok {
 			cut := head + len("<</Type /Page\n")
 			out.Write(obj[:cut])
@@ -449,6 +485,10 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			if xmpObj > 0 {
 				fmt.Fprintf(out, "/Metadata %d 0 R\n", xmpObj)
 			}
+			if iccObj > 0 {
+				fmt.Fprintf(out, "/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /Info %s /DestOutputProfile %d 0 R >>]\n",
+					TextString(SRGBIdentifier), TextString(SRGBIdentifier), iccObj)
+			}
 			out.Write(obj[cut:])
 			continue
 		}
@@ -461,7 +501,9 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 			}
 		}
 		if opt.Runes != nil && string(obj[head:]) == fpdfToUnicodeObj {
-			cmap := ToUnicode(opt.Runes)
+			if cmap == nil {
+				cmap = ToUnicode(opt.Runes) // the same for every font
+			}
 			fmt.Fprintf(out, "%d 0 obj\n<</Length %d>>\nstream\n", k, len(cmap))
 			out.Write(cmap)
 			out.WriteString("\nendstream\nendobj\n")
@@ -522,9 +564,7 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		if n.ID != "" {
 			fmt.Fprintf(out, " /ID %s", TextString(n.ID))
 		}
-		if n.Scope != "" {
-			fmt.Fprintf(out, " /A <</O /Table /Scope /%s>>", n.Scope)
-		}
+		writeAttributes(out, n)
 		if k := len(n.Content) + len(n.Kids) + len(n.Annots); k > 0 {
 			out.WriteString(" /K [")
 			for i, m := range n.Content {
@@ -576,15 +616,69 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		out.WriteString("\nendstream\nendobj\n")
 	}
 
+	if iccObj > 0 {
+		offsets[iccObj] = out.Len()
+		out.WriteString(strconv.Itoa(iccObj))
+		out.WriteString(" 0 obj\n")
+		out.Write(srgbStream())
+	}
+
 	// Cross-reference table and trailer, with an /ID from the content.
 	sum := sha256.Sum256(out.Bytes())
 	x := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	row := []byte("0000000000 00000 n \n")
 	for k := 1; k < next; k++ {
-		fmt.Fprintf(out, "%010d 00000 n \n", offsets[k])
+		for i, v := 9, offsets[k]; i >= 0; i, v = i-1, v/10 {
+			row[i] = byte('0' + v%10)
+		}
+		out.Write(row)
 	}
 	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, f.root, f.info, sum[:16], sum[:16], x)
 	return out.Bytes(), nil
+}
+
+// writeAttributes writes the attributes of n, " /A" and one attribute
+// dictionary or an array of them: a table cell's Scope, a bounding box.
+func writeAttributes(out *bytes.Buffer, n *Node) {
+	var attrs [2][]byte
+	k := 0
+	if n.Scope != "" {
+		attrs[k] = fmt.Appendf(nil, "<</O /Table /Scope /%s>>", n.Scope)
+		k++
+	}
+	if b := n.BBox; b != nil && finite(b[:]) {
+		a := []byte("<</O /Layout /BBox [")
+		for i, v := range b {
+			if i > 0 {
+				a = append(a, ' ')
+			}
+			a = strconv.AppendFloat(a, math.Round(v*100)/100+0, 'f', -1, 64)
+		}
+		attrs[k] = append(a, "]>>"...)
+		k++
+	}
+	switch k {
+	case 1:
+		out.WriteString(" /A ")
+		out.Write(attrs[0])
+	case 2:
+		out.WriteString(" /A [")
+		out.Write(attrs[0])
+		out.WriteByte(' ')
+		out.Write(attrs[1])
+		out.WriteByte(']')
+	}
+}
+
+// finite reports whether every number of vs is finite.
+func finite(vs []float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // TextString writes s as a PDF text string: a literal string when it is
@@ -608,9 +702,10 @@ func TextString(s string) string {
 		}
 		return string(append(b, ')'))
 	}
-	b := []byte("<FEFF")
+	b := make([]byte, 0, 6+4*len(s))
+	b = append(b, "<FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {
-		b = fmt.Appendf(b, "%04X", u)
+		b = appendHex4(b, u)
 	}
 	return string(append(b, '>'))
 }

@@ -148,6 +148,36 @@ func TestTagInfo(t *testing.T) {
 	}
 }
 
+// TestTagOutputIntent: Options.OutputIntent adds one sRGB output intent
+// whose profile is SRGB, and none to a PDF that has one.
+func TestTagOutputIntent(t *testing.T) {
+	for _, has := range []bool{false, true} {
+		pdf := fpdf.New("P", "pt", "A4", "")
+		if has {
+			pdf.AddOutputIntent(fpdf.OutputIntentType{SubtypeIdent: fpdf.OutputIntent_GTS_PDFA1, OutputConditionIdentifier: SRGBIdentifier, ICCProfile: SRGB})
+		}
+		pdf.AddPage()
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		out, err := Tag(buf.Bytes(), &Node{Type: "Document"}, Options{Lang: "en", OutputIntent: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := pdfread.Read(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if oi := d.OutputIntents; len(oi) != 1 || oi[0].N != 3 || oi[0].S != "GTS_PDFA1" || oi[0].Identifier != SRGBIdentifier {
+			t.Errorf("fpdf's output intent %v: output intents %+v", has, oi)
+		}
+		if n := bytes.Count(out, []byte("/DestOutputProfile")); n != 1 {
+			t.Errorf("fpdf's output intent %v: %d profiles", has, n)
+		}
+	}
+}
+
 // TestToUnicode: runs of characters become bfranges within one first
 // byte, the others bfchars, at most 100 to a section; what two-byte codes
 // cannot show is left out.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"strconv"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -67,11 +69,23 @@ func ToUnicode(runes []rune) []byte {
 
 // utf16Hex is r in UTF-16BE, in hex.
 func utf16Hex(r rune) string {
-	s := ""
-	for _, u := range utf16.Encode([]rune{r}) {
-		s += fmt.Sprintf("%04X", u)
+	b := make([]byte, 0, 8)
+	switch {
+	case r >= 0x10000 && r <= unicode.MaxRune:
+		r1, r2 := utf16.EncodeRune(r)
+		b = appendHex4(appendHex4(b, uint16(r1)), uint16(r2))
+	case r < 0 || r > 0xFFFF || utf16.IsSurrogate(r):
+		b = appendHex4(b, unicode.ReplacementChar)
+	default:
+		b = appendHex4(b, uint16(r))
 	}
-	return s
+	return string(b)
+}
+
+// appendHex4 appends u as four upper-case hexadecimal digits.
+func appendHex4(b []byte, u uint16) []byte {
+	const digits = "0123456789ABCDEF"
+	return append(b, digits[u>>12], digits[u>>8&15], digits[u>>4&15], digits[u&15])
 }
 
 // The starts of the objects of fpdf's UTF-8 fonts that name the font:
@@ -104,9 +118,11 @@ func subsetTag(rest []byte, runes []rune) string {
 	}
 	h := sha256.New()
 	h.Write(rest[:end])
+	buf := make([]byte, 0, 8*len(runes))
 	for _, r := range runes {
-		fmt.Fprintf(h, "%x,", r)
+		buf = append(strconv.AppendInt(buf, int64(r), 16), ',')
 	}
+	h.Write(buf)
 	sum := h.Sum(nil)
 	tag := make([]byte, 7)
 	for i := range 6 {

@@ -211,6 +211,9 @@ type Elem struct {
 	// Type is /S; Alt, ActualText, Lang and ID the entries of those names;
 	// Scope the /Scope of its table attributes.
 	Type, Alt, ActualText, Lang, ID, Scope string
+	// BBox is the /BBox of its layout attributes (left, bottom, right,
+	// top in the user space of its page); nil without one.
+	BBox []float64
 	// MCRs are its marked-content references and Kids its child elements,
 	// each in /K order (Order interleaves them: an MCR index >= 0, or
 	// -1-i for Kids[i]).
@@ -568,9 +571,29 @@ func (r *reader) elem(o types.Object, pg, depth int, seen map[int]bool) (*Elem, 
 			*p = textString(v)
 		}
 	}
-	if a := r.dict(d["A"]); a != nil {
+	// /A is an attribute dictionary or an array of them.
+	attrs := []types.Object{d["A"]}
+	if a, _ := r.deref(d["A"]); a != nil {
+		if arr, ok := a.(types.Array); ok {
+			attrs = arr
+		}
+	}
+	for _, o := range attrs {
+		a := r.dict(o)
+		if a == nil {
+			continue
+		}
 		if s := a.NameEntry("Scope"); s != nil {
 			e.Scope = *s
+		}
+		if b, _ := r.deref(a["BBox"]); b != nil {
+			if arr, ok := b.(types.Array); ok {
+				e.BBox = []float64{}
+				for _, v := range arr {
+					f, _ := r.number(v)
+					e.BBox = append(e.BBox, f)
+				}
+			}
 		}
 	}
 	if p, ok := d["Pg"].(types.IndirectRef); ok {
