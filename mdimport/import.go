@@ -69,16 +69,22 @@ type Result struct {
 	// Of an update: Moved maps the IDs of messages of the report as it
 	// was to their IDs now, where they differ (a block moved to another
 	// section); Gone are the messages of the report as it was that no
-	// block has any more (a removed block, a paragraph fewer).
+	// block has any more (a removed block, a paragraph, item or row fewer).
 	Moved map[string]string
 	Gone  []sources.Message
 	// Vacated are the IDs of messages that now hold another text than
-	// under the same ID before: a paragraph inserted or removed before
-	// them shifted the paragraphs of their block (Moved says where each
-	// went). A translation under such an ID translates another text: it
+	// under the same ID before: a paragraph, list item, table row or
+	// column inserted or removed before them shifted those of their
+	// block (Moved says where each went). A translation under such an ID translates another text: it
 	// is to be replaced by the one Moved brings, or removed, so that the
 	// message is missing rather than stale.
 	Vacated []string
+	// Left are the IDs of messages of the report as it was whose texts
+	// moved to another place in their block (Moved says where) and that
+	// no message has now: an item removed before them, or their parent
+	// item moved. Their translations go with their texts; none is left
+	// behind, obsolete.
+	Left []string
 }
 
 type importer struct {
@@ -147,10 +153,14 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 		res.Moved = map[string]string{}
 		for _, m := range old.Messages {
 			if k.paraIDs[m.ID] {
-				// A paragraph of a block still there: where it went, or
-				// gone (removed; its ID may now hold another text).
+				// A paragraph, list item, column header or table cell of a
+				// block still there: where it went, or gone (removed; its
+				// ID may now hold another text).
 				if to, ok := k.paras[m.ID]; ok && known[to] {
 					res.Moved[m.ID] = to
+					if k.left[m.ID] && !known[m.ID] {
+						res.Left = append(res.Left, m.ID)
+					}
 				} else if _, ok := k.paras[m.ID]; ok || !known[m.ID] || slices.Contains(k.vacated, m.ID) {
 					res.Gone = append(res.Gone, m)
 				}
@@ -169,7 +179,19 @@ func importInto(en Source, translations []Source, cfg Config, old *sources.Loade
 			}
 		}
 	}
-	res.Vacated = k.vacated
+	if len(k.vacated) > 0 {
+		// Only IDs of messages, then and now (a table cell without a
+		// letter has none).
+		had := map[string]bool{}
+		for _, m := range old.Messages {
+			had[m.ID] = true
+		}
+		for _, id := range k.vacated {
+			if known[id] && had[id] {
+				res.Vacated = append(res.Vacated, id)
+			}
+		}
+	}
 	for _, t := range translations {
 		tc := im.langConfig(t.Lang, ed.kind.line != 0)
 		tc.counts = ed.attendance.line != 0

@@ -21,27 +21,35 @@ type kept struct {
 	// blocks maps, for the blocks whose messages change ID (moved to
 	// another section), the old message prefix to the new one.
 	blocks map[string]string
-	// paras maps the old IDs of paragraphs that are still there under
-	// another ID (a paragraph inserted or removed before them, their
-	// block moved) to their new IDs; paraIDs holds the old IDs of all
-	// paragraphs of blocks still there, which paras alone decides.
+	// paras maps the old IDs of the messages keyed by their place in a
+	// block (paragraphs, list items, column headers, table cells) that
+	// are still there under another ID (a paragraph, item, row or column
+	// inserted or removed before them, their block moved) to their new
+	// IDs; paraIDs holds the old IDs of all such messages of blocks still
+	// there, which paras alone decides.
 	paras   map[string]string
 	paraIDs map[string]bool
-	// vacated are the IDs of paragraphs whose text is now another (one
+	// vacated are the IDs of such messages whose text is now another (one
 	// moved there, or a new one): a translation under the ID translates
 	// a text that is elsewhere or gone.
 	vacated []string
+	// left are the old IDs of such messages that moved elsewhere in their
+	// block and that no message of the block has now (a list item
+	// removed before them, their parent item moved): their translations
+	// go with their texts, and none stays behind.
+	left map[string]bool
 }
 
 // keep gives the report made of the English (b) the IDs of the report as
 // it was (old): sections, blocks and annex keys of what is still there,
 // moved or changed, keep their IDs; what is new gets IDs that no section
 // or block of the old report had, so that no translation of a removed
-// block attaches itself to a new one. Paragraphs of a block still there
-// are paired with its old paragraphs (the same text, then in order or by
-// similar words between those), so that the IDs a paragraph inserted or
-// removed mid-block shifts are known. It notes what was removed, at its
-// line in the old report.
+// block attaches itself to a new one. The paragraphs, list items (at
+// every level), table columns and rows of a block still there are paired
+// with its old ones (the same text, then in order or by similar words
+// between those; see pairParts), so that the IDs a paragraph, item, row
+// or column inserted or removed mid-block shifts are known. It notes what
+// was removed, at its line in the old report.
 func (im *importer) keep(b *built, old *sources.Loaded) kept {
 	r, o := b.r, old.Report
 	var nb, ob []blockRef
@@ -320,43 +328,45 @@ func (im *importer) keep(b *built, old *sources.Loaded) kept {
 		b.groups[n] = keys[key]
 	}
 
-	// Paragraphs of the blocks still there.
-	k := kept{blocks: moved, paras: map[string]string{}, paraIDs: map[string]bool{}}
+	// Paragraphs, list items, table columns, rows and cells of the
+	// blocks still there.
+	k := kept{blocks: moved, paras: map[string]string{}, paraIDs: map[string]bool{}, left: map[string]bool{}}
 	for _, x := range nb {
 		y, ok := match[x]
 		if !ok {
 			continue
 		}
-		np, op := nblk(x).Paragraphs, oblk(y).Paragraphs
+		pp := pairParts(oblk(y), nblk(x))
 		oldPrefix := o.ID + "." + o.Sections[y.s].ID + "." + oblk(y).ID
 		newPrefix := r.ID + "." + r.Sections[x.s].ID + "." + nblk(x).ID
-		for j := range op {
-			k.paraIDs[fmt.Sprintf("%s.p%d", oldPrefix, j+1)] = true
+		had := map[string]bool{}
+		for _, key := range pp.was {
+			k.paraIDs[oldPrefix+"."+key] = true
+			had[key] = true
 		}
-		from := pairParagraphs(op, np)
-		paired := map[int]bool{}
-		for i, j := range from {
-			if j < 0 {
-				continue
-			}
-			paired[j] = true
-			if i != j || oldPrefix != newPrefix {
-				k.paras[fmt.Sprintf("%s.p%d", oldPrefix, j+1)] = fmt.Sprintf("%s.p%d", newPrefix, i+1)
-			}
+		has := map[string]bool{}
+		for _, key := range pp.now {
+			has[key] = true
 		}
-		for i, j := range from {
-			if j != i && oldPrefix == newPrefix && i < len(op) {
-				k.vacated = append(k.vacated, fmt.Sprintf("%s.p%d", newPrefix, i+1))
-			}
-		}
-		for j := range op {
-			if !paired[j] {
-				line, _ := old.Pos(fmt.Sprintf("section[%d].block[%d].paragraphs[%d]", y.s, y.b, j))
-				if line == 0 {
-					line, _ = old.Pos(fmt.Sprintf("section[%d].block[%d].id", y.s, y.b))
+		for _, key := range pp.now {
+			if from, ok := pp.from[key]; ok && (from != key || oldPrefix != newPrefix) {
+				k.paras[oldPrefix+"."+from] = newPrefix + "." + key
+				if oldPrefix == newPrefix && !has[from] {
+					k.left[oldPrefix+"."+from] = true
 				}
-				im.notes.Warnf(old.File, line, 0, "", "paragraph %d of %s block %q of section %q is not in the document any more: removed", j+1, oblk(y).Type, oblk(y).ID, o.Sections[y.s].ID)
 			}
+		}
+		for _, key := range pp.now {
+			if from, ok := pp.from[key]; oldPrefix == newPrefix && had[key] && (!ok || from != key) {
+				k.vacated = append(k.vacated, newPrefix+"."+key)
+			}
+		}
+		for _, g := range pp.gone {
+			line, _ := old.Pos(fmt.Sprintf("section[%d].block[%d].%s", y.s, y.b, g.path))
+			if line == 0 {
+				line, _ = old.Pos(fmt.Sprintf("section[%d].block[%d].id", y.s, y.b))
+			}
+			im.notes.Warnf(old.File, line, 0, "", "%s of %s block %q of section %q is not in the document any more: removed", g.what, oblk(y).Type, oblk(y).ID, o.Sections[y.s].ID)
 		}
 	}
 

@@ -298,3 +298,200 @@ func TestUpdateKeepsLinks(t *testing.T) {
 		})
 	}
 }
+
+// partsBase is a document with a nested list and a table, as first
+// imported.
+const partsBase = head + `## RECOMMENDATIONS
+
+The participants recommended that the Roadmap include the following commitments:
+
+1. Improve data on climate mobility:
+   1. agree on shared definitions and indicators by the end of 2026, drawing on:
+      1. the Climate Mobility Scan 2025;
+      1. the national migration registers and population censuses;
+   1. publish a joint sub-regional data report every two years.
+1. Open and protect regular pathways:
+   1. expand circular and seasonal labour schemes for people from affected areas;
+   1. recognise skills and qualifications across the sub-region.
+1. Review progress at a ministerial meeting of the Almaty Process in 2027.
+
+## DELEGATIONS PRESENT
+
+The delegations were represented as follows.
+
+Table 1. Delegations
+
+| Delegation | Represented by | In person |
+|---|---|---:|
+| Kazakhstan | Ministry of Labour and Social Protection | 4 |
+| Kyrgyzstan | Ministry of Labour, Social Security and Migration | 3 |
+| Tajikistan | Migration Service | 3 |
+| Uzbekistan | Ministry of Employment and Poverty Reduction | 9 |
+
+The meeting closed at noon.
+`
+
+// translationStatus plays an update on a catalog that translates every
+// message of was (each translation stamped with the text it translates):
+// the translations of moved texts follow them, those under vacated IDs
+// that nothing replaced are removed, as reportgen import --update does;
+// it returns the messages now whose translation is stale (translates
+// another text) or missing, and the translations no message has.
+func translationStatus(was map[string]string, res *Result) (stale, missing, obsolete []string) {
+	vacated := map[string]bool{}
+	for _, id := range res.Vacated {
+		vacated[id] = true
+	}
+	cat := maps.Clone(was) // ID → the English its translation translates
+	replaced := map[string]bool{}
+	for _, from := range slices.Sorted(maps.Keys(res.Moved)) {
+		to := res.Moved[from]
+		if _, has := was[to]; has && !vacated[to] {
+			continue
+		}
+		cat[to], replaced[to] = was[from], true
+	}
+	for id := range vacated {
+		if !replaced[id] {
+			delete(cat, id)
+		}
+	}
+	for _, id := range res.Left {
+		delete(cat, id)
+	}
+	now := messages(res.Loaded)
+	for id, text := range now {
+		if src, ok := cat[id]; !ok {
+			missing = append(missing, id)
+		} else if src != text {
+			stale = append(stale, id)
+		}
+	}
+	for id := range cat {
+		if _, ok := now[id]; !ok {
+			obsolete = append(obsolete, id)
+		}
+	}
+	slices.Sort(stale)
+	slices.Sort(missing)
+	slices.Sort(obsolete)
+	return stale, missing, obsolete
+}
+
+// TestUpdateParts re-imports changed documents into the report imported
+// from partsBase: a list item (at any level) or table row inserted or
+// removed mid-block, and a block or section inserted mid-report, leave
+// every translation of the unchanged texts current; only the new texts
+// are missing, a changed one is stale. The translation of a removed text
+// is replaced by the one of the text that takes its ID, else kept,
+// obsolete.
+func TestUpdateParts(t *testing.T) {
+	base := imp(t, partsBase, "")
+	old, diags := sources.Parse("sources/r.toml", base.Report)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	was := messages(old)
+	const (
+		list  = "r.recommendations.list."
+		table = "r.delegations-present.table."
+	)
+	cases := []struct {
+		name                     string
+		edit                     func(string) string
+		stale, missing, obsolete []string
+		notes                    []string
+	}{
+		{name: "unchanged", edit: func(s string) string { return s }},
+		{name: "item inserted in a nested list", edit: func(s string) string {
+			return strings.Replace(s, "      1. the national", "      1. the labour force surveys;\n      1. the national", 1)
+		}, missing: []string{list + "i1-1-2"}},
+		{name: "item inserted at the top level", edit: func(s string) string {
+			return strings.Replace(s, "1. Open and protect", "1. Protect the rights of migrants on the move.\n1. Open and protect", 1)
+		}, missing: []string{list + "i2"}},
+		{name: "item with sub-items inserted", edit: func(s string) string {
+			return strings.Replace(s, "1. Open and protect", "1. Protect the rights of migrants:\n   1. in transit;\n   1. at destination.\n1. Open and protect", 1)
+		}, missing: []string{list + "i2", list + "i2-1", list + "i2-2"}},
+		{name: "item removed from a nested list", edit: func(s string) string {
+			return strings.Replace(s, "      1. the Climate Mobility Scan 2025;\n", "", 1)
+		},
+			notes: []string{`sources/r.toml:30: warning: list item 1-1-1 of list block "list" of section "recommendations" is not in the document any more: removed`}},
+		{name: "item with sub-items removed", edit: func(s string) string {
+			return strings.Replace(s, "1. Open and protect regular pathways:\n   1. expand circular and seasonal labour schemes for people from affected areas;\n   1. recognise skills and qualifications across the sub-region.\n", "", 1)
+		}, obsolete: []string{list + "i2-1", list + "i2-2"},
+			notes: []string{
+				`sources/r.toml:35: warning: list item 2 of list block "list" of section "recommendations" is not in the document any more: removed`,
+				`sources/r.toml:36: warning: list item 2-1 of list block "list" of section "recommendations" is not in the document any more: removed`,
+				`sources/r.toml:37: warning: list item 2-2 of list block "list" of section "recommendations" is not in the document any more: removed`,
+			}},
+		{name: "item changed", edit: func(s string) string {
+			return strings.Replace(s, "recognise skills and qualifications", "recognise skills, diplomas and qualifications", 1)
+		}, stale: []string{list + "i2-2"}},
+		{name: "item changed after one inserted", edit: func(s string) string {
+			s = strings.Replace(s, "recognise skills and qualifications", "recognise skills, diplomas and qualifications", 1)
+			return strings.Replace(s, "   1. expand", "   1. inform people of the pathways open to them;\n   1. expand", 1)
+		}, stale: []string{list + "i2-3"}, missing: []string{list + "i2-1"}},
+		{name: "item moved to another level", edit: func(s string) string {
+			s = strings.Replace(s, "   1. publish a joint sub-regional data report every two years.\n", "", 1)
+			return strings.Replace(s, "1. Open and protect", "1. publish a joint sub-regional data report every two years.\n1. Open and protect", 1)
+		}},
+		{name: "row inserted", edit: func(s string) string {
+			return strings.Replace(s, "| Tajikistan", "| Türkiye | Presidency of Migration Management | 2 |\n| Tajikistan", 1)
+		}, missing: []string{table + "r3c1", table + "r3c2"}},
+		{name: "row removed", edit: func(s string) string {
+			return strings.Replace(s, "| Kyrgyzstan | Ministry of Labour, Social Security and Migration | 3 |\n", "", 1)
+		},
+			notes: []string{`sources/r.toml:66: warning: row 2 of table block "table" of section "delegations-present" is not in the document any more: removed`}},
+		{name: "cell changed after a row inserted", edit: func(s string) string {
+			s = strings.Replace(s, "| Migration Service |", "| Migration Service of the Ministry of Labour |", 1)
+			return strings.Replace(s, "| Kyrgyzstan", "| Türkiye | Presidency of Migration Management | 2 |\n| Kyrgyzstan", 1)
+		}, stale: []string{table + "r4c2"}, missing: []string{table + "r2c1", table + "r2c2"}},
+		{name: "column inserted", edit: func(s string) string {
+			s = strings.Replace(s, "| In person |\n|---|---|---:|", "| Focal point | In person |\n|---|---|---|---:|", 1)
+			for _, c := range []string{"Social Protection", "Migration", "Migration Service", "Poverty Reduction"} {
+				s = strings.Replace(s, c+" |", c+" | the minister's office |", 1)
+			}
+			return s
+		}, missing: []string{table + "h3", table + "r1c3", table + "r2c3", table + "r3c3", table + "r4c3"}},
+		{name: "paragraph inserted before a list", edit: func(s string) string {
+			return strings.Replace(s, "The participants recommended", "Working groups met on both days.\n\nThe participants recommended", 1)
+		}, missing: []string{"r.recommendations.text.p1"}},
+		{name: "section inserted", edit: func(s string) string {
+			return strings.Replace(s, "## DELEGATIONS PRESENT", "## WORKING GROUPS\n\nThree working groups met on the second day.\n\n## DELEGATIONS PRESENT", 1)
+		}, missing: []string{"r.working-groups.heading", "r.working-groups.text.p1"}},
+		{name: "table inserted", edit: func(s string) string {
+			return strings.Replace(s, "The meeting closed", "| Organization | In person |\n|---|---:|\n| IOM | 6 |\n\nThe meeting closed", 1)
+		}, missing: []string{"r.delegations-present.table-2.h1", "r.delegations-present.table-2.h2", "r.delegations-present.table-2.r1c1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := c.edit(partsBase)
+			if c.name != "unchanged" && doc == partsBase {
+				t.Fatal("the edit changed nothing")
+			}
+			res, err := Update(Source{File: "r.en.md", Lang: "en", Data: []byte(doc)}, nil, testConfig("r"), old)
+			if err != nil {
+				t.Fatalf("%v\n%s\n%s", err, notesText(res.Notes), res.Report)
+			}
+			if c.name == "unchanged" && string(res.Report) != string(base.Report) {
+				t.Errorf("an unchanged document changed the report:\n%s", res.Report)
+			}
+			stale, missing, obsolete := translationStatus(was, res)
+			if !slices.Equal(stale, c.stale) {
+				t.Errorf("stale %v, want %v", stale, c.stale)
+			}
+			if !slices.Equal(missing, c.missing) {
+				t.Errorf("missing %v, want %v", missing, c.missing)
+			}
+			if !slices.Equal(obsolete, c.obsolete) {
+				t.Errorf("obsolete %v, want %v", obsolete, c.obsolete)
+			}
+			if got := strings.TrimSpace(notesText(res.Notes)); got != strings.Join(c.notes, "\n") {
+				t.Errorf("notes:\n%s\nwant:\n%s", got, strings.Join(c.notes, "\n"))
+			}
+			if t.Failed() {
+				t.Logf("moved %v\nvacated %v\n%s", res.Moved, res.Vacated, res.Report)
+			}
+		})
+	}
+}

@@ -177,7 +177,9 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 	proj.Close()
 
 	// A vacated ID that no moved translation replaced loses its
-	// translation (of a text now elsewhere or gone): it is missing.
+	// translation (of a text now elsewhere or gone): it is missing. An ID
+	// left (no message has it now) loses the translation that went with
+	// its text.
 	proj = project.Open(root)
 	defer proj.Close()
 	tp, _ = translate.Open(proj)
@@ -197,6 +199,15 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 			}
 			if t, ok := tr[id]; ok && t.Forms == before[l][id].Forms && replacedBy[l][id] == "" {
 				remove = append(remove, id)
+			}
+		}
+		// A text that moved off an ID no message has now takes its
+		// translation along: none stays behind, obsolete.
+		for _, id := range res.Left {
+			if _, ok := carried[l][id]; ok {
+				if _, has := tr[id]; has {
+					remove = append(remove, id)
+				}
 			}
 		}
 		if len(remove) > 0 {
@@ -230,7 +241,7 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 				if from := replacedBy[l][m.ID]; from != "" {
 					what = "holds the translation " + from + " had"
 				}
-				fmt.Fprintf(stderr, "%s:%d: warning: %s: a paragraph inserted or removed before it gives it another text; its translation (of %s:%d) %s, and it %s: %q\n",
+				fmt.Fprintf(stderr, "%s:%d: warning: %s: a paragraph, list item, table row or column inserted or removed before it gives it another text; its translation (of %s:%d) %s, and it %s: %q\n",
 					t.File, t.Line, m.ID, reportFile, m.Line, where, what, clipText(t.Forms.Other))
 				continue
 			}
