@@ -34,9 +34,10 @@ type kept struct {
 	// a text that is elsewhere or gone.
 	vacated []string
 	// left are the old IDs of such messages that moved elsewhere in their
-	// block and that no message of the block has now (a list item
-	// removed before them, their parent item moved): their translations
-	// go with their texts, and none stays behind.
+	// block: where no message has the ID now (a list item removed before
+	// them, their parent item moved, a cell moved off the last row with
+	// text), their translations go with their texts and none stays
+	// behind.
 	left map[string]bool
 }
 
@@ -344,14 +345,10 @@ func (im *importer) keep(b *built, old *sources.Loaded) kept {
 			k.paraIDs[oldPrefix+"."+key] = true
 			had[key] = true
 		}
-		has := map[string]bool{}
-		for _, key := range pp.now {
-			has[key] = true
-		}
 		for _, key := range pp.now {
 			if from, ok := pp.from[key]; ok && (from != key || oldPrefix != newPrefix) {
 				k.paras[oldPrefix+"."+from] = newPrefix + "." + key
-				if oldPrefix == newPrefix && !has[from] {
+				if oldPrefix == newPrefix {
 					k.left[oldPrefix+"."+from] = true
 				}
 			}

@@ -233,12 +233,19 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 		tr := tp.Translations(lang)
 		for _, m := range old.Messages {
 			if t, ok := before[l][m.ID]; ok {
+				to, moved := carried[l][m.ID]
+				from := replacedBy[l][m.ID]
+				if moved && from != "" {
+					// Its translation followed its text, and the one of
+					// the text now here took its place: nothing lost.
+					continue
+				}
 				where := "goes with that text (no longer in the document)"
-				if to, moved := carried[l][m.ID]; moved {
+				if moved {
 					where = "follows that text to " + to
 				}
 				what := "is missing"
-				if from := replacedBy[l][m.ID]; from != "" {
+				if from != "" {
 					what = "holds the translation " + from + " had"
 				}
 				fmt.Fprintf(stderr, "%s:%d: warning: %s: a paragraph, list item, table row or column inserted or removed before it gives it another text; its translation (of %s:%d) %s, and it %s: %q\n",
@@ -255,6 +262,11 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 			} else if to, moved := carried[l][m.ID]; moved && !slices.ContainsFunc(res.Loaded.Messages, func(x sources.Message) bool { return x.ID == m.ID }) {
 				fmt.Fprintf(stderr, "%s:%d: warning: %s: its text moved; the translation is copied to %s and this one is obsolete\n", t.File, t.Line, m.ID, to)
 			}
+		}
+	}
+	for _, lang := range langs {
+		if n := len(carried[lang.String()]); n > 0 {
+			fmt.Fprintf(stdout, "%s: %d translations follow their texts to new IDs (a block moved to another section; a paragraph, list item, table row or column inserted or removed before them)\n", lang, n)
 		}
 	}
 	sts, _ := tp.Status(langs...)
