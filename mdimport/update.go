@@ -367,6 +367,36 @@ func (im *importer) keep(b *built, old *sources.Loaded) kept {
 		}
 	}
 
+	// The items of the annexes still there: a title follows its item
+	// when one is inserted or removed before it.
+	for _, a := range r.Annexes {
+		j := slices.IndexFunc(o.Annexes, func(oa sources.Annex) bool { return oa.Key == a.Key })
+		if j < 0 {
+			continue
+		}
+		was, now := itemTexts(o.Annexes[j].Items), itemTexts(a.Items)
+		prefix := r.ID + ".annex." + a.Key + "."
+		if o.ID != r.ID {
+			continue // not an update of the same report: nothing is kept
+		}
+		for n := range was {
+			k.paraIDs[fmt.Sprintf("%s%d.title", prefix, n+1)] = true
+		}
+		from := pairParagraphs(was, now)
+		for i, n := range from {
+			switch {
+			case n >= 0 && n != i:
+				k.paras[fmt.Sprintf("%s%d.title", prefix, n+1)] = fmt.Sprintf("%s%d.title", prefix, i+1)
+				k.left[fmt.Sprintf("%s%d.title", prefix, n+1)] = true
+				fallthrough
+			case n < 0:
+				if i < len(was) {
+					k.vacated = append(k.vacated, fmt.Sprintf("%s%d.title", prefix, i+1))
+				}
+			}
+		}
+	}
+
 	// What is gone.
 	for j, os := range o.Sections {
 		if !secTaken[j] {
@@ -520,4 +550,13 @@ func dice(a, b map[string]int) float64 {
 		return 1
 	}
 	return 2 * float64(common) / float64(na+nb)
+}
+
+// itemTexts are what the items of an annex say, for pairing them.
+func itemTexts(items []sources.Item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, fmt.Sprint(it.Kind, it.Languages, it.Title))
+	}
+	return out
 }

@@ -495,3 +495,43 @@ func TestUpdateParts(t *testing.T) {
 		})
 	}
 }
+
+// TestUpdateAnnexItems inserts an item in the middle of an annex and
+// removes one: the titles of the others keep their translations.
+func TestUpdateAnnexItems(t *testing.T) {
+	const doc = head + "## OPENING REMARKS\n\n**Ms. Renate Held, IOM Regional Director** (*Annex 1: English and Annex 1.1: English and Annex 1.2: Courtesy Translation to Turkmen*)\n\nShe opened the meeting.\n\n" +
+		"## ANNEXES\n\nAnnex 1. Opening remarks\n\n- 1 English (original)\n- 1.1 English (original): Data tables\n- 1.2 Turkmen (courtesy translation of 1.1): Summary\n"
+	base := imp(t, doc, "")
+	old, diags := sources.Parse("sources/r.toml", base.Report)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	was := messages(old)
+	for _, c := range []struct {
+		name                     string
+		edit                     func(string) string
+		stale, missing, obsolete []string
+	}{
+		{name: "item inserted", edit: func(s string) string {
+			s = strings.Replace(s, "Annex 1.1: English and Annex 1.2: Courtesy", "Annex 1.1: English and Annex 1.2: English and Annex 1.3: Courtesy", 1)
+			return strings.Replace(s, "- 1.1 English (original): Data tables\n- 1.2 Turkmen (courtesy translation of 1.1): Summary",
+				"- 1.1 English (original): Maps\n- 1.2 English (original): Data tables\n- 1.3 Turkmen (courtesy translation of 1.2): Summary", 1)
+		}, missing: []string{"r.annex.held.2.title"}},
+		{name: "item removed", edit: func(s string) string {
+			s = strings.Replace(s, "Annex 1.1: English and Annex 1.2: Courtesy", "Annex 1.1: Courtesy", 1)
+			return strings.Replace(s, "- 1.1 English (original): Data tables\n- 1.2 Turkmen (courtesy translation of 1.1): Summary",
+				"- 1.1 Turkmen (courtesy translation of 1): Summary", 1)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Update(Source{File: "r.en.md", Lang: "en", Data: []byte(c.edit(doc))}, nil, testConfig("r"), old)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, notesText(res.Notes))
+			}
+			stale, missing, obsolete := translationStatus(was, res)
+			if !slices.Equal(stale, c.stale) || !slices.Equal(missing, c.missing) || !slices.Equal(obsolete, c.obsolete) {
+				t.Errorf("stale %v, missing %v, obsolete %v; want %v, %v, %v\nmoved %v\n%s", stale, missing, obsolete, c.stale, c.missing, c.obsolete, res.Moved, res.Report)
+			}
+		})
+	}
+}
