@@ -68,7 +68,8 @@ type Result struct {
 
 	// Of an update: Moved maps the IDs of messages of the report as it
 	// was to their IDs now, where they differ (a block moved to another
-	// section); Gone are the messages of the report as it was that no
+	// section; a paragraph, list item, table row or column, or annex item
+	// inserted or removed before them); Gone are the messages of the report as it was that no
 	// block has any more (a removed block, a paragraph, item or row fewer).
 	Moved map[string]string
 	Gone  []sources.Message

@@ -418,14 +418,64 @@ func (im *importer) keep(b *built, old *sources.Loaded) kept {
 // was, or -1 for a new one. Equal texts are paired first, in order
 // (their longest common subsequence); between two such pairs, as many
 // paragraphs now as before are paired in order (changed texts), else
-// those with similar words, the most similar first.
+// those with similar words, the most similar first. It serves for list
+// items, table columns and rows and annex items too.
+//
+// The work is bounded whatever the input: the texts equal at both ends
+// are paired first, and what is left between is compared pair by pair
+// only up to maxPairCells pairs (else only equal counts pair, in order)
+// and by words only up to maxWordPairs pairs (else nothing pairs there):
+// what is not paired is new or removed, never misattributed.
 func pairParagraphs(was, now []string) []int {
 	from := make([]int, len(now))
 	for i := range from {
 		from[i] = -1
 	}
-	// The longest common subsequence of equal texts.
+	p := 0
+	for p < len(was) && p < len(now) && was[p] == now[p] {
+		from[p] = p
+		p++
+	}
+	q := 0
+	for q < len(was)-p && q < len(now)-p && was[len(was)-1-q] == now[len(now)-1-q] {
+		from[len(now)-1-q] = len(was) - 1 - q
+		q++
+	}
+	for i, j := range pairMiddle(was[p:len(was)-q], now[p:len(now)-q]) {
+		if j >= 0 {
+			from[p+i] = p + j
+		}
+	}
+	return from
+}
+
+// The bounds of pairParagraphs' work: pairs of texts compared for
+// equality, and by their words.
+const (
+	maxPairCells = 1 << 22
+	maxWordPairs = 1 << 14
+)
+
+// pairMiddle is pairParagraphs on what lies between the equal texts at
+// both ends.
+func pairMiddle(was, now []string) []int {
 	n, m := len(was), len(now)
+	from := make([]int, m)
+	for i := range from {
+		from[i] = -1
+	}
+	if n == 0 || m == 0 {
+		return from
+	}
+	if (n+1)*(m+1) > maxPairCells {
+		if n == m {
+			for i := range from {
+				from[i] = i
+			}
+		}
+		return from
+	}
+	// The longest common subsequence of equal texts.
 	lcs := make([][]int, n+1)
 	for j := range lcs {
 		lcs[j] = make([]int, m+1)
@@ -468,15 +518,22 @@ func pairParagraphs(was, now []string) []int {
 			}
 			continue
 		}
+		if (j1-j0)*(i1-i0) > maxWordPairs {
+			continue
+		}
 		type cand struct {
 			j, i int
 			sim  float64
 		}
 		var cands []cand
+		wj := make([]map[string]int, j1-j0)
+		for j := j0; j < j1; j++ {
+			wj[j-j0] = wordCounts(was[j])
+		}
 		for i := i0; i < i1; i++ {
 			wi := wordCounts(now[i])
 			for j := j0; j < j1; j++ {
-				if s := dice(wi, wordCounts(was[j])); s >= similar {
+				if s := dice(wi, wj[j-j0]); s >= similar {
 					cands = append(cands, cand{j, i, s})
 				}
 			}

@@ -1,6 +1,7 @@
 package mdimport
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -456,6 +457,14 @@ func TestUpdateParts(t *testing.T) {
 		{name: "paragraph inserted before a list", edit: func(s string) string {
 			return strings.Replace(s, "The participants recommended", "Working groups met on both days.\n\nThe participants recommended", 1)
 		}, missing: []string{"r.recommendations.text.p1"}},
+		// The closing paragraph joins the new text after the subheading:
+		// its translation follows it to p2.
+		{name: "blocks inserted between blocks", edit: func(s string) string {
+			return strings.Replace(s, "The meeting closed", "### Observers\n\nTwo observers attended.\n\nThe meeting closed", 1)
+		}, missing: []string{"r.delegations-present.observers.text", "r.delegations-present.text-2.p1"}},
+		{name: "list inserted before a list", edit: func(s string) string {
+			return strings.Replace(s, "The participants recommended", "The working groups were:\n\n- data;\n- pathways.\n\nThe participants recommended", 1)
+		}, missing: []string{"r.recommendations.list-2.i1", "r.recommendations.list-2.i2", "r.recommendations.list-2.p1"}},
 		{name: "section inserted", edit: func(s string) string {
 			return strings.Replace(s, "## DELEGATIONS PRESENT", "## WORKING GROUPS\n\nThree working groups met on the second day.\n\n## DELEGATIONS PRESENT", 1)
 		}, missing: []string{"r.working-groups.heading", "r.working-groups.text.p1"}},
@@ -533,5 +542,38 @@ func TestUpdateAnnexItems(t *testing.T) {
 				t.Errorf("stale %v, missing %v, obsolete %v; want %v, %v, %v\nmoved %v\n%s", stale, missing, obsolete, c.stale, c.missing, c.obsolete, res.Moved, res.Report)
 			}
 		})
+	}
+}
+
+// TestPairParagraphsBounded: long sequences pair in bounded time and
+// memory; a text inserted among thousands pairs all the others; beyond
+// the bounds, nothing is paired that might not correspond.
+func TestPairParagraphsBounded(t *testing.T) {
+	var was []string
+	for i := range 5000 {
+		was = append(was, fmt.Sprintf("row %d of the table", i))
+	}
+	now := slices.Insert(slices.Clone(was), 2500, "a new row")
+	from := pairParagraphs(was, now)
+	for i, j := range from {
+		want := i
+		switch {
+		case i == 2500:
+			want = -1
+		case i > 2500:
+			want = i - 1
+		}
+		if j != want {
+			t.Fatalf("row %d paired with %d, want %d", i, j, want)
+		}
+	}
+	// Everything different, counts differing: too many pairs to
+	// compare; none is paired.
+	var other []string
+	for i := range 5001 {
+		other = append(other, fmt.Sprintf("line %d", i))
+	}
+	if from := pairParagraphs(was, other); slices.ContainsFunc(from, func(j int) bool { return j >= 0 }) {
+		t.Error("unrelated texts paired")
 	}
 }
