@@ -204,7 +204,9 @@ func spansOf(s string) []markup.Span { return []markup.Span{{Text: s}} }
 func linkOf(u string) []markup.Span { return []markup.Span{{Text: u, URL: u}} }
 
 // TestHyphenationRules sets a paragraph in a narrow column, where many
-// lines end hyphenated, and checks what must never be hyphenated.
+// lines end hyphenated, and checks what must never be hyphenated: words
+// in capitals, names, and an address shown as a link's text. The words
+// of a link's prose text are hyphenated as any others.
 func TestHyphenationRules(t *testing.T) {
 	docs, h := referenceDocs(t)
 	st := h.Style
@@ -214,6 +216,8 @@ func TestHyphenationRules(t *testing.T) {
 	for i := 0; i < 12; i++ {
 		spans = append(spans,
 			markup.Span{Text: "Internationalization of the COVID-19 CONSIDERATIONS and GCM implementation by Mukhitdinov, "},
+			markup.Span{Text: "example.org/internationalization", URL: "https://example.org/internationalization"},
+			markup.Span{Text: " and "},
 			markup.Span{Text: "unquestionably extraordinary organisations", URL: "https://example.org/x"},
 			markup.Span{Text: " notwithstanding responsibilities; "})
 	}
@@ -224,7 +228,7 @@ func TestHyphenationRules(t *testing.T) {
 	narrow.Style.Page.MarginRight = st.Page.Width - st.Page.MarginLeft - 150
 	res := compose.Layout(&doc, &narrow, compose.Options{})
 	pages := res.Pages
-	hyphenated := 0
+	hyphenated, linkProse := 0, 0
 	for _, pg := range pages.Pages {
 		for _, tx := range pg.Texts {
 			if !strings.HasSuffix(tx.Text, "-") || tx.Text == "-" {
@@ -232,15 +236,23 @@ func TestHyphenationRules(t *testing.T) {
 			}
 			hyphenated++
 			stem := strings.TrimSuffix(tx.Text, "-")
-			for _, protected := range []string{"COVID", "CONSIDERATIONS", "GCM", "Mukhitdinov", "unquestionably", "extraordinary", "organisations"} {
+			for _, protected := range []string{"COVID", "CONSIDERATIONS", "GCM", "Mukhitdinov", "example.org/internationalization"} {
 				if strings.HasPrefix(protected, stem) {
 					t.Errorf("%q is hyphenated (%q)", protected, tx.Text)
+				}
+			}
+			for _, prose := range []string{"unquestionably", "extraordinary", "organisations"} {
+				if strings.HasPrefix(prose, stem) {
+					linkProse++
 				}
 			}
 		}
 	}
 	if hyphenated < 10 {
 		t.Errorf("only %d hyphenated lines in a narrow column", hyphenated)
+	}
+	if linkProse == 0 {
+		t.Errorf("no word of a link's prose text is hyphenated in a narrow column")
 	}
 	if res.Stats.MaxHyphenRun > 2 {
 		t.Errorf("%d hyphenated lines in a row", res.Stats.MaxHyphenRun)

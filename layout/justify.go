@@ -17,8 +17,9 @@ import (
 // minimise the badness of the whole paragraph, not line by line.
 //
 // Not hyphenated: words with a capital after the first letter (GCM,
-// M-MPTF, COVID), parts of links, the names in Options.Names, and fragments
-// shorter than the language's minimums. Breaking after an explicit hyphen
+// M-MPTF, COVID), addresses shown as a link's text (a URL, an e-mail
+// address), the names in Options.Names, and fragments shorter than the
+// language's minimums. Breaking after an explicit hyphen
 // is not allowed: pdftotext would join "whole-of-" and "society" into
 // "whole-ofsociety"; a hyphen added at a hyphenation point is joined back
 // correctly ("devel-" + "opment").
@@ -311,7 +312,7 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 	for wi, w := range ws {
 		var cuts []int
 		switch {
-		case hasLink(w):
+		case isAddress(w):
 		case len(w.shy) > 0:
 			cuts = w.shy // the author's points, and only those
 		case js.Hyphenate && hy != nil:
@@ -456,9 +457,16 @@ func finish(items []totalfit.Item) []totalfit.Item {
 	return append(items[:n], paragraphEnd...)
 }
 
-func hasLink(w word) bool {
+// isAddress reports whether word w is (part of) an address shown as a
+// link's text, a URL or an e-mail address, which is never hyphenated: a
+// hyphen would read as part of it. The words of a link's prose text are
+// hyphenated as any others.
+func isAddress(w word) bool {
 	for _, p := range w.pieces {
-		if p.url != "" {
+		if p.url == "" || strings.HasPrefix(p.url, DestPrefix) {
+			continue
+		}
+		if strings.Contains(p.text, "://") || strings.HasPrefix(p.text, "www.") || strings.Contains(p.text, "@") || strings.Contains(p.url, p.text) {
 			return true
 		}
 	}

@@ -348,3 +348,28 @@ func TestSoftHyphens(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAddress checks which words of a link are kept whole: an address
+// shown as its text (or a piece of one cut to fit the line), not the
+// words of its prose text nor those of a link inside the document.
+func TestIsAddress(t *testing.T) {
+	for _, c := range []struct {
+		text, url string
+		want      bool
+	}{
+		{"https://example.org/reports", "https://example.org/reports", true},
+		{"www.example.org", "https://www.example.org", true},
+		{"info@example.org", "mailto:info@example.org", true},
+		{"example.org/internationalization", "https://example.org/internationalization", true},
+		{"internationalization-", "https://example.org/internationalization-and-more", true}, // a piece of a long address
+		{"Environmental", "https://environmentalmigration.iom.int/", false},
+		{"организаций", "https://example.org/x", false},
+		{"Annex", DestPrefix + "annex-4", false},
+		{"plain", "", false},
+	} {
+		w := word{pieces: []piece{{text: c.text, url: c.url}}}
+		if got := isAddress(w); got != c.want {
+			t.Errorf("isAddress(%q linking to %q) = %v, want %v", c.text, c.url, got, c.want)
+		}
+	}
+}

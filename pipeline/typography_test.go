@@ -1,12 +1,19 @@
 package pipeline_test
 
 import (
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/reportgen/reportgen/compose"
+	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/internal/longreport"
 	"github.com/reportgen/reportgen/layout"
 	"github.com/reportgen/reportgen/pipeline"
 	"github.com/reportgen/reportgen/project"
+	"github.com/reportgen/reportgen/sources"
+	"github.com/reportgen/reportgen/style"
 )
 
 // The typographic standard the house style is held to. MaxSpace is the
@@ -17,6 +24,35 @@ const (
 	maxSpace     = 3.0
 	maxLooseRate = 0.01 // at most 1 line in 100 set flush left
 )
+
+// justificationGoals are the house's goals for the word gaps of justified
+// lines, in em as --stats measures them (layout.Stats.GapP95 and GapMax),
+// by language of the edition.
+var justificationGoals = map[string]struct{ p95, max float64 }{
+	"en": {p95: 0.33, max: 0.47},
+	"ru": {p95: 0.42, max: 0.56},
+}
+
+// knownLooseMax are editions whose widest word gap is over the goal, with
+// the gap they may not exceed. central-asia-2021.ru: the first line of a
+// paragraph, «В связи с принятием Турцией на себя функций председателя
+// Алматинского процесса», is followed by «г-жа Гюльбахар», which the
+// translation ties with a no-break space and whose name is never
+// hyphenated: the line's words are fixed, and its ten spaces must fill
+// 38.8 pt (0.571 em each) whatever the breaker does.
+var knownLooseMax = map[string]float64{
+	"central-asia-2021.ru": 0.572,
+}
+
+// allowedShrink is the house style's space-shrink.
+func allowedShrink(t *testing.T) float64 {
+	t.Helper()
+	h, diags := style.Load(style.Folders{Sources: style.Embedded(), Fonts: fonts.Embedded()}, "")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return h.Style.Justify.Shrink
+}
 
 func checkStats(t *testing.T, name string, s layout.Stats) {
 	t.Helper()
@@ -30,7 +66,7 @@ func checkStats(t *testing.T, name string, s layout.Stats) {
 	if s.MaxStretch > maxSpace {
 		t.Errorf("%s: word space %.2f× normal, want at most %.1f", name, s.MaxStretch, maxSpace)
 	}
-	if s.MinStretch < 1-1.0/3-1e-9 {
+	if s.MinStretch < 1-allowedShrink(t)-1e-9 {
 		t.Errorf("%s: word space shrunk to %.2f× normal, below the allowed shrink", name, s.MinStretch)
 	}
 	if float64(s.Loose) > maxLooseRate*float64(s.Lines) {
@@ -41,21 +77,101 @@ func checkStats(t *testing.T, name string, s layout.Stats) {
 	}
 }
 
+// TestTypographyReference holds every published edition of the reference
+// reports (English and Russian; the French draft is exempt) to the
+// typographic standard and to the justification goals: word gaps within
+// the language's 95th-percentile and largest gap, no overfull line, at
+// most two hyphenated lines in a row.
 func TestTypographyReference(t *testing.T) {
 	results, diags := pipeline.Run(project.Open(t.TempDir()), pipeline.Options{OutDir: t.TempDir(), Langs: []string{"en", "ru"}})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
+	seen := map[string]bool{}
 	for _, r := range results {
-		checkStats(t, r.Report+"."+r.Lang, r.Stats)
+		name := r.Report + "." + r.Lang
+		seen[name] = true
+		checkStats(t, name, r.Stats)
+		goal, ok := justificationGoals[r.Lang]
+		if !ok {
+			t.Errorf("%s: no justification goals for %q", name, r.Lang)
+			continue
+		}
+		if r.Stats.GapP95 > goal.p95 {
+			t.Errorf("%s: 95th percentile of word gaps %.3f em, want at most %.2f", name, r.Stats.GapP95, goal.p95)
+		}
+		maxGap := goal.max
+		if known, ok := knownLooseMax[name]; ok {
+			maxGap = known
+		}
+		if r.Stats.GapMax > maxGap {
+			t.Errorf("%s: widest word gap %.3f em, want at most %.3f", name, r.Stats.GapMax, maxGap)
+		}
 	}
+	for _, name := range []string{"central-asia-2021.en", "central-asia-2021.ru", "climate-mobility-2025.en", "climate-mobility-2025.ru"} {
+		if !seen[name] {
+			t.Errorf("%s was not built", name)
+		}
+	}
+}
+
+// TestLineEnds checks the line breaks of the reference reports' published
+// editions for what a line must never start or end with: no line that goes
+// on from the line before starts with a dash, and in Russian no line that
+// the paragraph goes on after ends with a one-letter word (a preposition or
+// a conjunction, «в», «и», «с»).
+func TestLineEnds(t *testing.T) {
+	p := project.Open(t.TempDir())
+	reports, diags := sources.LoadDir(p.Sources, p.SourcesDir)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	n := 0
+	for _, r := range reports {
+		hs, diags := pipeline.LoadStyle(p, r.Style)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		eds, diags := pipeline.Editions(p, r, hs, []string{"en", "ru"})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		for _, ed := range eds {
+			lang := ed.Document.Lang.String()
+			name := r.ID + "." + lang
+			lines := compose.Layout(ed.Document, ed.Style, compose.Options{Trace: true}).Lines
+			n++
+			for i, ln := range lines {
+				if i > 0 && !lines[i-1].Last && lines[i-1].Role == ln.Role && startsWithDash(ln.Text) {
+					t.Errorf("%s page %d line %d starts with a dash: %q", name, ln.Page, ln.Number, ln.Text)
+				}
+				if lang == "ru" && !ln.Last && i+1 < len(lines) && lines[i+1].Role == ln.Role && endsWithOneLetterWord(ln.Text) {
+					t.Errorf("%s page %d line %d ends with a one-letter word: %q", name, ln.Page, ln.Number, ln.Text)
+				}
+			}
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d editions checked, want the 4 published ones (en and ru of both reports)", n)
+	}
+}
+
+func startsWithDash(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return r == '—' || r == '–' || r == '-'
+}
+
+func endsWithOneLetterWord(text string) bool {
+	w := text[strings.LastIndexByte(text, ' ')+1:]
+	r, n := utf8.DecodeRuneInString(w)
+	return n > 0 && n == len(w) && unicode.IsLetter(r)
 }
 
 func TestTypographyLongReport(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the long report takes a few seconds; run without -short")
 	}
-	src, loc, err := longreport.Generate(15)
+	src, loc, err := longreport.Generate(16)
 	if err != nil {
 		t.Fatal(err)
 	}
