@@ -133,7 +133,9 @@ type Paragraph struct {
 	Anchor string
 	// Lang is the language of the paragraph's text (BCP 47) when it is
 	// not the document's (a title shown as written); draft text
-	// (TextStyle.Draft) is in Options.Source without it.
+	// (TextStyle.Draft) is in Options.Source without it. A span in
+	// another language says so (markup.Span.Lang): its runs are
+	// recorded in the page's Foreign.
 	Lang string
 }
 
@@ -361,6 +363,13 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 	} else if ts.Draft && t.opt.Source != t.opt.Lang {
 		el.Lang = t.sourceLang
 	}
+	// The language of the element's text, and whether a span says its
+	// own differs.
+	elLang := t.elems[elem].Lang
+	if elLang == "" {
+		elLang = t.lang
+	}
+	foreign := slices.ContainsFunc(p.Spans, func(sp markup.Span) bool { return sp.Lang != "" && sp.Lang != elLang })
 	if p.Marker != "" && len(lines) > 0 {
 		t.elems[elem].Marker = true
 	}
@@ -376,6 +385,9 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 		}
 		texts, links := placeLine(ln, p.Indent, width, t.baselineIn(lh, ts.Size), ts.Size, 0, lh, ts, t.opt.Justify, t.opt.LinkColor, elem)
 		b.Items.Texts, b.Items.Links = texts, links
+		if foreign {
+			b.Items.Foreign = foreignRuns(ln, elLang, 0)
+		}
 		if ln.hyphen && len(texts) > 0 {
 			// One index, in memory shared by the boxes (each its own
 			// element of it, which appending never overwrites).
@@ -394,6 +406,10 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 			}
 			for k := range b.Items.Hyphenated {
 				b.Items.Hyphenated[k]++
+			}
+			for k := range b.Items.Foreign {
+				b.Items.Foreign[k].From++
+				b.Items.Foreign[k].To++
 			}
 		}
 		if ts.Draft {

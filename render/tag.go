@@ -27,7 +27,12 @@ import (
 // caption a Caption inside the Figure before it or the Table after it
 // (else, with neither, a P), and a footnote a Note (with an ID) after the last
 // element that starts on its page, where it is read on the page. An
-// element in another language than the document's has its Lang.
+// element in another language than the document's has its Lang; a
+// stretch of its text in another language than its own (the page's
+// Foreign runs) is a Span with that Lang inside it, around the stretch's
+// marked content, continued across lines and pages while the element's
+// text stays in that language (a link's text in another language is its
+// Link's Lang).
 // The running header and footer are pagination artifacts, so are the
 // header cells a table repeats on the pages it continues on; rules,
 // fills (the draft bar) and decoration are layout artifacts.
@@ -64,6 +69,13 @@ type tagger struct {
 	linkOf   []*link
 	links    []*link
 	prevLink *link
+
+	// langOf is, by text run of the current page, its language when it
+	// is not its element's (""); span is the Span element last opened for
+	// such a stretch, of element spanElem.
+	langOf   []string
+	span     *pdfpost.Node
+	spanElem display.Elem
 }
 
 // link is a Link structure element: the element it is read in, its
@@ -290,6 +302,13 @@ func (t *tagger) startPage(pi int, pg *display.Page) {
 			t.hyphenated[h] = true
 		}
 	}
+	t.langOf = slices.Grow(t.langOf[:0], len(texts))[:len(texts)]
+	clear(t.langOf)
+	for _, f := range pg.Foreign {
+		for ti := max(int(f.From), 0); ti < min(int(f.To), len(texts)); ti++ {
+			t.langOf[ti] = f.Lang
+		}
+	}
 	var runs []int
 	for li, l := range pg.Links {
 		runs = runs[:0]
@@ -446,10 +465,15 @@ func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
 		t.set(seq{node: t.lbl[e]})
 		return
 	}
+	lang := t.langOf[i]
 	if lk := t.linkOf[i]; lk != nil {
+		if t.spanElem == e {
+			t.span = nil
+		}
 		if !lk.placed {
 			t.body[e].Content = append(t.body[e].Content, pdfpost.MCR{Kid: lk.node})
 			lk.placed = true
+			lk.node.Lang = lang
 		}
 		if actual != "" {
 			lk.text.WriteString(actual)
@@ -459,7 +483,25 @@ func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
 		t.set(seq{node: lk.node, actual: actual})
 		return
 	}
+	if lang != "" {
+		t.set(seq{node: t.spanOf(e, lang), actual: actual})
+		return
+	}
+	if t.spanElem == e {
+		t.span = nil
+	}
 	t.set(seq{node: t.body[e], actual: actual})
+}
+
+// spanOf returns the Span in lang of element e that the element's text
+// continues, or a new one, added to the element's content.
+func (t *tagger) spanOf(e display.Elem, lang string) *pdfpost.Node {
+	if t.span != nil && t.spanElem == e && t.span.Lang == lang {
+		return t.span
+	}
+	t.span, t.spanElem = &pdfpost.Node{Type: "Span", Lang: lang}, e
+	t.body[e].Content = append(t.body[e].Content, pdfpost.MCR{Kid: t.span})
+	return t.span
 }
 
 // words returns what text run i of texts is drawn as in a tagged PDF, so
