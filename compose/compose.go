@@ -411,19 +411,24 @@ func (c *composer) annexes(doc *document.Document) {
 	entry := layout.TextStyle{Size: st.Type.Body, Leading: st.Type.BodyLeading, Color: color(st.Colors.Text), Align: layout.Left}
 	item := layout.TextStyle{Size: st.Type.AnnexItem, Leading: st.Type.AnnexItemLeading, Color: color(st.Colors.Text), Align: layout.Left}
 	for _, a := range doc.Annexes {
-		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold}}
+		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold, Lang: a.Title.Lang}}
 		c.t.Add(c.set(layout.Paragraph{Spans: spans, Style: entry, SpaceBefore: st.Spacing.AnnexEntry, Keep: true, Role: display.Heading, Level: 2,
 			Anchor: a.Anchor, Bookmark: a.Label + ". " + a.Title.Text, BookmarkLevel: 1})...)
 		for i, it := range a.Items {
 			sp := []markup.Span{{Text: it.Line}}
-			if it.Title.Text != "" {
+			switch {
+			case it.Title.Text != "" && it.Title.Lang != "":
+				// The same words as one span: the title is a word of
+				// its own.
+				sp = append(sp, markup.Span{Text: ": "}, markup.Span{Text: it.Title.Text, Lang: it.Title.Lang})
+			case it.Title.Text != "":
 				sp = append(sp, markup.Span{Text: ": " + it.Title.Text})
 			}
 			if it.URL != "" {
 				sp = append(sp, markup.Span{Text: " "}, markup.Span{Text: it.URL, URL: it.URL})
 			}
 			if it.Note.Text != "" {
-				sp = append(sp, markup.Span{Text: " — "}, markup.Span{Text: it.Note.Text, Style: markup.Italic})
+				sp = append(sp, markup.Span{Text: " — "}, markup.Span{Text: it.Note.Text, Style: markup.Italic, Lang: it.Note.Lang})
 			}
 			ib := c.set(layout.Paragraph{Spans: sp, Style: item, Indent: st.Spacing.ItemIndent, SpaceBefore: st.Spacing.AnnexItem, Role: display.ListItem})
 			if i < len(a.Items)-1 {

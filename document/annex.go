@@ -263,7 +263,12 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 			case it.Title != "" && it.TitleIsMessage():
 				item.Title = rs.plain(fmt.Sprintf("%s.annex.%s.%d.title", rs.r.ID, key, i+1))
 			case it.Title != "":
-				item.Title = Text{Text: it.Title} // the same in every language
+				// The same in every language: as written, in the
+				// item's language.
+				item.Title = Text{Text: it.Title}
+				if l := rs.itemLang(it); l != rs.lang {
+					item.Title.Lang = l.String()
+				}
 			}
 			if it.Note != "" {
 				item.Note = rs.plain(fmt.Sprintf("%s.annex.%s.%d.note", rs.r.ID, key, i+1))
@@ -273,6 +278,18 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 		out = append(out, ax)
 	}
 	return out
+}
+
+// itemLang is the language of the title of item it shown as written: the
+// item's when it is in one language, else the report's source language,
+// in which the report is written.
+func (rs *resolver) itemLang(it sources.Item) language.Tag {
+	if len(it.Languages) == 1 {
+		if t, err := language.Parse(it.Languages[0]); err == nil {
+			return t
+		}
+	}
+	return rs.src
 }
 
 // languageName is the name of language of in language in, from CLDR, with

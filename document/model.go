@@ -78,6 +78,10 @@ type Text struct {
 	// Fallback says the text is the source language's: the message is not
 	// translated (or its translation is stale). Draft PDFs mark it.
 	Fallback bool
+	// Lang is the text's language (BCP 47) when it is not the edition's,
+	// "" otherwise: the source language's for a fallback, an annex
+	// item's own for its title shown as written.
+	Lang string
 }
 
 // Paragraph is text with inline styles and links, and the message ID it
