@@ -280,10 +280,13 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 	return out
 }
 
-// itemLang is the language of the title of item it shown as written: the
-// item's when it is in one language, else the report's source language,
-// in which the report is written.
+// itemLang is the language of the title of item it shown as written: its
+// title-language, else the item's language when it is in one, else the
+// report's source language, in which the report is written.
 func (rs *resolver) itemLang(it sources.Item) language.Tag {
+	if t, err := language.Parse(it.TitleLanguage); it.TitleLanguage != "" && err == nil {
+		return t
+	}
 	if len(it.Languages) == 1 {
 		if t, err := language.Parse(it.Languages[0]); err == nil {
 			return t

@@ -31,8 +31,7 @@ import (
 // stretch of its text in another language than its own (the page's
 // Foreign runs) is a Span with that Lang inside it, around the stretch's
 // marked content, continued across lines and pages while the element's
-// text stays in that language (a link's text in another language is its
-// Link's Lang).
+// text stays in that language (a Link in it is read inside it).
 // The running header and footer are pagination artifacts, so are the
 // header cells a table repeats on the pages it continues on; rules,
 // fills (the draft bar) and decoration are layout artifacts.
@@ -467,13 +466,18 @@ func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
 	}
 	lang := t.langOf[i]
 	if lk := t.linkOf[i]; lk != nil {
-		if t.spanElem == e {
-			t.span = nil
-		}
 		if !lk.placed {
-			t.body[e].Content = append(t.body[e].Content, pdfpost.MCR{Kid: lk.node})
+			// A link in another language is read in its Span.
+			parent := t.body[e]
+			if lang != "" {
+				parent = t.spanOf(e, lang)
+			} else if t.spanElem == e {
+				t.span = nil
+			}
+			parent.Content = append(parent.Content, pdfpost.MCR{Kid: lk.node})
 			lk.placed = true
-			lk.node.Lang = lang
+		} else if lang == "" && t.spanElem == e {
+			t.span = nil
 		}
 		if actual != "" {
 			lk.text.WriteString(actual)
