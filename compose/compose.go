@@ -141,6 +141,15 @@ func protrusion(p style.Protrusion) layout.Protrusion {
 
 func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
 
+// withFace returns a copy of spans with style st added to each.
+func withFace(spans []markup.Span, st markup.Style) []markup.Span {
+	out := slices.Clone(spans)
+	for i := range out {
+		out[i].Style |= st
+	}
+	return out
+}
+
 // set sets a paragraph, numbering its footnotes; its boxes are valid
 // until the next call.
 func (c *composer) set(p layout.Paragraph) []layout.Box {
@@ -411,11 +420,20 @@ func (c *composer) annexes(doc *document.Document) {
 	entry := layout.TextStyle{Size: st.Type.Body, Leading: st.Type.BodyLeading, Color: color(st.Colors.Text), Align: layout.Left}
 	item := layout.TextStyle{Size: st.Type.AnnexItem, Leading: st.Type.AnnexItemLeading, Color: color(st.Colors.Text), Align: layout.Left}
 	for _, a := range doc.Annexes {
-		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold, Lang: a.Title.Lang}}
+		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}}
+		if a.LabelSpans != nil {
+			// Part of the label in the source language.
+			spans = withFace(a.LabelSpans, markup.Bold)
+			spans[len(spans)-1].Text += ". "
+		}
+		spans = append(spans, markup.Span{Text: a.Title.Text, Style: markup.Bold, Lang: a.Title.Lang})
 		c.t.Add(c.set(layout.Paragraph{Spans: spans, Style: entry, SpaceBefore: st.Spacing.AnnexEntry, Keep: true, Role: display.Heading, Level: 2,
 			Anchor: a.Anchor, Bookmark: a.Label + ". " + a.Title.Text, BookmarkLevel: 1})...)
 		for i, it := range a.Items {
 			sp := []markup.Span{{Text: it.Line}}
+			if it.LineSpans != nil {
+				sp = slices.Clone(it.LineSpans) // part in the source language
+			}
 			switch {
 			case it.Title.Text != "" && it.Title.Lang != "":
 				// The same words as one span: the title is a word of

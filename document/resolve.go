@@ -80,6 +80,9 @@ type resolver struct {
 	figures, tables      int
 	images               map[string]ImageFile
 	messages, translated int
+	// marking is set while text composed from several messages is
+	// (see markFallback); marked says a mark was made since it was set.
+	marking, marked bool
 }
 
 // where returns the location of message id: the translation when the
@@ -121,22 +124,36 @@ func (rs *resolver) own(id string) string {
 // text localizes message id; data may be nil.
 func (rs *resolver) text(id string, data map[string]any) string {
 	id = rs.own(id)
+	loc := rs.loc
 	if rs.stale[id] && rs.lang != rs.src {
-		s, err := rs.srcLoc.Text(id, data)
-		return rs.checked(id, s, staleError(err))
+		loc = rs.srcLoc
 	}
-	s, err := rs.loc.Text(id, data)
-	return rs.checked(id, s, err)
+	s, err := loc.Text(id, data)
+	if loc == rs.srcLoc {
+		err = staleError(err)
+	}
+	s = rs.checked(id, s, err)
+	return rs.markFallback(id, s, data, func(md map[string]any) string {
+		s, _ := loc.Text(id, md)
+		return s
+	})
 }
 
 func (rs *resolver) plural(id string, n int, data map[string]any) string {
 	id = rs.own(id)
+	loc := rs.loc
 	if rs.stale[id] && rs.lang != rs.src {
-		s, err := rs.srcLoc.Plural(id, n, data)
-		return rs.checked(id, s, staleError(err))
+		loc = rs.srcLoc
 	}
-	s, err := rs.loc.Plural(id, n, data)
-	return rs.checked(id, s, err)
+	s, err := loc.Plural(id, n, data)
+	if loc == rs.srcLoc {
+		err = staleError(err)
+	}
+	s = rs.checked(id, s, err)
+	return rs.markFallback(id, s, data, func(md map[string]any) string {
+		s, _ := loc.Plural(id, n, md)
+		return s
+	})
 }
 
 // errStale marks a stale translation replaced by its source text.

@@ -41,6 +41,9 @@ func foreignProject(t *testing.T) string {
 		"  [[annex.item]]\n  languages = [\"ru\"]\n  kind = \"courtesy-translation\"\n  note = \"Provided by the delegation\"\n")
 	edit(filepath.Join(root, "locales", "fr", "central-asia-2021.fr.toml"),
 		"role = \"Directrice régionale de l’OIM pour l’Europe du Sud-Est, l’Europe orientale et l’Asie centrale\"\n", "")
+	ui := filepath.Join(root, "locales", "fr", "interface.fr.toml")
+	edit(ui, "ref-courtesy = \"Annexe {{.Number}}\u00a0: traduction de courtoisie en {{.Languages}}\"\n", "")
+	edit(ui, "kind-courtesy-translation = \"traduction de courtoisie\"\n", "")
 	return root
 }
 
@@ -113,20 +116,38 @@ func foreignPDFs(t *testing.T) map[string][]byte {
 
 // TestTaggedForeignRuns builds the foreign project tagged: a Span with
 // the right /Lang is around exactly each piece of text in another
-// language than its element's, in that element (the French draft's
+// language than its element's, in that element: the French draft's
 // speaker line, whose role is shown in English, is a P in English with
-// her name and the annex label, links included, as French Spans); the
-// reference reports' tagged PDFs have no Span.
+// her name and the French parts of the annex label as French Spans (a
+// link starting in French read inside one); a reference composed from a
+// message that falls back is an English Span in a French line, the
+// language's name in it a French Span inside its Link. The reference
+// reports' tagged PDFs have no Span.
 func TestTaggedForeignRuns(t *testing.T) {
 	const (
 		title = "Span fr: Le Maroc, pays champion"
 		note  = "Span en: Provided by the delegation"
-		line  = "P en: Mme Renate Held, IOM Regional Director for South Eastern Europe, Eastern Europe and Central Asia (Annexe 1 : anglais et Annexe 1.1 : traduction de courtoisie en russe)"
+		kind  = "Span en: courtesy translation"
 	)
+	ref := func(n string) []string {
+		return []string{"Span en: Annex " + n + ": Courtesy Translation to russe", "Span fr: russe"}
+	}
+	fr := []string{
+		// The speaker line, in English (the role), with a Span of her
+		// name and a label whose second reference (a link) is in
+		// English but for the language's name.
+		"P en: Mme Renate Held, IOM Regional Director for South Eastern Europe, Eastern Europe and Central Asia (Annexe 1 : anglais et Annex 1.1: Courtesy Translation to russe)",
+		"Span fr: Mme Renate Held,", "Span fr: (Annexe 1 : anglais et", "Span fr: russe", "Span fr: )",
+	}
+	// The labels of the other speakers with a courtesy translation: a
+	// link in English in a French line.
+	fr = append(fr, ref("2.1")...)
+	fr = append(fr, ref("6.2")...)
+	fr = append(fr, kind, note, kind, kind) // the list of annexes
 	want := map[string][]string{
 		"en": {title},
 		"ru": {note, title},
-		"fr": {line, "Span fr: Mme Renate Held,", "Span fr: (Annexe 1 : anglais et Annexe 1.1 : traduction de courtoisie en russe)", note},
+		"fr": fr,
 	}
 	for name, data := range foreignPDFs(t) {
 		lang := strings.TrimPrefix(name, "foreign.")

@@ -31,7 +31,9 @@ import (
 // stretch of its text in another language than its own (the page's
 // Foreign runs) is a Span with that Lang inside it, around the stretch's
 // marked content, continued across lines and pages while the element's
-// text stays in that language (a Link in it is read inside it).
+// text stays in that language (a Link whose text starts in it is read
+// inside it; a part of a Link's text in another language than the
+// Link's is a Span inside the Link).
 // The running header and footer are pagination artifacts, so are the
 // header cells a table repeats on the pages it continues on; rules,
 // fills (the draft bar) and decoration are layout artifacts.
@@ -71,20 +73,24 @@ type tagger struct {
 
 	// langOf is, by text run of the current page, its language when it
 	// is not its element's (""); span is the Span element last opened for
-	// such a stretch, of element spanElem.
-	langOf   []string
-	span     *pdfpost.Node
-	spanElem display.Elem
+	// such a stretch, in spanParent (an element's node or a Link); lang
+	// is the document's language.
+	langOf     []string
+	span       *pdfpost.Node
+	spanParent *pdfpost.Node
+	lang       string
 }
 
 // link is a Link structure element: the element it is read in, its
 // target, the text drawn in it so far, where its last text run is.
 type link struct {
-	node       *pdfpost.Node
-	elem       display.Elem
-	url, dest  string
-	text       strings.Builder
-	placed     bool
+	node      *pdfpost.Node
+	elem      display.Elem
+	url, dest string
+	text      strings.Builder
+	placed    bool
+	// lang is the language of the Span the link is read in ("": none).
+	lang       string
 	page, last int
 	// lastOfElem is set when no text of elem follows the link's last
 	// run on its page.
@@ -105,7 +111,7 @@ type seq struct {
 // released).
 func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 	n := len(doc.Elements)
-	t := &tagger{pdf: pdf, elems: doc.Elements, body: make([]*pdfpost.Node, n), lbl: make([]*pdfpost.Node, n),
+	t := &tagger{pdf: pdf, elems: doc.Elements, lang: doc.Meta.Lang, body: make([]*pdfpost.Node, n), lbl: make([]*pdfpost.Node, n),
 		first: make([]int, n), marker: make([]int, n), lastPage: make([]int, n), doc: &pdfpost.Node{Type: "Document"}}
 	// bbox is the bounding box of each figure's picture on its first
 	// page, in the page's user space (y upwards).
@@ -464,48 +470,61 @@ func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
 		t.set(seq{node: t.lbl[e]})
 		return
 	}
-	lang := t.langOf[i]
+	// parent is the node the run is read in, in language ctx ("": the
+	// element's); a run in another language is read in a Span in it.
+	parent, ctx, lang := t.body[e], "", t.langOf[i]
 	if lk := t.linkOf[i]; lk != nil {
 		if !lk.placed {
-			// A link in another language is read in its Span.
-			parent := t.body[e]
+			// A link whose text starts in another language is read in
+			// a Span in that language.
+			lp := parent
 			if lang != "" {
-				parent = t.spanOf(e, lang)
-			} else if t.spanElem == e {
-				t.span = nil
+				lp = t.spanIn(parent, lang)
+			} else {
+				t.endSpan(parent)
 			}
-			parent.Content = append(parent.Content, pdfpost.MCR{Kid: lk.node})
-			lk.placed = true
-		} else if lang == "" && t.spanElem == e {
-			t.span = nil
+			lp.Content = append(lp.Content, pdfpost.MCR{Kid: lk.node})
+			lk.placed, lk.lang = true, lang
 		}
 		if actual != "" {
 			lk.text.WriteString(actual)
 		} else {
 			lk.text.WriteString(drawn)
 		}
-		t.set(seq{node: lk.node, actual: actual})
+		parent, ctx = lk.node, lk.lang
+	}
+	if lang != ctx {
+		if lang == "" {
+			// Back in the element's language, inside a link in another.
+			lang = t.elems[e].Lang
+			if lang == "" {
+				lang = t.lang
+			}
+		}
+		t.set(seq{node: t.spanIn(parent, lang), actual: actual})
 		return
 	}
-	if lang != "" {
-		t.set(seq{node: t.spanOf(e, lang), actual: actual})
-		return
-	}
-	if t.spanElem == e {
-		t.span = nil
-	}
-	t.set(seq{node: t.body[e], actual: actual})
+	t.endSpan(parent)
+	t.set(seq{node: parent, actual: actual})
 }
 
-// spanOf returns the Span in lang of element e that the element's text
-// continues, or a new one, added to the element's content.
-func (t *tagger) spanOf(e display.Elem, lang string) *pdfpost.Node {
-	if t.span != nil && t.spanElem == e && t.span.Lang == lang {
+// spanIn returns the Span in lang of parent that the text read in parent
+// continues, or a new one, added to parent's content.
+func (t *tagger) spanIn(parent *pdfpost.Node, lang string) *pdfpost.Node {
+	if t.span != nil && t.spanParent == parent && t.span.Lang == lang {
 		return t.span
 	}
-	t.span, t.spanElem = &pdfpost.Node{Type: "Span", Lang: lang}, e
-	t.body[e].Content = append(t.body[e].Content, pdfpost.MCR{Kid: t.span})
+	t.span, t.spanParent = &pdfpost.Node{Type: "Span", Lang: lang}, parent
+	parent.Content = append(parent.Content, pdfpost.MCR{Kid: t.span})
 	return t.span
+}
+
+// endSpan ends the Span last opened in parent: text read in parent
+// follows it.
+func (t *tagger) endSpan(parent *pdfpost.Node) {
+	if t.spanParent == parent {
+		t.span = nil
+	}
 }
 
 // words returns what text run i of texts is drawn as in a tagged PDF, so
