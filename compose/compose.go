@@ -296,6 +296,9 @@ func (c *composer) figure(f *document.Figure, space float64) {
 	}
 	elem := c.t.Element(display.Figure, 0)
 	c.t.SetAlt(elem, f.Alt.Text)
+	if f.Alt.Lang != "" {
+		c.t.SetLang(elem, f.Alt.Lang) // an alternative shown in the source language
+	}
 	pic := layout.Box{Height: h, SpaceBefore: space, KeepWithNext: true}
 	if h > 0 {
 		pic.Items.Images = []display.Image{{X: (c.t.TextWidth() - w) / 2, Y: 0, W: w, H: h, Name: f.Image, Elem: elem}}

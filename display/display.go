@@ -114,9 +114,9 @@ type Element struct {
 	// Alt is a figure's text alternative: what it shows, for readers who
 	// cannot see it.
 	Alt string
-	// Lang is the language of the element's text (BCP 47) when it is not
-	// the document's (Meta.Lang): text shown untranslated, in the source
-	// language; "" otherwise.
+	// Lang is the language of the element's text (BCP 47), a figure's
+	// of its Alt, when it is not the document's (Meta.Lang): text shown
+	// untranslated, in the source language; "" otherwise.
 	Lang string
 	// Marker says the element's first text run is its label: a list
 	// item's bullet or number, a note's mark.

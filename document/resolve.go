@@ -124,36 +124,42 @@ func (rs *resolver) own(id string) string {
 // text localizes message id; data may be nil.
 func (rs *resolver) text(id string, data map[string]any) string {
 	id = rs.own(id)
-	loc := rs.loc
-	if rs.stale[id] && rs.lang != rs.src {
+	loc, stale := rs.loc, rs.stale[id] && rs.lang != rs.src
+	if stale {
 		loc = rs.srcLoc
 	}
 	s, err := loc.Text(id, data)
-	if loc == rs.srcLoc {
+	if stale {
 		err = staleError(err)
 	}
 	s = rs.checked(id, s, err)
-	return rs.markFallback(id, s, data, func(md map[string]any) string {
-		s, _ := loc.Text(id, md)
-		return s
-	})
+	if rs.marking {
+		s = rs.markFallback(id, s, data, func(md map[string]any) string {
+			s, _ := loc.Text(id, md)
+			return s
+		})
+	}
+	return s
 }
 
 func (rs *resolver) plural(id string, n int, data map[string]any) string {
 	id = rs.own(id)
-	loc := rs.loc
-	if rs.stale[id] && rs.lang != rs.src {
+	loc, stale := rs.loc, rs.stale[id] && rs.lang != rs.src
+	if stale {
 		loc = rs.srcLoc
 	}
 	s, err := loc.Plural(id, n, data)
-	if loc == rs.srcLoc {
+	if stale {
 		err = staleError(err)
 	}
 	s = rs.checked(id, s, err)
-	return rs.markFallback(id, s, data, func(md map[string]any) string {
-		s, _ := loc.Plural(id, n, md)
-		return s
-	})
+	if rs.marking {
+		s = rs.markFallback(id, s, data, func(md map[string]any) string {
+			s, _ := loc.Plural(id, n, md)
+			return s
+		})
+	}
+	return s
 }
 
 // errStale marks a stale translation replaced by its source text.

@@ -266,6 +266,14 @@ func (t *Typesetter) Element(role display.Role, level int) display.Elem {
 // SetAlt sets the text alternative of structure element e (a figure).
 func (t *Typesetter) SetAlt(e display.Elem, alt string) { t.elems[e].Alt = alt }
 
+// SetLang sets the language (BCP 47) of structure element e's text, or
+// of its text alternative, when it is not the document's.
+func (t *Typesetter) SetLang(e display.Elem, lang string) {
+	if lang != t.lang {
+		t.elems[e].Lang = lang
+	}
+}
+
 // lineInfo measures a laid-out line.
 func (t *Typesetter) lineInfo(ln line, width, size float64, i, n int) lineInfo {
 	li := lineInfo{para: t.paras, index: i, of: n, justified: ln.justified, hyphen: ln.hyphen, spaceScale: 1}
@@ -386,7 +394,7 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 		texts, links := placeLine(ln, p.Indent, width, t.baselineIn(lh, ts.Size), ts.Size, 0, lh, ts, t.opt.Justify, t.opt.LinkColor, elem)
 		b.Items.Texts, b.Items.Links = texts, links
 		if foreign {
-			b.Items.Foreign = foreignRuns(ln, elLang, 0)
+			b.Items.Foreign = foreignRuns(ln, elLang)
 		}
 		if ln.hyphen && len(texts) > 0 {
 			// One index, in memory shared by the boxes (each its own

@@ -38,7 +38,8 @@ type piece struct {
 	note       int
 	size, rise float64
 	// lang is the language of the piece's span (markup.Span.Lang): ""
-	// for the paragraph's. It never splits a run: a span ends a piece.
+	// for the paragraph's. Pieces of two languages are never drawn as
+	// one run.
 	lang string
 }
 
@@ -509,11 +510,11 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 }
 
 // foreignRuns returns the stretches of the runs placeLine makes of line
-// ln whose language is not lang (the element's), their indexes moved by
-// off: one Foreign for consecutive runs of one language.
-func foreignRuns(ln line, lang string, off int32) []display.Foreign {
+// ln whose language is not lang (the element's): one Foreign for
+// consecutive runs of one language.
+func foreignRuns(ln line, lang string) []display.Foreign {
 	var out []display.Foreign
-	k := off
+	k := int32(0)
 	for _, w := range ln.words {
 		for _, p := range w.pieces {
 			if p.lang != "" && p.lang != lang {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -164,6 +165,44 @@ func TestTaggedForeignRuns(t *testing.T) {
 			t.Errorf("%s: elements with a /Lang\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want[lang], "\n"))
 		}
 	}
+	// A figure whose alternative text falls back is a Figure in the
+	// source language, its caption, read inside it, in the edition's.
+	root := copyProject(t)
+	// The second report, which copyProject leaves out.
+	os.MkdirAll(filepath.Join(root, "sources", "figures"), 0o755)
+	for _, f := range []string{"sources/climate-mobility-2025.toml", "sources/figures/households-moved.png", "sources/figures/seasonal-departures.png",
+		"locales/ru/climate-mobility-2025.ru.toml", "locales/ru/climate-mobility-2025.ru.sources"} {
+		data, err := os.ReadFile(filepath.Join("..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(root, f), data, 0o644)
+	}
+	ru := filepath.Join(root, "locales", "ru", "climate-mobility-2025.ru.toml")
+	data, _ := os.ReadFile(ru)
+	alt := regexp.MustCompile(`(?m)^alt = "Столбчатая.*\n`)
+	if !alt.Match(data) {
+		t.Fatal("the reference project changed: no alt text of the first figure in Russian")
+	}
+	os.WriteFile(ru, alt.ReplaceAll(data, nil), 0o644)
+	results, diags := Run(project.Open(root), Options{OutDir: filepath.Join(root, "out"), Reports: []string{"climate-mobility-2025"}, Langs: []string{"ru"}, PDFStandard: "ua"})
+	if diags.HasErrors() || len(results) != 1 {
+		t.Fatalf("%d PDFs, diagnostics %v", len(results), diags)
+	}
+	data, err := os.ReadFile(results[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var figs []string
+	for _, s := range langElems(t, data) {
+		if strings.HasPrefix(s, "Figure ") || strings.HasPrefix(s, "Caption ") {
+			figs = append(figs, s[:strings.Index(s, ":")])
+		}
+	}
+	if want := []string{"Figure en", "Caption ru"}; !slices.Equal(figs, want) {
+		t.Errorf("figure elements with a /Lang %v, want %v", figs, want)
+	}
+
 	for name, data := range tagged(t) {
 		for _, s := range langElems(t, data) {
 			if strings.HasPrefix(s, "Span ") {

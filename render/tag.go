@@ -270,6 +270,10 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 			add(nd)
 		}
 		nd.Lang = el.Lang
+		if fig != nil && el.Role == display.Caption && fig.Lang != "" && nd.Lang == "" {
+			// Not in the language of its figure's Alt.
+			nd.Lang = doc.Meta.Lang
+		}
 		t.body[e] = nd
 	}
 	if caption != nil {
