@@ -141,6 +141,15 @@ func protrusion(p style.Protrusion) layout.Protrusion {
 
 func plainSpans(s string) []markup.Span { return []markup.Span{{Text: s}} }
 
+// withFace returns a copy of spans with style st added to each.
+func withFace(spans []markup.Span, st markup.Style) []markup.Span {
+	out := slices.Clone(spans)
+	for i := range out {
+		out[i].Style |= st
+	}
+	return out
+}
+
 // set sets a paragraph, numbering its footnotes; its boxes are valid
 // until the next call.
 func (c *composer) set(p layout.Paragraph) []layout.Box {
@@ -287,6 +296,9 @@ func (c *composer) figure(f *document.Figure, space float64) {
 	}
 	elem := c.t.Element(display.Figure, 0)
 	c.t.SetAlt(elem, f.Alt.Text)
+	if f.Alt.Lang != "" {
+		c.t.SetLang(elem, f.Alt.Lang) // an alternative shown in the source language
+	}
 	pic := layout.Box{Height: h, SpaceBefore: space, KeepWithNext: true}
 	if h > 0 {
 		pic.Items.Images = []display.Image{{X: (c.t.TextWidth() - w) / 2, Y: 0, W: w, H: h, Name: f.Image, Elem: elem}}
@@ -411,19 +423,33 @@ func (c *composer) annexes(doc *document.Document) {
 	entry := layout.TextStyle{Size: st.Type.Body, Leading: st.Type.BodyLeading, Color: color(st.Colors.Text), Align: layout.Left}
 	item := layout.TextStyle{Size: st.Type.AnnexItem, Leading: st.Type.AnnexItemLeading, Color: color(st.Colors.Text), Align: layout.Left}
 	for _, a := range doc.Annexes {
-		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}, {Text: a.Title.Text, Style: markup.Bold}}
+		spans := []markup.Span{{Text: a.Label + ". ", Style: markup.Bold}}
+		if a.LabelSpans != nil {
+			// Part of the label in the source language.
+			spans = withFace(a.LabelSpans, markup.Bold)
+			spans[len(spans)-1].Text += ". "
+		}
+		spans = append(spans, markup.Span{Text: a.Title.Text, Style: markup.Bold, Lang: a.Title.Lang})
 		c.t.Add(c.set(layout.Paragraph{Spans: spans, Style: entry, SpaceBefore: st.Spacing.AnnexEntry, Keep: true, Role: display.Heading, Level: 2,
 			Anchor: a.Anchor, Bookmark: a.Label + ". " + a.Title.Text, BookmarkLevel: 1})...)
 		for i, it := range a.Items {
 			sp := []markup.Span{{Text: it.Line}}
-			if it.Title.Text != "" {
+			if it.LineSpans != nil {
+				sp = slices.Clone(it.LineSpans) // part in the source language
+			}
+			switch {
+			case it.Title.Text != "" && it.Title.Lang != "":
+				// The same words as one span: the title is a word of
+				// its own.
+				sp = append(sp, markup.Span{Text: ": "}, markup.Span{Text: it.Title.Text, Lang: it.Title.Lang})
+			case it.Title.Text != "":
 				sp = append(sp, markup.Span{Text: ": " + it.Title.Text})
 			}
 			if it.URL != "" {
 				sp = append(sp, markup.Span{Text: " "}, markup.Span{Text: it.URL, URL: it.URL})
 			}
 			if it.Note.Text != "" {
-				sp = append(sp, markup.Span{Text: " — "}, markup.Span{Text: it.Note.Text, Style: markup.Italic})
+				sp = append(sp, markup.Span{Text: " — "}, markup.Span{Text: it.Note.Text, Style: markup.Italic, Lang: it.Note.Lang})
 			}
 			ib := c.set(layout.Paragraph{Spans: sp, Style: item, Indent: st.Spacing.ItemIndent, SpaceBefore: st.Spacing.AnnexItem, Role: display.ListItem})
 			if i < len(a.Items)-1 {

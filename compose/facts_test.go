@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/markup"
@@ -137,4 +139,82 @@ func markers(t *testing.T, lang string, pages *display.Document) int {
 		}
 	}
 	return n
+}
+
+// TestForeignFacts checks the page's Foreign runs: text in another
+// language than its element's, in a paragraph broken across lines, a
+// list item (after its marker), a table cell, a footnote and a
+// paragraph shown in the source language, is exactly the text of its
+// runs, each stretch in order, of one element, in a language not the
+// element's.
+func TestForeignFacts(t *testing.T) {
+	docs, h := referenceDocs(t)
+	doc := *docs["en"]
+	doc.Annexes = nil
+	const fr = "Le Maroc, pays champion de la migration sûre, ordonnée et régulière en Afrique du Nord et au-delà"
+	long := strings.Repeat("The delegation said so. ", 12)
+	para := func(spans ...markup.Span) document.Paragraph { return document.Paragraph{Spans: spans} }
+	foreign := markup.Span{Text: fr, Lang: "fr"}
+	note := markup.Span{Note: []markup.Span{{Text: "See "}, foreign, {Text: "."}}}
+	tb := &document.Table{Number: 1, Caption: para(markup.Span{Text: "Table 1."}),
+		Columns: []document.TableColumn{{Header: para(markup.Span{Text: "Title"})}}}
+	tb.Rows = [][]document.Paragraph{{para(foreign)}}
+	items := []document.ListItem{{Marker: "1.", Text: para(foreign, markup.Span{Text: " (original)"})}}
+	// A paragraph in the source language (a draft fall-back), with a
+	// label in the edition's.
+	draft := para(markup.Span{Text: long}, markup.Span{Text: "(Annexe 1)", Lang: "fr"})
+	draft.Fallback = true
+	doc.Lang, doc.Source = language.Russian, language.English
+	doc.Sections = []document.Section{{ID: "s", Heading: document.Text{Text: "Titres"}, Blocks: []document.Block{
+		{Kind: document.Plain, Paragraphs: []document.Paragraph{para(markup.Span{Text: long}, foreign, markup.Span{Text: " " + long}, note)}},
+		{Kind: document.List, Items: items},
+		{Kind: document.TableBlock, Table: tb},
+		{Kind: document.Plain, Paragraphs: []document.Paragraph{draft}},
+	}}}
+	pages := lay(&doc, h)
+	// The text of each element's foreign runs, without spaces (a word
+	// hyphenated across lines is two runs, the first with its hyphen).
+	got := map[display.Elem]string{}
+	var order []display.Elem
+	for pi, pg := range pages.Pages {
+		prev := int32(0)
+		for _, f := range pg.Foreign {
+			if f.From < prev || f.To <= f.From || int(f.To) > len(pg.Texts) {
+				t.Fatalf("page %d: foreign runs %v of %d", pi+1, pg.Foreign, len(pg.Texts))
+			}
+			prev = f.To
+			e := pg.Texts[f.From].Elem
+			el := pages.Elements[e]
+			if el.Marker && f.From == 0 && pg.Texts[0].Elem == e {
+				t.Errorf("page %d: a marker in another language", pi+1)
+			}
+			if f.Lang != "fr" {
+				t.Errorf("page %d: runs in %q", pi+1, f.Lang)
+			}
+			for _, r := range pg.Texts[f.From:f.To] {
+				if r.Elem != e {
+					t.Fatalf("page %d: foreign runs %v of two elements", pi+1, f)
+				}
+				if _, ok := got[e]; !ok {
+					order = append(order, e)
+				}
+				got[e] += strings.TrimSuffix(r.Text, "-")
+			}
+		}
+	}
+	var roles []string
+	for _, e := range order {
+		el := pages.Elements[e]
+		roles = append(roles, el.Role.String())
+		want := fr
+		if el.Lang == "en" {
+			want = "(Annexe 1)"
+		}
+		if want = strings.ReplaceAll(want, " ", ""); got[e] != want {
+			t.Errorf("%s: foreign runs %q, want %q", el.Role, got[e], want)
+		}
+	}
+	if want := "paragraph list-item table-cell paragraph note"; strings.Join(roles, " ") != want {
+		t.Errorf("elements with foreign runs: %s, want %s", strings.Join(roles, " "), want)
+	}
 }

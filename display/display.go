@@ -114,9 +114,9 @@ type Element struct {
 	// Alt is a figure's text alternative: what it shows, for readers who
 	// cannot see it.
 	Alt string
-	// Lang is the language of the element's text (BCP 47) when it is not
-	// the document's (Meta.Lang): text shown untranslated, in the source
-	// language; "" otherwise.
+	// Lang is the language of the element's text (BCP 47), a figure's
+	// of its Alt, when it is not the document's (Meta.Lang): text shown
+	// untranslated, in the source language; "" otherwise.
 	Lang string
 	// Marker says the element's first text run is its label: a list
 	// item's bullet or number, a note's mark.
@@ -145,6 +145,20 @@ type Page struct {
 	// runs that end with a hyphen the layout added where it broke a word
 	// at the end of a line: the word reads without it.
 	Hyphenated []int32
+	// Foreign are the stretches of text in another language than their
+	// element's, in increasing order and not overlapping: a title shown
+	// as written in its document's language, or the part of a line that
+	// falls back to the source language (or, in a line that does, the
+	// part that does not).
+	Foreign []Foreign
+}
+
+// Foreign is a stretch of text in another language than its element's
+// (Element.Lang, else the document's): the runs Texts[From:To] of its
+// page, all of one element, in Lang (BCP 47).
+type Foreign struct {
+	From, To int32
+	Lang     string
 }
 
 // Text is a run of text in one face, size and colour, drawn with its
@@ -243,6 +257,11 @@ func (p *Page) Shift(q *Page, dx, dy float64) {
 	}
 	for _, h := range q.Hyphenated {
 		p.Hyphenated = append(p.Hyphenated, h+off)
+	}
+	for _, f := range q.Foreign {
+		f.From += off
+		f.To += off
+		p.Foreign = append(p.Foreign, f)
 	}
 	for _, a := range q.Anchors {
 		a.Y += dy

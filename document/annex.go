@@ -100,6 +100,10 @@ func tieNumber(s, number string) string {
 // annexLabel composes the italic label of a block's annex references, each
 // reference linked to its annex's entry in the list.
 func (rs *resolver) annexLabel(keys []string, numbers map[string]int) []markup.Span {
+	// Composed with marks where a message falls back.
+	marking, marked := rs.marking, rs.marked
+	rs.marking, rs.marked = true, false
+	defer func() { rs.marking, rs.marked = marking, marked || rs.marked }()
 	var refs []string
 	// "Annex 4: English and Russian and Annex 4.1: …" is ambiguous: when
 	// an item lists several languages, the references are joined by
@@ -125,6 +129,9 @@ func (rs *resolver) annexLabel(keys []string, numbers map[string]int) []markup.S
 	if err != nil {
 		rs.errorf("annex.refs", "the composed annex label %q is not valid: %v", label, err)
 		return nil
+	}
+	if rs.marked {
+		spans = rs.unmark(spans)
 	}
 	spans = withStyle(spans, markup.Italic)
 	return append([]markup.Span{{Text: " ", Style: markup.Bold}}, spans...)
@@ -234,8 +241,10 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 			Number: n,
 			Key:    key,
 			Anchor: anchor(key),
-			Label:  tieNumber(rs.text("annexes.entry", map[string]any{"Number": n}), strconv.Itoa(n)),
 		}
+		ax.Label, ax.LabelSpans = rs.composed(func() string {
+			return tieNumber(rs.text("annexes.entry", map[string]any{"Number": n}), strconv.Itoa(n))
+		})
 		if a.Title != "" {
 			ax.Title = rs.plain(fmt.Sprintf("%s.annex.%s.title", rs.r.ID, key))
 		} else {
@@ -245,25 +254,29 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 		}
 		for i, it := range a.Items {
 			num := itemNumber(n, i)
-			kind := rs.text("annexes.kind-"+it.Kind, nil)
-			if t := it.Translates; t > 0 {
-				// "courtesy translation of 10.2"
-				kind = rs.text("annexes.kind-"+it.Kind+"-of", map[string]any{"Number": itemNumber(n, t-1)})
-			}
-			item := AnnexItem{
-				Number: num,
-				Line: rs.text("annexes.item", map[string]any{
+			item := AnnexItem{Number: num, URL: it.URL}
+			item.Line, item.LineSpans = rs.composed(func() string {
+				kind := rs.text("annexes.kind-"+it.Kind, nil)
+				if t := it.Translates; t > 0 {
+					// "courtesy translation of 10.2"
+					kind = rs.text("annexes.kind-"+it.Kind+"-of", map[string]any{"Number": itemNumber(n, t-1)})
+				}
+				return rs.text("annexes.item", map[string]any{
 					"Number":    num,
 					"Languages": rs.languages(it.Languages),
 					"Kind":      kind,
-				}),
-				URL: it.URL,
-			}
+				})
+			})
 			switch {
 			case it.Title != "" && it.TitleIsMessage():
 				item.Title = rs.plain(fmt.Sprintf("%s.annex.%s.%d.title", rs.r.ID, key, i+1))
 			case it.Title != "":
-				item.Title = Text{Text: it.Title} // the same in every language
+				// The same in every language: as written, in the
+				// item's language.
+				item.Title = Text{Text: it.Title}
+				if l := rs.itemLang(it); l != rs.lang {
+					item.Title.Lang = l.String()
+				}
 			}
 			if it.Note != "" {
 				item.Note = rs.plain(fmt.Sprintf("%s.annex.%s.%d.note", rs.r.ID, key, i+1))
@@ -273,6 +286,21 @@ func (rs *resolver) annexList(numbers map[string]int) []Annex {
 		out = append(out, ax)
 	}
 	return out
+}
+
+// itemLang is the language of the title of item it shown as written: its
+// title-language, else the item's language when it is in one, else the
+// report's source language, in which the report is written.
+func (rs *resolver) itemLang(it sources.Item) language.Tag {
+	if t, err := language.Parse(it.TitleLanguage); it.TitleLanguage != "" && err == nil {
+		return t
+	}
+	if len(it.Languages) == 1 {
+		if t, err := language.Parse(it.Languages[0]); err == nil {
+			return t
+		}
+	}
+	return rs.src
 }
 
 // languageName is the name of language of in language in, from CLDR, with

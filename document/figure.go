@@ -41,5 +41,8 @@ func (rs *resolver) caption(labelID string, number int, bp string, has bool) Par
 		p.Spans = append(p.Spans, c.Spans...)
 		p.Fallback = c.Fallback
 	}
+	// The label in the language it is shown in, when the caption's is
+	// another.
+	rs.part(p.Spans[:1], rs.fellBack(labelID), p.Fallback)
 	return p
 }

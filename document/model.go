@@ -78,6 +78,10 @@ type Text struct {
 	// Fallback says the text is the source language's: the message is not
 	// translated (or its translation is stale). Draft PDFs mark it.
 	Fallback bool
+	// Lang is the text's language (BCP 47) when it is not the edition's,
+	// "" otherwise: the source language's for a fallback, an annex
+	// item's own for its title shown as written.
+	Lang string
 }
 
 // Paragraph is text with inline styles and links, and the message ID it
@@ -197,20 +201,26 @@ type Annex struct {
 	// Anchor is the link destination of the annex's entry; references in
 	// the text link to "#"+Anchor.
 	Anchor string
-	// Label is "Annex 6" in the edition's language.
-	Label string
-	Title Text
-	Items []AnnexItem
+	// Label is "Annex 6" in the edition's language; LabelSpans, when not
+	// nil, is Label as spans, the parts in the source language (a message
+	// that falls back) with its Lang.
+	Label      string
+	LabelSpans []markup.Span
+	Title      Text
+	Items      []AnnexItem
 }
 
 // AnnexItem is one document of an annex.
 type AnnexItem struct {
 	// Number is "6", "6.1", "6.2" …
 	Number string
-	// Line describes the item: number, languages and kind.
-	Line  string
-	Title Text
-	URL   string
+	// Line describes the item: number, languages and kind; LineSpans,
+	// when not nil, is Line as spans, the parts in the source language (a
+	// message that falls back) with its Lang.
+	Line      string
+	LineSpans []markup.Span
+	Title     Text
+	URL       string
 	// Note is a remark on the item, or "".
 	Note Text
 }

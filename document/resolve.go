@@ -80,6 +80,9 @@ type resolver struct {
 	figures, tables      int
 	images               map[string]ImageFile
 	messages, translated int
+	// marking is set while text composed from several messages is
+	// (see markFallback); marked says a mark was made since it was set.
+	marking, marked bool
 }
 
 // where returns the location of message id: the translation when the
@@ -121,22 +124,42 @@ func (rs *resolver) own(id string) string {
 // text localizes message id; data may be nil.
 func (rs *resolver) text(id string, data map[string]any) string {
 	id = rs.own(id)
-	if rs.stale[id] && rs.lang != rs.src {
-		s, err := rs.srcLoc.Text(id, data)
-		return rs.checked(id, s, staleError(err))
+	loc, stale := rs.loc, rs.stale[id] && rs.lang != rs.src
+	if stale {
+		loc = rs.srcLoc
 	}
-	s, err := rs.loc.Text(id, data)
-	return rs.checked(id, s, err)
+	s, err := loc.Text(id, data)
+	if stale {
+		err = staleError(err)
+	}
+	s = rs.checked(id, s, err)
+	if rs.marking {
+		s = rs.markFallback(id, s, data, func(md map[string]any) string {
+			s, _ := loc.Text(id, md)
+			return s
+		})
+	}
+	return s
 }
 
 func (rs *resolver) plural(id string, n int, data map[string]any) string {
 	id = rs.own(id)
-	if rs.stale[id] && rs.lang != rs.src {
-		s, err := rs.srcLoc.Plural(id, n, data)
-		return rs.checked(id, s, staleError(err))
+	loc, stale := rs.loc, rs.stale[id] && rs.lang != rs.src
+	if stale {
+		loc = rs.srcLoc
 	}
-	s, err := rs.loc.Plural(id, n, data)
-	return rs.checked(id, s, err)
+	s, err := loc.Plural(id, n, data)
+	if stale {
+		err = staleError(err)
+	}
+	s = rs.checked(id, s, err)
+	if rs.marking {
+		s = rs.markFallback(id, s, data, func(md map[string]any) string {
+			s, _ := loc.Plural(id, n, md)
+			return s
+		})
+	}
+	return s
 }
 
 // errStale marks a stale translation replaced by its source text.
@@ -207,7 +230,39 @@ func (rs *resolver) spans(id string) Paragraph {
 
 func (rs *resolver) plain(id string) Text {
 	t := rs.text(id, nil)
-	return Text{ID: id, Text: t, Fallback: rs.fallback[id]}
+	tx := Text{ID: id, Text: t, Fallback: rs.fallback[id]}
+	if tx.Fallback && rs.lang != rs.src {
+		tx.Lang = rs.src.String()
+	}
+	return tx
+}
+
+// fellBack reports whether message id (as the edition words it) is shown
+// in the source language.
+func (rs *resolver) fellBack(id string) bool { return rs.fallback[rs.own(id)] }
+
+// part gives the spans of one part of a composed paragraph their
+// language: the paragraph is set in the source language when any part
+// falls back (paraFallback: Paragraph.Fallback), else in the edition's,
+// so a part that falls back in one that does not is marked with the
+// source language, and a part that does not in one that does with the
+// edition's. spans are changed in place.
+func (rs *resolver) part(spans []markup.Span, fallback, paraFallback bool) []markup.Span {
+	lang := ""
+	switch {
+	case rs.lang == rs.src || fallback == paraFallback:
+		return spans
+	case fallback:
+		lang = rs.src.String()
+	default:
+		lang = rs.lang.String()
+	}
+	for i := range spans {
+		if spans[i].Lang == "" {
+			spans[i].Lang = lang
+		}
+	}
+	return spans
 }
 
 func (rs *resolver) document() *Document {
@@ -281,7 +336,7 @@ func (rs *resolver) section(s sources.Section, numbers map[string]int) Section {
 			blk.Lead = rs.spans(bp + ".text")
 			blk.Lead.Spans = withStyle(blk.Lead.Spans, markup.Bold)
 			if len(b.Annexes) > 0 {
-				blk.Lead.Spans = append(blk.Lead.Spans, rs.annexLabel(b.Annexes, numbers)...)
+				blk.Lead.Spans = append(blk.Lead.Spans, rs.part(rs.annexLabel(b.Annexes, numbers), false, blk.Lead.Fallback)...)
 			}
 		case sources.BlockText:
 			blk.Kind = Plain
@@ -313,14 +368,29 @@ func (rs *resolver) speakerLine(bp string, b sources.Block, numbers map[string]i
 	name := rs.text(bp+".name", nil)
 	rs.names = append(rs.names, name)
 	line := capitalize(name, rs.lang)
+	nameFB, roleFB := rs.fellBack(bp+".name"), false
+	var spans []markup.Span
 	if b.Role != "" {
-		line += ", " + rs.text(bp+".role", nil)
+		role := rs.text(bp+".role", nil)
+		roleFB = rs.fellBack(bp + ".role")
+		if roleFB != nameFB {
+			// One part falls back: two spans, split at the space, so
+			// that the words are the same.
+			spans = []markup.Span{{Text: line + ", ", Style: markup.Bold}, {Text: role, Style: markup.Bold}}
+			rs.part(spans[:1], nameFB, true)
+			rs.part(spans[1:], roleFB, true)
+		} else {
+			line += ", " + role
+		}
 	}
-	spans := []markup.Span{{Text: line, Style: markup.Bold}}
+	if spans == nil {
+		spans = []markup.Span{{Text: line, Style: markup.Bold}}
+	}
+	fallback := nameFB || roleFB
 	if len(b.Annexes) > 0 {
-		spans = append(spans, rs.annexLabel(b.Annexes, numbers)...)
+		spans = append(spans, rs.part(rs.annexLabel(b.Annexes, numbers), false, fallback)...)
 	}
-	return Paragraph{ID: bp + ".name", Spans: spans, Fallback: rs.fallback[bp+".name"] || rs.fallback[bp+".role"]}
+	return Paragraph{ID: bp + ".name", Spans: spans, Fallback: fallback}
 }
 
 // withStyle adds style s to every span.

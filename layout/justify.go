@@ -189,7 +189,7 @@ func (m measurer) piece(like piece, text string, size float64) piece {
 	if like.size > 0 {
 		size = like.size // a footnote mark keeps its own size
 	}
-	return piece{text: text, face: like.face, url: like.url, w: m.width(like.face, text, size), note: like.note, size: like.size, rise: like.rise}
+	return piece{text: text, face: like.face, url: like.url, w: m.width(like.face, text, size), note: like.note, size: like.size, rise: like.rise, lang: like.lang}
 }
 
 func (w word) measured() word {
@@ -405,7 +405,7 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 					firstPiece = len(lps)
 				}
 				for _, pc := range p.w.pieces {
-					if n := len(lps); n > firstPiece && sameRun(lps[n-1], pc) {
+					if n := len(lps); n > firstPiece && sameRun(lps[n-1], pc) && lps[n-1].lang == pc.lang {
 						lps[n-1].text += pc.text // a word cut at a hyphenation point, rejoined
 						lps[n-1].w += pc.w
 						lps[n-1].kernNext = pc.kernNext

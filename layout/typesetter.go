@@ -133,7 +133,9 @@ type Paragraph struct {
 	Anchor string
 	// Lang is the language of the paragraph's text (BCP 47) when it is
 	// not the document's (a title shown as written); draft text
-	// (TextStyle.Draft) is in Options.Source without it.
+	// (TextStyle.Draft) is in Options.Source without it. A span in
+	// another language says so (markup.Span.Lang): its runs are
+	// recorded in the page's Foreign.
 	Lang string
 }
 
@@ -264,6 +266,14 @@ func (t *Typesetter) Element(role display.Role, level int) display.Elem {
 // SetAlt sets the text alternative of structure element e (a figure).
 func (t *Typesetter) SetAlt(e display.Elem, alt string) { t.elems[e].Alt = alt }
 
+// SetLang sets the language (BCP 47) of structure element e's text, or
+// of its text alternative, when it is not the document's.
+func (t *Typesetter) SetLang(e display.Elem, lang string) {
+	if lang != t.lang {
+		t.elems[e].Lang = lang
+	}
+}
+
 // lineInfo measures a laid-out line.
 func (t *Typesetter) lineInfo(ln line, width, size float64, i, n int) lineInfo {
 	li := lineInfo{para: t.paras, index: i, of: n, justified: ln.justified, hyphen: ln.hyphen, spaceScale: 1}
@@ -361,6 +371,13 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 	} else if ts.Draft && t.opt.Source != t.opt.Lang {
 		el.Lang = t.sourceLang
 	}
+	// The language of the element's text, and whether a span says its
+	// own differs.
+	elLang := t.elems[elem].Lang
+	if elLang == "" {
+		elLang = t.lang
+	}
+	foreign := slices.ContainsFunc(p.Spans, func(sp markup.Span) bool { return sp.Lang != "" && sp.Lang != elLang })
 	if p.Marker != "" && len(lines) > 0 {
 		t.elems[elem].Marker = true
 	}
@@ -376,6 +393,9 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 		}
 		texts, links := placeLine(ln, p.Indent, width, t.baselineIn(lh, ts.Size), ts.Size, 0, lh, ts, t.opt.Justify, t.opt.LinkColor, elem)
 		b.Items.Texts, b.Items.Links = texts, links
+		if foreign {
+			b.Items.Foreign = foreignRuns(ln, elLang)
+		}
 		if ln.hyphen && len(texts) > 0 {
 			// One index, in memory shared by the boxes (each its own
 			// element of it, which appending never overwrites).
@@ -394,6 +414,10 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 			}
 			for k := range b.Items.Hyphenated {
 				b.Items.Hyphenated[k]++
+			}
+			for k := range b.Items.Foreign {
+				b.Items.Foreign[k].From++
+				b.Items.Foreign[k].To++
 			}
 		}
 		if ts.Draft {

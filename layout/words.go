@@ -37,6 +37,10 @@ type piece struct {
 	// footnote: set at size, raised by rise.
 	note       int
 	size, rise float64
+	// lang is the language of the piece's span (markup.Span.Lang): ""
+	// for the paragraph's. Pieces of two languages are never drawn as
+	// one run.
+	lang string
 }
 
 // sameRun reports whether pieces a and b can be drawn as one run.
@@ -166,7 +170,7 @@ func (m measurer) words(spans []markup.Span, ts TextStyle, sc *scratch) []word {
 			notes++
 			if sp.Text != "" {
 				size := ts.Size * noteMarkScale
-				p := piece{text: sp.Text, face: face, note: notes, size: size, rise: ts.Size * noteMarkRise}
+				p := piece{text: sp.Text, face: face, note: notes, size: size, rise: ts.Size * noteMarkRise, lang: sp.Lang}
 				p.w = m.width(face, p.text, size)
 				sc.pieces = append(sc.pieces, p)
 				w += p.w
@@ -193,7 +197,7 @@ func (m measurer) words(spans []markup.Span, ts TextStyle, sc *scratch) []word {
 					t = sc.takeSoftHyphens(t, wordLen)
 				}
 				if t != "" {
-					p := piece{text: t, face: face, url: sp.URL}
+					p := piece{text: t, face: face, url: sp.URL, lang: sp.Lang}
 					p.w = m.width(p.face, p.text, ts.Size)
 					if n := len(sc.pieces); n > first && sameRun(sc.pieces[n-1], p) && sc.pieces[n-1].size == 0 {
 						// Drawn as one run with the piece before.
@@ -363,6 +367,7 @@ func (m measurer) cutWord(w word, width, textSize float64) []word {
 		w, kern    float64
 		note       int
 		size, rise float64
+		lang       string
 	}
 	var chars []ch
 	for _, p := range w.pieces {
@@ -379,7 +384,7 @@ func (m measurer) cutWord(w word, width, textSize float64) []word {
 				next, _ := utf8.DecodeRuneInString(p.text[i:])
 				k = m.kernPair(p.face, r, next, size)
 			}
-			chars = append(chars, ch{r, p.face, p.url, float64(f.Advance(r))*size/1000 + k, k, p.note, p.size, p.rise})
+			chars = append(chars, ch{r, p.face, p.url, float64(f.Advance(r))*size/1000 + k, k, p.note, p.size, p.rise, p.lang})
 		}
 	}
 	var out []word
@@ -405,8 +410,8 @@ func (m measurer) cutWord(w word, width, textSize float64) []word {
 		for i := start; i < end; i++ {
 			c := chars[i]
 			n := len(nw.pieces)
-			cp := piece{text: string(c.r), face: c.face, url: c.url, w: c.w, kernNext: c.kern, note: c.note, size: c.size, rise: c.rise}
-			if n > 0 && sameRun(nw.pieces[n-1], cp) {
+			cp := piece{text: string(c.r), face: c.face, url: c.url, w: c.w, kernNext: c.kern, note: c.note, size: c.size, rise: c.rise, lang: c.lang}
+			if n > 0 && sameRun(nw.pieces[n-1], cp) && nw.pieces[n-1].lang == cp.lang {
 				nw.pieces[n-1].text += cp.text
 				nw.pieces[n-1].w += cp.w
 				nw.pieces[n-1].kernNext = cp.kernNext
@@ -502,6 +507,27 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 		}
 	}
 	return texts, links
+}
+
+// foreignRuns returns the stretches of the runs placeLine makes of line
+// ln whose language is not lang (the element's): one Foreign for
+// consecutive runs of one language.
+func foreignRuns(ln line, lang string) []display.Foreign {
+	var out []display.Foreign
+	k := int32(0)
+	for _, w := range ln.words {
+		for _, p := range w.pieces {
+			if p.lang != "" && p.lang != lang {
+				if n := len(out); n > 0 && out[n-1].To == k && out[n-1].Lang == p.lang {
+					out[n-1].To++
+				} else {
+					out = append(out, display.Foreign{From: k, To: k + 1, Lang: p.lang})
+				}
+			}
+			k++
+		}
+	}
+	return out
 }
 
 // spaceScale is the width of a justified line's spaces as a multiple of

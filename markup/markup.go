@@ -47,6 +47,11 @@ type Span struct {
 	// empty and Note holds the note's text. Notes are numbered when the
 	// document is set.
 	Note []Span
+	// Lang is the language of the span's text (BCP 47) when it is not
+	// its paragraph's, "" otherwise: a title shown as written, or, in a
+	// line whose text falls back to the source language, the part that
+	// does not. Parse never sets it.
+	Lang string
 }
 
 // Error is a markup error with the byte offset in the parsed text where it

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -276,7 +277,8 @@ func TestTaggedReproducible(t *testing.T) {
 	}
 }
 
-// TestTaggedExternal reads the tagged PDFs back with qpdf and poppler:
+// TestTaggedExternal reads the tagged PDFs (and the foreign project's,
+// whose lines hold Spans in another language) back with qpdf and poppler:
 // qpdf --check is clean, pdfinfo sees a tagged PDF, and the text of the
 // structure tree (pdfinfo -struct-text) is, word for word and in order,
 // what pdftotext reads from the page without its artifacts (running
@@ -292,7 +294,11 @@ func TestTaggedExternal(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	for name, data := range tagged(t) {
+	// The reference reports, and the foreign project's editions, whose
+	// lines hold Spans in another language.
+	pdfs := maps.Clone(tagged(t))
+	maps.Copy(pdfs, foreignPDFs(t))
+	for name, data := range pdfs {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(dir, name+".pdf")
 			os.WriteFile(path, data, 0o644)

@@ -27,7 +27,13 @@ import (
 // caption a Caption inside the Figure before it or the Table after it
 // (else, with neither, a P), and a footnote a Note (with an ID) after the last
 // element that starts on its page, where it is read on the page. An
-// element in another language than the document's has its Lang.
+// element in another language than the document's has its Lang; a
+// stretch of its text in another language than its own (the page's
+// Foreign runs) is a Span with that Lang inside it, around the stretch's
+// marked content, continued across lines and pages while the element's
+// text stays in that language (a Link whose text starts in it is read
+// inside it; a part of a Link's text in another language than the
+// Link's is a Span inside the Link).
 // The running header and footer are pagination artifacts, so are the
 // header cells a table repeats on the pages it continues on; rules,
 // fills (the draft bar) and decoration are layout artifacts.
@@ -64,16 +70,27 @@ type tagger struct {
 	linkOf   []*link
 	links    []*link
 	prevLink *link
+
+	// langOf is, by text run of the current page, its language when it
+	// is not its element's (""); span is the Span element last opened for
+	// such a stretch, in spanParent (an element's node or a Link); lang
+	// is the document's language.
+	langOf     []string
+	span       *pdfpost.Node
+	spanParent *pdfpost.Node
+	lang       string
 }
 
 // link is a Link structure element: the element it is read in, its
 // target, the text drawn in it so far, where its last text run is.
 type link struct {
-	node       *pdfpost.Node
-	elem       display.Elem
-	url, dest  string
-	text       strings.Builder
-	placed     bool
+	node      *pdfpost.Node
+	elem      display.Elem
+	url, dest string
+	text      strings.Builder
+	placed    bool
+	// lang is the language of the Span the link is read in ("": none).
+	lang       string
 	page, last int
 	// lastOfElem is set when no text of elem follows the link's last
 	// run on its page.
@@ -94,7 +111,7 @@ type seq struct {
 // released).
 func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 	n := len(doc.Elements)
-	t := &tagger{pdf: pdf, elems: doc.Elements, body: make([]*pdfpost.Node, n), lbl: make([]*pdfpost.Node, n),
+	t := &tagger{pdf: pdf, elems: doc.Elements, lang: doc.Meta.Lang, body: make([]*pdfpost.Node, n), lbl: make([]*pdfpost.Node, n),
 		first: make([]int, n), marker: make([]int, n), lastPage: make([]int, n), doc: &pdfpost.Node{Type: "Document"}}
 	// bbox is the bounding box of each figure's picture on its first
 	// page, in the page's user space (y upwards).
@@ -253,6 +270,10 @@ func newTagger(pdf *fpdf.Fpdf, doc *display.Document) *tagger {
 			add(nd)
 		}
 		nd.Lang = el.Lang
+		if fig != nil && el.Role == display.Caption && fig.Lang != "" && nd.Lang == "" {
+			// Not in the language of its figure's Alt.
+			nd.Lang = doc.Meta.Lang
+		}
 		t.body[e] = nd
 	}
 	if caption != nil {
@@ -288,6 +309,13 @@ func (t *tagger) startPage(pi int, pg *display.Page) {
 	for _, h := range pg.Hyphenated {
 		if h >= 0 && int(h) < len(texts) {
 			t.hyphenated[h] = true
+		}
+	}
+	t.langOf = slices.Grow(t.langOf[:0], len(texts))[:len(texts)]
+	clear(t.langOf)
+	for _, f := range pg.Foreign {
+		for ti := max(int(f.From), 0); ti < min(int(f.To), len(texts)); ti++ {
+			t.langOf[ti] = f.Lang
 		}
 	}
 	var runs []int
@@ -446,20 +474,61 @@ func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
 		t.set(seq{node: t.lbl[e]})
 		return
 	}
+	// parent is the node the run is read in, in language ctx ("": the
+	// element's); a run in another language is read in a Span in it.
+	parent, ctx, lang := t.body[e], "", t.langOf[i]
 	if lk := t.linkOf[i]; lk != nil {
 		if !lk.placed {
-			t.body[e].Content = append(t.body[e].Content, pdfpost.MCR{Kid: lk.node})
-			lk.placed = true
+			// A link whose text starts in another language is read in
+			// a Span in that language.
+			lp := parent
+			if lang != "" {
+				lp = t.spanIn(parent, lang)
+			} else {
+				t.endSpan(parent)
+			}
+			lp.Content = append(lp.Content, pdfpost.MCR{Kid: lk.node})
+			lk.placed, lk.lang = true, lang
 		}
 		if actual != "" {
 			lk.text.WriteString(actual)
 		} else {
 			lk.text.WriteString(drawn)
 		}
-		t.set(seq{node: lk.node, actual: actual})
+		parent, ctx = lk.node, lk.lang
+	}
+	if lang != ctx {
+		if lang == "" {
+			// Back in the element's language, inside a link in another.
+			lang = t.elems[e].Lang
+			if lang == "" {
+				lang = t.lang
+			}
+		}
+		t.set(seq{node: t.spanIn(parent, lang), actual: actual})
 		return
 	}
-	t.set(seq{node: t.body[e], actual: actual})
+	t.endSpan(parent)
+	t.set(seq{node: parent, actual: actual})
+}
+
+// spanIn returns the Span in lang of parent that the text read in parent
+// continues, or a new one, added to parent's content.
+func (t *tagger) spanIn(parent *pdfpost.Node, lang string) *pdfpost.Node {
+	if t.span != nil && t.spanParent == parent && t.span.Lang == lang {
+		return t.span
+	}
+	t.span, t.spanParent = &pdfpost.Node{Type: "Span", Lang: lang}, parent
+	parent.Content = append(parent.Content, pdfpost.MCR{Kid: t.span})
+	return t.span
+}
+
+// endSpan ends the Span last opened in parent: text read in parent
+// follows it.
+func (t *tagger) endSpan(parent *pdfpost.Node) {
+	if t.spanParent == parent {
+		t.span = nil
+	}
 }
 
 // words returns what text run i of texts is drawn as in a tagged PDF, so

@@ -939,6 +939,13 @@ func (v *validator) annexes() map[string]bool {
 			if it.TitleTranslated != nil && it.Title == "" {
 				v.errorf(ip+".title-translated", a.Key, "title-translated applies to the item's title, and it has none")
 			}
+			if it.TitleLanguage != "" {
+				if _, err := language.Parse(it.TitleLanguage); err != nil {
+					v.errorf(ip+".title-language", a.Key, "%q is not a BCP 47 language tag", it.TitleLanguage)
+				} else if it.TitleIsMessage() {
+					v.errorf(ip+".title-language", a.Key, "title-language applies to a title shown as written (title-translated = false)")
+				}
+			}
 			if it.Note != "" {
 				v.text(ip+".note", fmt.Sprintf("%s.annex.%s.%d.note", v.l.ID, a.Key, j+1), it.Note, false)
 			}

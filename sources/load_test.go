@@ -296,6 +296,16 @@ var loadCases = []loadCase{
 		edits: []string{`  languages = ["en"]`, `  languages = ["en", "x!"]`},
 		want:  []string{`r.toml:15:22: error: "x!" is not a BCP 47 language tag [a1]`},
 	},
+	{
+		name:  "bad title-language of an annex item",
+		edits: []string{"  kind = \"original\"\n", "  kind = \"original\"\n  title = \"Déclaration\"\n  title-translated = false\n  title-language = \"x!\"\n"},
+		want:  []string{`r.toml:19:3: error: "x!" is not a BCP 47 language tag [a1]`},
+	},
+	{
+		name:  "title-language of a translated title",
+		edits: []string{"  kind = \"original\"\n", "  kind = \"original\"\n  title = \"Statement\"\n  title-language = \"fr\"\n"},
+		want:  []string{`r.toml:18:3: error: title-language applies to a title shown as written (title-translated = false) [a1]`},
+	},
 
 	// Date and time.
 	{

@@ -144,6 +144,12 @@ type Item struct {
 	// TitleTranslated = false shows Title as written in every language (a
 	// document's own title, a name): it is then no message.
 	TitleTranslated *bool `toml:"title-translated"`
+	// TitleLanguage is the language (BCP 47) of a title shown as written
+	// (TitleTranslated = false), which tagged PDFs mark as such where
+	// it differs from an edition's. Without it, an item in one language
+	// has its title in that language, and one in several in the report's
+	// source language.
+	TitleLanguage string `toml:"title-language"`
 	// Note is an optional remark on the item, shown after it in the list
 	// of annexes ("Russian text provided by the delegation").
 	Note string `toml:"note"`

@@ -29,6 +29,8 @@
 //   - 10-001: every character code shown mapped to Unicode by its font's
 //     ToUnicode map;
 //   - 11-001: the catalog's /Lang set (a language for all the text);
+//   - 11-006: every /Lang (the catalog's, a structure element's) a
+//     well-formed BCP 47 language tag;
 //   - 13-004: every Figure with an /Alt;
 //   - 14-002, 14-003, 14-007: the first numbered heading H1, no heading
 //     level skipped, not both H and Hn;
@@ -81,6 +83,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/reportgen/reportgen/internal/pdfread"
 )
@@ -234,7 +238,15 @@ func (c *checker) catalog() {
 	}
 	if strings.TrimSpace(d.Lang) == "" {
 		c.add("11-001", 0, 0, "the catalog has no /Lang: the language of the text cannot be determined")
+	} else if !validLang(d.Lang) {
+		c.add("11-006", 0, 0, "the catalog's /Lang %q is not a BCP 47 language tag", d.Lang)
 	}
+}
+
+// validLang reports whether s is a well-formed BCP 47 language tag.
+func validLang(s string) bool {
+	_, err := language.Parse(s)
+	return err == nil
 }
 
 // content checks the pages' content streams.
@@ -329,6 +341,9 @@ func (c *checker) structure() {
 				c.add("28-011", 0, o, "annotation referred to by objects %d and %d", n, e.Obj)
 			}
 			objr[o] = e.Obj
+		}
+		if e.Lang != "" && !validLang(e.Lang) {
+			c.add("11-006", 0, e.Obj, "%s has /Lang %q, not a BCP 47 language tag", e.Type, e.Lang)
 		}
 		switch e.Type {
 		case "Link":

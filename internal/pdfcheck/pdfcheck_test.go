@@ -29,6 +29,7 @@ type knobs struct {
 	secondHeading    string // the heading after H1 (default H2)
 	noNoteID         bool   // the Note without ID
 	orphanMCID       bool   // marked content no element refers to
+	spanLang         string // the /Lang of a Span around the paragraph's text (none without)
 	text             string // the paragraph's text (default "Read ")
 }
 
@@ -126,10 +127,14 @@ func sample(t testing.TB, k knobs) []byte {
 	if k.noNoteID {
 		note.ID = ""
 	}
+	para := &pdfpost.Node{Type: "P", Content: []pdfpost.MCR{{Page: 0, MCID: 1}, {Kid: link}}}
+	if k.spanLang != "" {
+		para.Content[0] = pdfpost.MCR{Kid: &pdfpost.Node{Type: "Span", Lang: k.spanLang, Content: mcr(1)}}
+	}
 	doc := &pdfpost.Node{Type: "Document", Kids: []*pdfpost.Node{
 		{Type: "H1", Content: mcr(0)},
 		{Type: second},
-		{Type: "P", Content: []pdfpost.MCR{{Page: 0, MCID: 1}, {Kid: link}}},
+		para,
 		fig,
 		{Type: "Table", Kids: []*pdfpost.Node{{Type: "TR", Kids: []*pdfpost.Node{th}}, {Type: "TR", Kids: []*pdfpost.Node{{Type: "TD", Content: mcr(5)}}}}},
 		note,
@@ -172,6 +177,9 @@ func rules(ps []Problem) []string {
 
 func TestSampleIsClean(t *testing.T) {
 	pdf := sample(t, knobs{})
+	if ps := Check(sample(t, knobs{spanLang: "fr-CA"}), Tagged); len(ps) != 0 {
+		t.Errorf("a Span in French: %v", ps)
+	}
 	for _, m := range []Mode{Tagged, Untagged} {
 		for _, p := range Check(pdf, m) {
 			t.Errorf("mode %d: %s", m, p)
@@ -253,6 +261,8 @@ func TestBroken(t *testing.T) {
 		{"no CIDToGIDMap", replace(t, good, "/CIDToGIDMap ", "/CIDToGIDMaX "), Untagged, "31-005"},
 		{"CIDToGIDMap a name (pdfcpu refuses the font)", replace(t, good, cidToGID(good), "/CIDToGIDMap /Idem"), Untagged, "PDF: syntax"},
 		{"no Lang", replace(t, good, "/Lang (en)", "/Lanx (en)"), Tagged, "11-001"},
+		{"catalog Lang not BCP 47", replace(t, good, "/Lang (en)", "/Lang (e!)"), Tagged, "11-006"},
+		{"Span Lang not BCP 47", sample(t, knobs{spanLang: "fr_FR!"}), Tagged, "11-006"},
 		{"no Tabs", replace(t, good, "/Tabs /S", "/Tabs /R"), Tagged, "28-009"},
 		{"not a PDF", []byte("%PDF-1.7\nnothing\n"), Untagged, "PDF: syntax"},
 		{"cut short", good[:len(good)/2], Tagged, "PDF: syntax"},
