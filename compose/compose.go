@@ -57,7 +57,7 @@ func Layout(doc *document.Document, h *style.House, opt Options) *Result {
 			MarginTop: st.Page.MarginTop, MarginBottom: st.Page.MarginBottom, MarginLeft: st.Page.MarginLeft, MarginRight: st.Page.MarginRight},
 		Justify: layout.Justification{Stretch: st.Justify.Stretch, Shrink: st.Justify.Shrink, MaxSpace: st.Justify.MaxSpace,
 			Tolerance: st.Justify.Tolerance, Hyphenate: st.Justify.Hyphenate, HyphenPenalty: st.Justify.HyphenPenalty,
-			MaxConsecutiveHyphens: st.Justify.MaxConsecutiveHyphens},
+			MaxConsecutiveHyphens: st.Justify.MaxConsecutiveHyphens, EnglishPatterns: st.Justify.EnglishPatterns},
 		Lang: doc.Lang, Source: doc.Source,
 		Names:     doc.Names,
 		LinkColor: color(st.Colors.Link),

@@ -64,7 +64,7 @@ func TestDecodeDamaged(t *testing.T) {
 }
 
 func BenchmarkLoad(b *testing.B) {
-	for _, base := range []string{"en", "ru", "fr"} {
+	for _, base := range []string{"en", "en-gb", "ru", "fr"} {
 		l := languages[base]
 		b.Run("compiled/"+base, func(b *testing.B) {
 			b.ReportAllocs()

@@ -1,14 +1,16 @@
 // Package hyphen finds hyphenation points with Liang's algorithm and the TeX hyph-utf8 patterns.
 //
 // The patterns are the hyph-utf8 files hyph-en-us.tex (US English),
-// hyph-ru.tex (Russian) and hyph-fr.tex (French), shipped unmodified from
+// hyph-en-gb.tex (British English), hyph-ru.tex (Russian) and hyph-fr.tex
+// (French), shipped unmodified from
 // TeX Live 2022 with their licences and provenance in the patterns
 // directory of this package. They are compiled ahead of time from their TeX
 // form (\patterns{…} and \hyphenation{…}) into patterns/hyph-*.trie (see
 // compiled.go), which is read on first use.
 //
 // The results are those of TeX with \lefthyphenmin and \righthyphenmin set
-// to the languages' typesetting values (en 2/3, ru 2/2, fr 2/2): a word is
+// to the languages' typesetting values (en-us and en-gb 2/3, ru 2/2, fr
+// 2/2): a word is
 // hyphenated from its exception list entry when it has one, otherwise from
 // the patterns, and no hyphen leaves fewer than LeftMin letters before it or
 // fewer than RightMin letters after it, exceptions included (as in TeX82,
@@ -41,11 +43,13 @@ type language struct {
 	h    *Hyphenator
 }
 
-// languages maps a base language subtag to its patterns.
+// languages maps a base language subtag, or for British English "en-gb",
+// to its patterns.
 var languages = map[string]*language{
-	"en": {file: "patterns/hyph-en-us.tex", leftMin: 2, rightMin: 3},
-	"ru": {file: "patterns/hyph-ru.tex", leftMin: 2, rightMin: 2},
-	"fr": {file: "patterns/hyph-fr.tex", leftMin: 2, rightMin: 2},
+	"en":    {file: "patterns/hyph-en-us.tex", leftMin: 2, rightMin: 3},
+	"en-gb": {file: "patterns/hyph-en-gb.tex", leftMin: 2, rightMin: 3},
+	"ru":    {file: "patterns/hyph-ru.tex", leftMin: 2, rightMin: 2},
+	"fr":    {file: "patterns/hyph-fr.tex", leftMin: 2, rightMin: 2},
 }
 
 // Hyphenator hyphenates words of one language. Safe for concurrent use.
@@ -61,25 +65,45 @@ type Hyphenator struct {
 	exceptions map[string][]uint8
 }
 
-// For returns the hyphenator of a language ("en", "en-US", "ru", "ru-RU" …;
-// base language decides), or nil when no patterns are shipped for it.
-// Patterns are parsed once, lazily, and shared.
+// For returns the hyphenator of a language ("en", "en-GB", "ru", "ru-RU" …),
+// or nil when no patterns are shipped for it. Patterns are parsed once,
+// lazily, and shared.
 //
 // The base language is the tag's first subtag, up to the first '-' or '_',
-// compared case-insensitively: "en", "en-US", "en_GB" and "EN" all give the
-// US English hyphenator, "ru" and "ru-RU" the Russian one, "fr" and "fr-CA"
-// the French one, and every call for
-// the same base language returns the same *Hyphenator.
+// compared case-insensitively; it decides, except that English with the
+// region GB ("en-GB", "en_gb", "en-Latn-GB") gets the British English
+// patterns (hyph-en-gb). Every other English tag ("en", "en-US", "EN",
+// "en-AU") gets the US English ones (hyph-en-us), "ru" and "ru-RU" the
+// Russian ones, "fr" and "fr-CA" the French ones, and every call for the
+// same patterns returns the same *Hyphenator.
 func For(lang string) *Hyphenator {
-	base := lang
-	if i := strings.IndexAny(base, "-_"); i >= 0 {
-		base = base[:i]
+	base, rest, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	base = strings.ToLower(base)
+	if base == "en" && isRegion(rest, "gb") {
+		base = "en-gb"
 	}
-	l := languages[strings.ToLower(base)]
+	l := languages[base]
 	if l == nil {
 		return nil
 	}
 	return l.hyphenator()
+}
+
+// isRegion reports whether the subtags after a tag's language subtag
+// ("Latn-GB", "GB-oxendict") name the region region (lower case): the
+// region subtag is the first one of two letters (or three digits), after an
+// optional four-letter script subtag.
+func isRegion(subtags, region string) bool {
+	for sub := range strings.SplitSeq(subtags, "-") {
+		switch {
+		case len(sub) == 4:
+			continue // a script subtag
+		case len(sub) == 2:
+			return strings.EqualFold(sub, region)
+		}
+		return false
+	}
+	return false
 }
 
 // hyphenator returns the hyphenator of l, parsing its patterns on the first

@@ -40,7 +40,7 @@ func withMins(h *Hyphenator, left, right int) *Hyphenator {
 // (testdata/texref.lua, see testdata/README.md), with \lefthyphenmin and
 // \righthyphenmin as in each case's comment.
 func TestPoints(t *testing.T) {
-	en, ru, fr := For("en"), For("ru"), For("fr")
+	en, gb, ru, fr := For("en"), For("en-GB"), For("ru"), For("fr")
 	tests := []struct {
 		name string
 		h    *Hyphenator
@@ -78,6 +78,27 @@ func TestPoints(t *testing.T) {
 		{"en exception", en, "PROJECT", "PROJECT"},
 		// Too short for 2+3 letters, whatever the patterns say.
 		{"en short", en, "into", "into"},
+		// British English (hyph-en-gb), hyphenmins 2/3: British spellings.
+		{"en-gb", gb, "anonymised", "an-onymised"},
+		{"en-gb", gb, "organisation", "or-gan-isa-tion"},
+		{"en-gb", gb, "Organisations", "Or-gan-isa-tions"},
+		{"en-gb", gb, "programme", "pro-gramme"},
+		{"en-gb", gb, "capitalise", "cap-it-al-ise"},
+		{"en-gb", gb, "processes", "pro-cesses"},
+		{"en-gb", gb, "recognised", "re-cog-nised"},
+		{"en-gb", gb, "prioritised", "pri-or-it-ised"},
+		{"en-gb", gb, "behaviour", "be-ha-viour"},
+		{"en-gb", gb, "labour", "la-bour"},
+		{"en-gb", gb, "centre", "centre"},
+		{"en-gb", gb, "hyphenation", "hy-phen-a-tion"},
+		{"en-gb", gb, "migration", "mi-gra-tion"},
+		// The exception list (\hyphenation in hyph-en-gb.tex).
+		{"en-gb exception", gb, "university", "uni-ver-sity"},
+		{"en-gb exception", gb, "universities", "uni-ver-sit-ies"},
+		{"en-gb exception", gb, "manuscript", "ma-nu-script"},
+		{"en-gb exception", gb, "reciprocity", "re-ci-pro-city"},
+		{"en-gb exception", gb, "however", "how-ever"},
+		{"en-gb short", gb, "into", "into"},
 		{"en short", en, "a", "a"},
 		// Not a word of letters.
 		{"en non-letter", en, "covid19", "covid19"},
@@ -175,6 +196,8 @@ func TestPointsOffsets(t *testing.T) {
 	}{
 		{"en", "migration", []int{2, 5}},
 		{"en", "hyphenation", []int{2, 6}},
+		{"en-GB", "hyphenation", []int{2, 6, 7}},
+		{"en-GB", "anonymised", []int{2}},
 		{"ru", "миграции", []int{4, 10}}, // two bytes a letter
 		{"ru", "ёлка", []int{4}},         // ё is two bytes
 		{"ru", "е\u0308лка", []int{6}},   // е + U+0308, four bytes, then л
@@ -192,7 +215,7 @@ func TestPointsOffsets(t *testing.T) {
 // testdata/README.md).
 func TestTeXReference(t *testing.T) {
 	// The French translation is in progress: fewer words so far.
-	for lang, least := range map[string]int{"en": 1000, "ru": 1000, "fr": 500} {
+	for lang, least := range map[string]int{"en": 1000, "en-gb": 1000, "ru": 1000, "fr": 500} {
 		t.Run(lang, func(t *testing.T) {
 			h := For(lang)
 			words := readReference(t, lang)
@@ -256,26 +279,56 @@ func readReference(tb testing.TB, lang string) []referenceWord {
 }
 
 func TestFor(t *testing.T) {
-	en, ru, fr := For("en"), For("ru"), For("fr")
-	if en == nil || ru == nil || fr == nil {
-		t.Fatalf(`For("en") = %p, For("ru") = %p, For("fr") = %p, want hyphenators`, en, ru, fr)
+	en, gb, ru, fr := For("en"), For("en-GB"), For("ru"), For("fr")
+	if en == nil || gb == nil || ru == nil || fr == nil {
+		t.Fatalf(`For("en") = %p, For("en-GB") = %p, For("ru") = %p, For("fr") = %p, want hyphenators`, en, gb, ru, fr)
 	}
-	if en == ru || en == fr || ru == fr {
+	if en == gb || en == ru || en == fr || gb == ru || gb == fr || ru == fr {
 		t.Fatal(`two languages share a hyphenator`)
 	}
 	tests := []struct {
 		lang string
 		want *Hyphenator
 	}{
-		{"en", en}, {"en-US", en}, {"en-GB", en}, {"en_US", en}, {"EN", en}, {"En-us", en},
+		{"en", en}, {"en-US", en}, {"en_US", en}, {"EN", en}, {"En-us", en},
+		{"en-AU", en}, {"en-001", en}, {"en-Latn-US", en}, {"en-oxendict", en}, {"en-GBR", en},
+		{"en-GB", gb}, {"en_GB", gb}, {"en-gb", gb}, {"EN-GB", gb}, {"en-Latn-GB", gb},
+		{"en-GB-oxendict", gb}, {"en-gb-x-house", gb},
 		{"ru", ru}, {"ru-RU", ru}, {"ru_RU", ru}, {"RU", ru}, {"ru-Cyrl-RU", ru},
-		{"fr", fr}, {"fr-FR", fr}, {"fr-CA", fr}, {"FR", fr},
+		{"fr", fr}, {"fr-FR", fr}, {"fr-CA", fr}, {"FR", fr}, {"fr-GB", fr},
 		{"de", nil}, {"", nil}, {"-", nil}, {"english", nil},
-		{"eng", nil}, {"r", nil}, {" en", nil},
+		{"eng", nil}, {"r", nil}, {" en", nil}, {"de-GB", nil},
 	}
 	for _, tc := range tests {
 		if got := For(tc.lang); got != tc.want {
 			t.Errorf("For(%q) = %p, want %p", tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestBritishAmerican checks that en-GB and en-US hyphenate differently
+// where their patterns differ (TeX's results with hyph-en-gb and
+// hyph-en-us, testdata/README.md), and alike where they agree.
+func TestBritishAmerican(t *testing.T) {
+	tests := []struct {
+		word, gb, us string
+	}{
+		{"anonymised", "an-onymised", "anonymised"},
+		{"processes", "pro-cesses", "processes"},
+		{"organisation", "or-gan-isa-tion", "or-gan-i-sa-tion"},
+		{"capitalise", "cap-it-al-ise", "cap-i-talise"},
+		{"recognised", "re-cog-nised", "recog-nised"},
+		{"centre", "centre", "cen-tre"},
+		{"manuscript", "ma-nu-script", "man-u-script"},
+		{"programme", "pro-gramme", "pro-gramme"},
+		{"migration", "mi-gra-tion", "mi-gra-tion"},
+	}
+	for _, tc := range tests {
+		if got := hyphenate(tc.word, For("en-GB").Points(tc.word)); got != tc.gb {
+			t.Errorf("en-GB %s: got %s, want %s", tc.word, got, tc.gb)
+		}
+		if got := hyphenate(tc.word, For("en-US").Points(tc.word)); got != tc.us {
+			t.Errorf("en-US %s: got %s, want %s", tc.word, got, tc.us)
 		}
 	}
 }
@@ -286,6 +339,7 @@ func TestMins(t *testing.T) {
 		left, right int
 	}{
 		{"en", 2, 3},
+		{"en-gb", 2, 3},
 		{"ru", 2, 2},
 		{"fr", 2, 2},
 	}
@@ -319,7 +373,8 @@ func TestNil(t *testing.T) {
 
 // TestPatternFiles checks that the embedded files are the upstream ones and
 // that every pattern and exception of them was read: hyph-utf8's plain-text hyph-*.pat.txt and hyph-*.hyp.txt
-// of the same release hold 4938 and 14 (en-us), 7021 and 184 (ru), 1216 and
+// of the same release hold 4938 and 14 (en-us), 8527 and 8 (en-gb), 7021
+// and 184 (ru), 1216 and
 // none (fr: 1145 of hyph-fr.tex and 71 of hyph-quote-fr.tex, the same
 // patterns with the typographic apostrophe, which never reaches Points:
 // words are hyphenated in runs of letters).
@@ -330,6 +385,7 @@ func TestPatternFiles(t *testing.T) {
 		sha256               string
 	}{
 		{"en", 4938, 14, "f4ffcd96c5cbc886bdad23f95dcae8edc3cd3620eae62f7946eceda97c4e68f8"},
+		{"en-gb", 8527, 8, "e95bb4ab350f620c41c231c4785d7bdb4f91949d3e631b30e08b3ead3c340a52"},
 		{"ru", 7021, 184, "ce988fcc66e5e29d7474df5ab5b489d3f52a50ebccf570997f992d84221b922a"},
 		{"fr", 1145, 0, "526cad6fe8f52fcd3caa3fcaf667cb1740cfc14bca198680e00dc343a84594de"},
 	}
@@ -406,7 +462,7 @@ func TestParseErrors(t *testing.T) {
 // TestLoadConcurrent builds a hyphenator from fresh language entries in many
 // goroutines at once; run with -race.
 func TestLoadConcurrent(t *testing.T) {
-	for _, base := range []string{"en", "ru", "fr"} {
+	for _, base := range []string{"en", "en-gb", "ru", "fr"} {
 		l := &language{file: languages[base].file, leftMin: languages[base].leftMin, rightMin: languages[base].rightMin}
 		got := make([]*Hyphenator, 8)
 		var wg sync.WaitGroup
@@ -433,7 +489,7 @@ func TestConcurrentUse(t *testing.T) {
 		want       []int
 	}
 	var jobs []job
-	for _, lang := range []string{"en", "ru", "fr"} {
+	for _, lang := range []string{"en", "en-gb", "ru", "fr"} {
 		for _, w := range readReference(t, lang) {
 			jobs = append(jobs, job{lang, w.word, For(lang).Points(w.word)})
 		}
@@ -462,7 +518,7 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func BenchmarkPoints(b *testing.B) {
-	for _, lang := range []string{"en", "ru", "fr"} {
+	for _, lang := range []string{"en", "en-gb", "ru", "fr"} {
 		b.Run(lang, func(b *testing.B) {
 			h := For(lang)
 			// The running text of the report: each word as often as it occurs.
@@ -493,7 +549,7 @@ func FuzzPoints(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	hs := []*Hyphenator{For("en"), For("ru"), withMins(For("en"), 1, 1), withMins(For("ru"), 1, 1)}
+	hs := []*Hyphenator{For("en"), For("en-GB"), For("ru"), withMins(For("en"), 1, 1), withMins(For("ru"), 1, 1)}
 	f.Fuzz(func(t *testing.T, word string) {
 		// The rune boundaries of word, and how many letters precede each.
 		lettersBefore := map[int]int{}

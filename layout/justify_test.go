@@ -40,6 +40,42 @@ func TestHyphenationPoints(t *testing.T) {
 	}
 }
 
+// TestHyphenLang checks which patterns hyphenate an edition's language:
+// plain English follows the style's choice, a tag with a region its own.
+func TestHyphenLang(t *testing.T) {
+	gb, us := hyphen.For("en-GB"), hyphen.For("en-US")
+	for _, tt := range []struct {
+		lang, english string
+		want          *hyphen.Hyphenator
+	}{
+		{"en", "gb", gb},
+		{"en", "us", us},
+		{"en", "", us},
+		{"en-GB", "us", gb},
+		{"en-US", "gb", us},
+		{"en-AU", "gb", us},
+		{"en-Latn", "gb", gb},
+		{"ru", "gb", hyphen.For("ru")},
+		{"fr", "gb", hyphen.For("fr")},
+	} {
+		if got := hyphen.For(hyphenLang(language.MustParse(tt.lang), tt.english)); got != tt.want {
+			t.Errorf("%s with english-patterns %q: got %p, want %p", tt.lang, tt.english, got, tt.want)
+		}
+	}
+	// What the reference reports show: "anonymised" has a break only with
+	// the British patterns.
+	fam, err := fonts.Load(fonts.Embedded(), fonts.NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for english, want := range map[string][]int{"gb": {2}, "us": nil} {
+		ts := New(fam, Options{Lang: language.English, Source: language.English, Justify: Justification{EnglishPatterns: english}})
+		if got := ts.hy.points("anonymised"); !slices.Equal(got, want) {
+			t.Errorf("en, english-patterns %q: points(anonymised) = %v, want %v", english, got, want)
+		}
+	}
+}
+
 // TestTies checks that a no-break space (U+00A0) keeps its words on one
 // line, in justified and in ragged paragraphs, and that a tied group
 // wider than the line is broken rather than set across the margin.

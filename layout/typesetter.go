@@ -80,6 +80,10 @@ type Justification struct {
 	HyphenPenalty float64
 	// MaxConsecutiveHyphens limits hyphenated lines in a row (0: no limit).
 	MaxConsecutiveHyphens int
+	// EnglishPatterns is "gb" to hyphenate English whose tag names no
+	// region ("en") with the British patterns, anything else for the
+	// American ones; en-GB and en-US choose for themselves.
+	EnglishPatterns string
 }
 
 // Protrusion says which characters hang into the margin at the ends of
@@ -235,17 +239,27 @@ func New(fam *fonts.Family, opt Options) *Typesetter {
 	t.ties, t.tiesSource = tieRulesFor(opt.Lang), tieRulesFor(opt.Source)
 	t.quotes, t.quotesSource = quoteRulesFor(opt.Lang), quoteRulesFor(opt.Source)
 	keep := nameWords(opt.Names)
-	if h := hyphen.For(opt.Lang.String()); h != nil {
+	if h := hyphen.For(hyphenLang(opt.Lang, opt.Justify.EnglishPatterns)); h != nil {
 		t.hy = &hyphenation{h: h, keep: keep}
 	}
 	t.hySource = t.hy
 	if opt.Source != opt.Lang {
 		t.hySource = nil
-		if h := hyphen.For(opt.Source.String()); h != nil {
+		if h := hyphen.For(hyphenLang(opt.Source, opt.Justify.EnglishPatterns)); h != nil {
 			t.hySource = &hyphenation{h: h, keep: keep}
 		}
 	}
 	return t
+}
+
+// hyphenLang is the language tag whose patterns hyphenate text in lang:
+// "en-GB" for English without a region when english is "gb", lang itself
+// otherwise.
+func hyphenLang(lang language.Tag, english string) string {
+	if base, _, region := lang.Raw(); english == "gb" && base.String() == "en" && region.String() == "ZZ" {
+		return "en-GB"
+	}
+	return lang.String()
 }
 
 // TextWidth is the width of the text area.

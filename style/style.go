@@ -243,6 +243,12 @@ type Justification struct {
 	HyphenPenalty float64 `toml:"hyphen-penalty"`
 	// MaxConsecutiveHyphens limits hyphenated lines in a row (0: no limit).
 	MaxConsecutiveHyphens int `toml:"max-consecutive-hyphens"`
+	// EnglishPatterns chooses the hyphenation patterns of English text
+	// whose language tag names no region (plain "en"): "gb" for British
+	// spelling (hyph-en-gb), "us" for American (hyph-en-us). A tag with a
+	// region decides for itself: en-GB is always British, every other
+	// region American.
+	EnglishPatterns string `toml:"english-patterns"`
 }
 
 // Protrusion hangs punctuation into the margins of justified lines, as
@@ -449,6 +455,10 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		{"protrusion.opening-quote", st.Protrude.OpeningQuote, 0, 1},
 	} {
 		check(r.path, r.v, r.lo, r.hi)
+	}
+	if ep := st.Justify.EnglishPatterns; ep != "gb" && ep != "us" {
+		p := pos("justification.english-patterns")
+		diags.Errorf(file, p.Line, p.Col, "", "english-patterns = %q is not \"gb\" (British) or \"us\" (American)", ep)
 	}
 	if st.Justify.MaxConsecutiveHyphens < 0 {
 		p := pos("justification.max-consecutive-hyphens")

@@ -26,6 +26,22 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestEnglishPatterns checks the house's choice of British hyphenation
+// patterns for plain English, and that a project style can choose the US
+// ones.
+func TestEnglishPatterns(t *testing.T) {
+	if got := Default().Justify.EnglishPatterns; got != "gb" {
+		t.Errorf("built-in english-patterns = %q, want \"gb\"", got)
+	}
+	st, diags := Parse("s.toml", []byte("[justification]\nenglish-patterns = \"us\"\n"))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if st.Justify.EnglishPatterns != "us" || !st.Justify.Hyphenate {
+		t.Errorf("got %+v", st.Justify)
+	}
+}
+
 func TestParseStyleErrors(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"[page]\nsize = \"B5\"\n", `s.toml:2:1: error: page size "B5" is not A4, A5, Letter, Legal or custom`},
@@ -42,6 +58,7 @@ func TestParseStyleErrors(t *testing.T) {
 		{"[header]\nline-gap = 9\n", `s.toml:2:1: error: header.line-gap = 9 is outside 1…3`},
 		{"[protrusion]\ncomma = 1.5\n", `s.toml:2:1: error: protrusion.comma = 1.5 is outside 0…1`},
 		{"[protrusion]\nopening-quote = -0.1\n", `s.toml:2:1: error: protrusion.opening-quote = -0.1 is outside 0…1`},
+		{"[justification]\nenglish-patterns = \"uk\"\n", `s.toml:2:1: error: english-patterns = "uk" is not "gb" (British) or "us" (American)`},
 		{"[protrusion]\nexclamation = 0.1\n", `s.toml:2:1: error: unknown key "protrusion.exclamation" in the house style`},
 	} {
 		_, diags := Parse("s.toml", []byte(tt.in))
