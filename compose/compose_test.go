@@ -305,8 +305,22 @@ func TestFallbackHyphenation(t *testing.T) {
 				end += len(frag)
 			}
 			run := word[start:end]
-			if !slices.Contains(hyphen.For(lang).Points(run), len(frag)-start) {
-				t.Errorf("page %d: %q is hyphenated as %s-%s, not at a point of the %s patterns", pi+1, run, frag[start:], word[len(frag):end], lang)
+			points := hyphen.For(lang).Points(run)
+			// A word of the house's exceptions breaks where it says.
+			for _, w := range st.Justify.HyphenationExceptions {
+				if strings.EqualFold(strings.ReplaceAll(w, "-", ""), run) {
+					points = nil
+					at := 0
+					for _, part := range strings.Split(w, "-") {
+						if at > 0 {
+							points = append(points, at)
+						}
+						at += len(part)
+					}
+				}
+			}
+			if !slices.Contains(points, len(frag)-start) {
+				t.Errorf("page %d: %q is hyphenated as %s-%s, not at a point of the %s patterns or the house's exceptions", pi+1, run, frag[start:], word[len(frag):end], lang)
 			}
 			seen[lang]++
 		}

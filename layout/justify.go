@@ -29,6 +29,10 @@ type hyphenation struct {
 	h *hyphen.Hyphenator
 	// keep holds words never hyphenated (names), lower-cased.
 	keep map[string]bool
+	// exceptions holds the house's own break points of words the
+	// patterns break badly (TeX's \hyphenation), by lower-cased word:
+	// byte offsets into the word, none for a word never broken.
+	exceptions map[string][]int
 	// lower is working memory for breakable.
 	lower []byte
 	// memo holds the points of the words seen so far, by word.
@@ -49,11 +53,16 @@ func (hy *hyphenation) breakable(run string) bool {
 			}
 		}
 	}
-	if len(hy.keep) == 0 {
+	if len(hy.keep) == 0 && len(hy.exceptions) == 0 {
 		return true
 	}
-	// hy.keep[strings.ToLower(run)], without allocating: a run is
-	// letters, valid UTF-8, which strings.ToLower maps rune by rune.
+	hy.lowerRun(run)
+	return !hy.keep[string(hy.lower)]
+}
+
+// lowerRun sets hy.lower to run in lower case, without allocating: a
+// run is letters, valid UTF-8, which strings.ToLower maps rune by rune.
+func (hy *hyphenation) lowerRun(run string) {
 	b := hy.lower[:0]
 	for _, r := range run {
 		if r < utf8.RuneSelf {
@@ -66,7 +75,6 @@ func (hy *hyphenation) breakable(run string) bool {
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	hy.lower = b
-	return !hy.keep[string(b)]
 }
 
 // points returns the byte offsets in text where it may be hyphenated.
@@ -104,7 +112,11 @@ func (hy *hyphenation) appendPoints(dst []int, text string) []int {
 		run := text[start:end]
 		if hy.breakable(run) {
 			n := len(dst)
-			dst = hy.h.AppendPoints(dst, run)
+			if p, ok := hy.exception(run); ok {
+				dst = append(dst, p...)
+			} else {
+				dst = hy.h.AppendPoints(dst, run)
+			}
 			for i := n; i < len(dst); i++ {
 				dst[i] += start
 			}
@@ -122,6 +134,48 @@ func (hy *hyphenation) appendPoints(dst []int, text string) []int {
 	}
 	flush(len(text))
 	return dst
+}
+
+// exception returns the house's break points of run, a word breakable
+// has just seen (so hy.lower holds it in lower case), and whether it
+// has any.
+func (hy *hyphenation) exception(run string) ([]int, bool) {
+	if len(hy.exceptions) == 0 {
+		return nil, false
+	}
+	if len(hy.keep) == 0 {
+		hy.lowerRun(run)
+	}
+	p, ok := hy.exceptions[string(hy.lower)]
+	if !ok || len(hy.lower) != len(run) {
+		// A word whose lower case is longer or shorter than itself
+		// (rare letters) keeps the patterns' points: the offsets are
+		// the lower-case word's.
+		return nil, false
+	}
+	return p, true
+}
+
+// hyphenationExceptions turns words spelt with hyphens at their only
+// break points ("re-in-te-gra-tion") into their break points by
+// lower-cased word.
+func hyphenationExceptions(words []string) map[string][]int {
+	if len(words) == 0 {
+		return nil
+	}
+	m := make(map[string][]int, len(words))
+	for _, w := range words {
+		var word strings.Builder
+		var points []int
+		for i, part := range strings.Split(strings.ToLower(w), "-") {
+			if i > 0 {
+				points = append(points, word.Len())
+			}
+			word.WriteString(part)
+		}
+		m[word.String()] = points
+	}
+	return m
 }
 
 // isLetter is unicode.IsLetter, quicker for Russian.

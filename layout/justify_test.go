@@ -19,6 +19,10 @@ import (
 func TestHyphenationPoints(t *testing.T) {
 	en := &hyphenation{h: hyphen.For("en"), keep: nameWords([]string{"H.E. Erkin Mukhitdinov", "Ms. Renate Held"})}
 	noNames := &hyphenation{h: hyphen.For("en")}
+	except := hyphenationExceptions([]string{"re-in-te-gra-tion", "im-mi-grant", "Mukhitdinov", "при-ло-же-ние"})
+	gbEx := &hyphenation{h: hyphen.For("en-GB"), keep: en.keep, exceptions: except}
+	gb := &hyphenation{h: hyphen.For("en-GB")}
+	ruEx := &hyphenation{h: hyphen.For("ru"), exceptions: except}
 	for _, tt := range []struct {
 		hy   *hyphenation
 		text string
@@ -33,6 +37,16 @@ func TestHyphenationPoints(t *testing.T) {
 		{en, "Mukhitdinov", nil},               // a speaker's name
 		{noNames, "Mukhitdinov", []int{6, 8}},  // Mukhit-di-nov when it is no name
 		{&hyphenation{h: hyphen.For("ru")}, "сотрудничества", []int{4, 12, 16, 20}}, // со-труд-ни-че-ства (byte offsets)
+		// The house's exceptions override the patterns, in any case of
+		// the word; a word written without hyphens never breaks.
+		{gb, "reintegration", []int{2, 4, 7, 9}},                                    // the British patterns alone: re-in-teg-ration
+		{gbEx, "reintegration", []int{2, 4, 6, 9}},                                  // re-in-te-gra-tion
+		{gbEx, "Reintegration,", []int{2, 4, 6, 9}},                                 // capitalised, with punctuation
+		{gbEx, "immigrant", []int{2, 4}},                                            // im-mi-grant
+		{gbEx, "immigrants", []int{2, 5}},                                           // not an exception: the patterns' im-mig-rants
+		{gbEx, "Mukhitdinov", nil},                                                  // a name stays whole
+		{&hyphenation{h: hyphen.For("en"), exceptions: except}, "mukhitdinov", nil}, // without hyphens: never broken
+		{ruEx, "приложение", []int{6, 10, 14}},                                      // при-ло-же-ние (byte offsets)
 	} {
 		if got := tt.hy.points(tt.text); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("points(%q) = %v, want %v", tt.text, got, tt.want)

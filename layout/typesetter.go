@@ -84,6 +84,11 @@ type Justification struct {
 	// region ("en") with the British patterns, anything else for the
 	// American ones; en-GB and en-US choose for themselves.
 	EnglishPatterns string
+	// HyphenationExceptions are words spelt with hyphens at the only
+	// points where they may break ("re-in-te-gra-tion"; a word without
+	// hyphens never breaks), in any language, as TeX's \hyphenation:
+	// they override the patterns.
+	HyphenationExceptions []string
 }
 
 // Protrusion says which characters hang into the margin at the ends of
@@ -239,14 +244,15 @@ func New(fam *fonts.Family, opt Options) *Typesetter {
 	t.ties, t.tiesSource = tieRulesFor(opt.Lang), tieRulesFor(opt.Source)
 	t.quotes, t.quotesSource = quoteRulesFor(opt.Lang), quoteRulesFor(opt.Source)
 	keep := nameWords(opt.Names)
+	exceptions := hyphenationExceptions(opt.Justify.HyphenationExceptions)
 	if h := hyphen.For(hyphenLang(opt.Lang, opt.Justify.EnglishPatterns)); h != nil {
-		t.hy = &hyphenation{h: h, keep: keep}
+		t.hy = &hyphenation{h: h, keep: keep, exceptions: exceptions}
 	}
 	t.hySource = t.hy
 	if opt.Source != opt.Lang {
 		t.hySource = nil
 		if h := hyphen.For(hyphenLang(opt.Source, opt.Justify.EnglishPatterns)); h != nil {
-			t.hySource = &hyphenation{h: h, keep: keep}
+			t.hySource = &hyphenation{h: h, keep: keep, exceptions: exceptions}
 		}
 	}
 	return t

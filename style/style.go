@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 
@@ -249,6 +250,11 @@ type Justification struct {
 	// region decides for itself: en-GB is always British, every other
 	// region American.
 	EnglishPatterns string `toml:"english-patterns"`
+	// HyphenationExceptions are words the patterns break badly, spelt
+	// with hyphens at the only points where they may break
+	// ("re-in-te-gra-tion"; a word without hyphens never breaks), in any
+	// language: TeX's \hyphenation.
+	HyphenationExceptions []string `toml:"hyphenation-exceptions"`
 }
 
 // Protrusion hangs punctuation into the margins of justified lines, as
@@ -460,6 +466,12 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		p := pos("justification.english-patterns")
 		diags.Errorf(file, p.Line, p.Col, "", "english-patterns = %q is not \"gb\" (British) or \"us\" (American)", ep)
 	}
+	for _, w := range st.Justify.HyphenationExceptions {
+		if !hyphenatedWord(w) {
+			p := pos("justification.hyphenation-exceptions")
+			diags.Errorf(file, p.Line, p.Col, "", "hyphenation exception %q is not a word of letters with hyphens between them (\"re-in-te-gra-tion\")", w)
+		}
+	}
 	if st.Justify.MaxConsecutiveHyphens < 0 {
 		p := pos("justification.max-consecutive-hyphens")
 		diags.Errorf(file, p.Line, p.Col, "", "max-consecutive-hyphens must be 0 (no limit) or more")
@@ -474,4 +486,23 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		}
 	}
 	return st, diags
+}
+
+// hyphenatedWord reports whether w is letters with single hyphens
+// between them, as a hyphenation exception is written.
+func hyphenatedWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, part := range strings.Split(w, "-") {
+		if part == "" {
+			return false
+		}
+		for _, r := range part {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -59,6 +59,8 @@ func TestParseStyleErrors(t *testing.T) {
 		{"[protrusion]\ncomma = 1.5\n", `s.toml:2:1: error: protrusion.comma = 1.5 is outside 0…1`},
 		{"[protrusion]\nopening-quote = -0.1\n", `s.toml:2:1: error: protrusion.opening-quote = -0.1 is outside 0…1`},
 		{"[justification]\nenglish-patterns = \"uk\"\n", `s.toml:2:1: error: english-patterns = "uk" is not "gb" (British) or "us" (American)`},
+		{"[justification]\nhyphenation-exceptions = [\"re--in\"]\n", `s.toml:2:1: error: hyphenation exception "re--in" is not a word of letters with hyphens between them`},
+		{"[justification]\nhyphenation-exceptions = [\"2020-21\"]\n", `hyphenation exception "2020-21" is not a word`},
 		{"[protrusion]\nexclamation = 0.1\n", `s.toml:2:1: error: unknown key "protrusion.exclamation" in the house style`},
 	} {
 		_, diags := Parse("s.toml", []byte(tt.in))
@@ -120,7 +122,7 @@ func TestLoad(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	if h.Logo == nil || h.Logo.Width == 0 || h.Family == nil || h.Style != Default() {
+	if h.Logo == nil || h.Logo.Width == 0 || h.Family == nil || !reflect.DeepEqual(h.Style, Default()) {
 		t.Fatalf("built-in style loaded as %+v", h)
 	}
 	project := fstest.MapFS{"styles/narrow.toml": {Data: []byte("[page]\nmargin-left = 100\n[logo]\nfile = \"\"\n")}}
