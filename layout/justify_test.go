@@ -280,6 +280,18 @@ func TestTieRules(t *testing.T) {
 		{fr, "§", "3", true},
 		{ru, "№", "5", true},
 		{en, "№", "5", true},
+		// A day and its month.
+		{en, "31", "January", true},
+		{en, "(31", "January)", true},
+		{en, "1", "October,", true},
+		{en, "2026", "January", false}, // a year
+		{en, "31", "participants", false},
+		{ru, "18", "декабря", true},
+		{ru, "–1", "октября", true},
+		{ru, "18", "Декабря", true},
+		{fr, "1er", "octobre", true},
+		{fr, "31", "janvier", true},
+		{en, "31", "janvier", false}, // another language's month
 	} {
 		if got := tt.rules.ties(tt.a, tt.b); got != tt.want {
 			t.Errorf("ties(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)

@@ -38,6 +38,9 @@ type tieRules struct {
 	// "Annex 10"), lower case, matched without regard to case and to an
 	// opening bracket or quotation mark before them.
 	numbered []string
+	// months are the month names a day's number ties to ("31 January",
+	// "18 декабря"), lower case, as written after a day.
+	months []string
 }
 
 // numberedSigns tie to the number after them in every language.
@@ -46,6 +49,22 @@ var numberedSigns = []string{"№", "§", "§§"}
 // tieRulesFor returns the ties of a language; every language ties
 // initials.
 func tieRulesFor(lang language.Tag) *tieRules {
+	tr := tieRulesOf(lang)
+	base, _ := lang.Base()
+	tr.months = dayMonths[base.String()]
+	return tr
+}
+
+// dayMonths are the month names of each language as written after the
+// day's number.
+var dayMonths = map[string][]string{
+	"en": {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+	"ru": {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+}
+
+// tieRulesOf returns the ties of a language but for its months.
+func tieRulesOf(lang language.Tag) *tieRules {
 	base, _ := lang.Base()
 	switch base.String() {
 	case "en":
@@ -95,6 +114,12 @@ func (tr *tieRules) ties(a, b string) bool {
 	if isDash(b) || digitGroups(a, b) {
 		return true
 	}
+	if len(tr.months) > 0 && isDay(a) {
+		m := strings.TrimRight(b, ",.;:)»”’")
+		if slices.ContainsFunc(tr.months, func(t string) bool { return strings.EqualFold(t, m) }) {
+			return true
+		}
+	}
 	if startsDigit(b) {
 		w := strings.TrimLeft(a, "([«„“‘\"'")
 		if slices.Contains(numberedSigns, w) || slices.ContainsFunc(tr.numbered, func(t string) bool { return len(t) == len(w) && strings.EqualFold(t, w) }) {
@@ -117,6 +142,15 @@ func (tr *tieRules) ties(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// isDay reports whether w is a day of the month: one or two digits,
+// after an opening bracket or a dash of a range ("(31", "–1"), or the
+// French "1er".
+func isDay(w string) bool {
+	w = strings.TrimLeft(w, "([«„“‘–—-")
+	w = strings.TrimSuffix(w, "er")
+	return (len(w) == 1 || len(w) == 2) && startsDigit(w) && endsDigit(w)
 }
 
 // isInitials reports whether w is one or more initials: capital letters
