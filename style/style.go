@@ -407,7 +407,7 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		diags.Errorf(file, p.Line, p.Col, "", "page size %q is not A4, A5, Letter, Legal or custom", st.Page.Size)
 	}
 	check := func(path string, v, lo, hi float64) {
-		if v < lo || v > hi {
+		if !(v >= lo && v <= hi) { // NaN too
 			p := pos(path)
 			diags.Errorf(file, p.Line, p.Col, "", "%s = %g is outside %g…%g", path, v, lo, hi)
 		}
