@@ -443,11 +443,11 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 		}
 	}
 	scale := 1.0
-	grow := 1.0 // the glyphs' width, expanded
+	e := 0.0    // the glyphs' expansion
+	grow := 1.0 // and their width, expanded
 	x := x0
 	switch {
 	case ln.justified:
-		var e float64
 		scale, e, _ = lineSetting(ln, width, js)
 		grow = 1 + e
 		x = x0 - ln.left*grow
@@ -480,7 +480,7 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 			if url != "" {
 				color = linkColor
 			}
-			tx := display.Text{X: x, Y: baseline, Face: p.face, Size: size, Color: color, Text: p.text, Elem: elem, Expand: grow - 1}
+			tx := display.Text{X: x, Y: baseline, Face: p.face, Size: size, Color: color, Text: p.text, Elem: elem, Expand: e}
 			if p.size > 0 {
 				tx.Size, tx.Y = p.size, baseline-p.rise
 			}
