@@ -111,8 +111,10 @@ func TestInsideTextArea(t *testing.T) {
 	if pr.Hyphen == 0 || pr.Comma == 0 || pr.FullStop == 0 || pr.OpeningQuote == 0 {
 		t.Fatal("the built-in style hangs no punctuation: the test checks nothing")
 	}
+	// A run's glyphs, and its hanging character, are as wide as they
+	// are drawn: expanded by its line's font expansion.
 	amount := func(tx display.Text, r rune, frac map[rune]float64) float64 {
-		return frac[r] * float64(fam.Face(tx.Face).Advance(r)) * tx.Size / 1000
+		return frac[r] * float64(fam.Face(tx.Face).Advance(r)) * tx.Size / 1000 * (1 + tx.Expand)
 	}
 	lo, hi := st.Page.MarginLeft, st.Page.Width-st.Page.MarginRight
 	for lang, doc := range docs {
@@ -124,6 +126,7 @@ func TestInsideTextArea(t *testing.T) {
 				if pages.Kerning {
 					w = float64(fam.Face(tx.Face).KernedWidth(tx.Text)) * tx.Size / 1000
 				}
+				w *= 1 + tx.Expand
 				first, _ := utf8.DecodeRuneInString(tx.Text)
 				last, _ := utf8.DecodeLastRuneInString(tx.Text)
 				if a := amount(tx, last, right); a > 0 && approx(tx.X+w, hi+a) {

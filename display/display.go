@@ -173,6 +173,11 @@ type Text struct {
 	Color Color
 	// Elem is the structure element the run belongs to.
 	Elem Elem
+	// Expand is the horizontal scaling of the run's glyphs, font
+	// expansion: 0 draws them as they are, 0.01 1 % wider (PDF's Tz
+	// 101), -0.01 1 % narrower. Its advance, kerning included, scales
+	// alike: X positions the next run accordingly.
+	Expand float64
 }
 
 // Rule is a straight line.

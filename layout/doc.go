@@ -7,7 +7,8 @@
 // The engine works in steps, a file each:
 //
 //	words.go       spans → words (pieces in one face, soft hyphens, no-break
-//	               spaces); ragged lines filled greedily; a line's words placed
+//	               spaces); ragged lines filled greedily; a line's words placed,
+//	               a justified line's expanded (lineSetting)
 //	ties.go        spaces tied by the language's rules (initials, 2020 г.,
 //	               Annex 10, 140 000, before a spaced dash, в …)
 //	quotes.go      typed " and ' set as the language's quotation marks
@@ -15,7 +16,8 @@
 //	justify.go     justified paragraphs: boxes, glue and penalties broken by
 //	               Knuth–Plass (internal/totalfit), hyphenation points from
 //	               package hyphen, punctuation hanging into the margins
-//	               (protrusion) seen by the breaker
+//	               (protrusion) seen by the breaker, the words' glyphs
+//	               stretching and shrinking by font expansion
 //	typesetter.go  Typesetter.Set: a paragraph → line boxes, kept together
 //	               against widows and orphans, list markers in the indent,
 //	               footnote marks raised and their notes set; Group; Add

@@ -363,6 +363,12 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 			hangLeft(left)
 		}
 	}
+	// The glyphs of a justified paragraph's words stretch and shrink by
+	// font expansion; ragged lines are set at their natural width.
+	var ex Expansion
+	if ts.Align == Justify && js.Expand.on() {
+		ex = js.Expand
+	}
 	for wi, w := range ws {
 		var cuts []int
 		switch {
@@ -376,7 +382,7 @@ func (m measurer) justify(ws []word, width float64, ts TextStyle, js Justificati
 		frags := splitWord(sc.frags[:0], w, cuts, m, ts.Size, sc)
 		sc.frags = frags
 		for fi, f := range frags {
-			items = append(items, totalfit.Item{Kind: totalfit.Box, Width: f.w})
+			items = append(items, totalfit.Item{Kind: totalfit.Box, Width: f.w, Stretch: f.w * ex.Stretch, Shrink: f.w * ex.Shrink})
 			boxOf = append(boxOf, len(parts))
 			p := part{w: f}
 			if fi == 0 {

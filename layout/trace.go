@@ -24,6 +24,9 @@ type Line struct {
 	// ones were too loose and set flush left instead.
 	Justified, Loose bool
 	Ratio            float64
+	// Expand is the font expansion of a justified line's glyphs (0.01:
+	// 1 % wider; see Expansion).
+	Expand float64
 	// Last says the line ends its paragraph.
 	Last bool
 	// Draft says the line is untranslated text, marked in the margin.
@@ -41,7 +44,7 @@ func traceLine(ln line, li lineInfo, role display.Role, draft bool) Line {
 			b.WriteString(p.text)
 		}
 	}
-	return Line{Role: role, Text: b.String(), Justified: ln.justified, Loose: li.loose, Ratio: ln.ratio, Last: ln.last, Draft: draft}
+	return Line{Role: role, Text: b.String(), Justified: ln.justified, Loose: li.loose, Ratio: ln.ratio, Expand: li.expand, Last: ln.last, Draft: draft}
 }
 
 // Lines returns every typeset line in reading order, with its page, once
@@ -81,8 +84,9 @@ func (t *Typesetter) Lines() []Line {
 //
 // The column after the role is the adjustment ratio of a justified line,
 // "loose" for one set flush left instead, "last" for the last line of a
-// justified paragraph and "-" for a line not justified; "draft" ends the
-// role of untranslated text. A change in line breaks shows as a diff of
+// justified paragraph and "-" for a line not justified, followed, for a
+// line whose glyphs are expanded, by the expansion ("+0.42 +1.0%": 1 %
+// wider); "draft" ends the role of untranslated text. A change in line breaks shows as a diff of
 // the lines it moves.
 func WriteLines(w io.Writer, lines []Line) error {
 	page := 0
@@ -105,6 +109,9 @@ func WriteLines(w io.Writer, lines []Line) error {
 			adj = "last"
 		case ln.Justified:
 			adj = fmt.Sprintf("%+.2f", ln.Ratio)
+		}
+		if ln.Expand != 0 {
+			adj += fmt.Sprintf(" %+.1f%%", 100*ln.Expand)
 		}
 		if _, err := fmt.Fprintf(w, "%4d %-16s %6s  %s\n", ln.Number, role, adj, ln.Text); err != nil {
 			return err

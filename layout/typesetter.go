@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -89,6 +90,46 @@ type Justification struct {
 	// hyphens never breaks), in any language, as TeX's \hyphenation:
 	// they override the patterns.
 	HyphenationExceptions []string
+	// Expand widens or narrows the glyphs of justified lines (font
+	// expansion); the zero value turns it off.
+	Expand Expansion
+}
+
+// Expansion is font expansion, as pdfTeX's (Hermann Zapf's hz-program,
+// microtype's expansion): the glyphs of a justified line may be drawn
+// wider by up to Stretch or narrower by up to Shrink of their width, so
+// that a loose line needs less space stretch and a tight one less shrink.
+// Line breaking counts it: a line's stretch is its spaces' stretch plus
+// Stretch × the width of its words (likewise shrink), and its adjustment
+// ratio r is shared by both, the glyphs expanded by r × Stretch (r ×
+// Shrink when r < 0), rounded to a multiple of Step, one factor per line;
+// the spaces take the rest. Only lines of justified paragraphs are
+// expanded, and not a paragraph's last line, nor one set flush left as
+// too loose. Step 0 (or both limits 0) turns expansion off.
+type Expansion struct {
+	Stretch, Shrink, Step float64
+}
+
+// on reports whether expansion is on.
+func (e Expansion) on() bool { return e.Step > 0 && (e.Stretch > 0 || e.Shrink > 0) }
+
+// factor is the expansion of a line with adjustment ratio r: a multiple
+// of Step within the limits.
+func (e Expansion) factor(r float64) float64 {
+	if !e.on() || r != r {
+		return 0
+	}
+	x := r * e.Stretch
+	if r < 0 {
+		x = r * e.Shrink
+	}
+	// Whole steps, no more than the limits hold.
+	n := math.Round(x / e.Step)
+	n = min(max(n, -math.Floor(e.Shrink/e.Step+1e-9)), math.Floor(e.Stretch/e.Step+1e-9))
+	if n == 0 {
+		return 0 // not -0
+	}
+	return n * e.Step
 }
 
 // Protrusion says which characters hang into the margin at the ends of
@@ -177,6 +218,7 @@ type lineInfo struct {
 	index, of   int  // the line's index in its paragraph and the paragraph's line count
 	justified   bool // set by total-fit breaking (its last line included)
 	spaceScale  float64
+	expand      float64 // of the glyphs (see Expansion)
 	spaces      int
 	hyphen      bool
 	overfull    bool
@@ -305,16 +347,15 @@ func (t *Typesetter) lineInfo(ln line, width, size float64, i, n int) lineInfo {
 			li.spaces++
 		}
 	}
+	grow := 1.0
 	if ln.justified {
-		li.spaceScale = spaceScale(ln.ratio, t.opt.Justify)
-		if li.spaceScale > t.opt.Justify.MaxSpace && i < n-1 {
-			li.spaceScale, li.loose = 1, true
-		}
+		li.spaceScale, li.expand, li.loose = lineSetting(ln, width, t.opt.Justify)
+		grow = 1 + li.expand
 	}
-	li.widthFilled = natural + spaces*li.spaceScale
-	hang := ln.left
+	li.widthFilled = natural*grow + spaces*li.spaceScale
+	hang := ln.left * grow
 	if !li.loose {
-		hang += ln.right
+		hang += ln.right * grow
 	}
 	li.overfull = li.widthFilled-hang > width+0.01
 	if ln.justified && !li.loose && li.spaces > 0 {

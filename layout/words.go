@@ -448,14 +448,14 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 		}
 	}
 	scale := 1.0
+	e := 0.0    // the glyphs' expansion
+	grow := 1.0 // and their width, expanded
 	x := x0
 	switch {
 	case ln.justified:
-		x = x0 - ln.left
-		scale = spaceScale(ln.ratio, js)
-		if scale > js.MaxSpace && !ln.last {
-			scale = 1 // hopelessly loose: set the line flush left instead
-		}
+		scale, e, _ = lineSetting(ln, width, js)
+		grow = 1 + e
+		x = x0 - ln.left*grow
 	case ts.Align == Justify && !ln.last && spaces > 0:
 		scale = (width - natural) / spaces
 	case natural+spaces > width && spaces > 0:
@@ -485,7 +485,7 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 			if url != "" {
 				color = linkColor
 			}
-			tx := display.Text{X: x, Y: baseline, Face: p.face, Size: size, Color: color, Text: p.text, Elem: elem}
+			tx := display.Text{X: x, Y: baseline, Face: p.face, Size: size, Color: color, Text: p.text, Elem: elem, Expand: e}
 			if p.size > 0 {
 				tx.Size, tx.Y = p.size, baseline-p.rise
 			}
@@ -493,14 +493,14 @@ func placeLine(ln line, x0, width, baseline, size, linkTop, linkHeight float64, 
 			if p.url != "" {
 				n := len(links)
 				if n > 0 && links[n-1].URL == url && links[n-1].Dest == dest && links[n-1].X+links[n-1].W >= x-0.01-w.space*scale-1e-6 && i > 0 {
-					links[n-1].W = x + p.w - links[n-1].X
+					links[n-1].W = x + p.w*grow - links[n-1].X
 					links[n-1].To = int32(len(texts))
 				} else {
-					links = append(links, display.Link{X: x, Y: linkTop, W: p.w, H: linkHeight, URL: url, Dest: dest, Elem: elem,
+					links = append(links, display.Link{X: x, Y: linkTop, W: p.w * grow, H: linkHeight, URL: url, Dest: dest, Elem: elem,
 						From: int32(len(texts) - 1), To: int32(len(texts))})
 				}
 			}
-			x += p.w
+			x += p.w * grow
 		}
 		if i < len(ln.words)-1 {
 			x += w.space * scale
@@ -528,6 +528,40 @@ func foreignRuns(ln line, lang string) []display.Foreign {
 		}
 	}
 	return out
+}
+
+// lineSetting returns how justified line ln is set: the width of its
+// spaces as a multiple of their natural width, the expansion of its
+// glyphs (0 for none; see Expansion), and whether it is too loose to
+// justify and set flush left instead (scale 1, no expansion).
+//
+// Without expansion the spaces follow the line's adjustment ratio. With
+// it, the glyphs are expanded by the ratio's share, a multiple of the
+// step, and the spaces take exactly what is left of the measure, the
+// hanging characters hanging by their expanded widths: the rounding of
+// the expansion goes into the spaces. A paragraph's last line is set at
+// natural spacing, unexpanded, unless it fills the measure by shrinking:
+// then it shrinks as the lines above it do, spaces and glyphs.
+func lineSetting(ln line, width float64, js Justification) (scale, expand float64, loose bool) {
+	scale = spaceScale(ln.ratio, js)
+	if js.Expand.on() && (!ln.last || ln.ratio < 0) {
+		natural, spaces := 0.0, 0.0
+		for i, w := range ln.words {
+			natural += w.w
+			if i < len(ln.words)-1 {
+				spaces += w.space
+			}
+		}
+		expand = js.Expand.factor(ln.ratio)
+		grow := 1 + expand
+		if spaces > 0 {
+			scale = (width + (ln.left+ln.right-natural)*grow) / spaces
+		}
+	}
+	if scale > js.MaxSpace && !ln.last {
+		return 1, 0, true // hopelessly loose: set the line flush left instead
+	}
+	return scale, expand, false
 }
 
 // spaceScale is the width of a justified line's spaces as a multiple of

@@ -171,7 +171,7 @@ func TestSecondReportLists(t *testing.T) {
 		// Hanging indents: the second line of a wrapped item starts
 		// where the first line's text starts, right of the marker.
 		wrapped := map[string][][2]string{
-			"en": {{"•", "data"}, {"–", "they often travel"}},
+			"en": {{"•", "data"}, {"•", "local authorities"}},
 			"ru": {{"•", "данные"}, {"–", "они не являются"}, {"iii)", "базы"}},
 		}
 		for _, item := range wrapped[lang] {

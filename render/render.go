@@ -14,6 +14,7 @@ import (
 	"maps"
 	"math/bits"
 	"slices"
+	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -143,10 +144,11 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	if opt.Tagged {
 		tg = newTagger(pdf, pages)
 		width = func(t display.Text) float64 {
+			w := float64(fam.Face(t.Face).Width(t.Text))
 			if pages.Kerning {
-				return float64(fam.Face(t.Face).KernedWidth(t.Text)) * t.Size / 1000
+				w = float64(fam.Face(t.Face).KernedWidth(t.Text))
 			}
-			return float64(fam.Face(t.Face).Width(t.Text)) * t.Size / 1000
+			return w * t.Size / 1000 * (1 + t.Expand)
 		}
 	}
 	for pi, pg := range pages.Pages {
@@ -188,6 +190,9 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 		}
 		var face fonts.Face = 255
 		size := -1.0
+		// expand is the horizontal scaling in force (Tz, a text state
+		// parameter, which a page starts at 100 and BT does not reset).
+		expand := 0.0
 		var color display.Color
 		colorSet := false
 		for ti, t := range pg.Texts {
@@ -210,9 +215,16 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 				pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
 				color, colorSet = t.Color, true
 			}
+			if t.Expand != expand {
+				pdf.RawWriteStr(tzOp(t.Expand))
+				expand = t.Expand
+			}
 			if !pages.Kerning || !kd.draw(pdf, fam.Face(t.Face), t, text) {
 				pdf.Text(t.X, t.Y, text)
 			}
+		}
+		if expand != 0 {
+			pdf.RawWriteStr(tzOp(0)) // nothing after the text is scaled
 		}
 		if tg != nil {
 			tg.endPage()
@@ -273,4 +285,16 @@ func runesOf(set []uint64) []rune {
 		}
 	}
 	return runes
+}
+
+// tzOp is the operator setting the horizontal scaling of the text that
+// follows to 1 + expand (display.Text.Expand), in percent.
+func tzOp(expand float64) string {
+	if !(expand > -1 && expand < 1) {
+		expand = 0 // never a mirrored, vanishing or absurd scaling
+	}
+	b := strconv.AppendFloat(nil, 100*(1+expand), 'f', 4, 64)
+	b = bytes.TrimRight(b, "0")
+	b = bytes.TrimSuffix(b, []byte("."))
+	return string(b) + " Tz"
 }

@@ -50,6 +50,7 @@ type Style struct {
 	Rules    Rules         `toml:"rules"`
 	Justify  Justification `toml:"justification"`
 	Protrude Protrusion    `toml:"protrusion"`
+	Expand   Expansion     `toml:"expansion"`
 	Colors   Colors        `toml:"colors"`
 	Fonts    FontFiles     `toml:"fonts"`
 	Logo     Logo          `toml:"logo"`
@@ -281,6 +282,21 @@ type Protrusion struct {
 	OpeningQuote float64 `toml:"opening-quote"`
 }
 
+// Expansion is font expansion, as pdfTeX's microtype does it (Hermann
+// Zapf's hz-program): the glyphs of a justified line may be drawn wider
+// or narrower by a little, so that a loose line needs less space stretch
+// and a tight one less shrink. Line breaking counts it as stretch and
+// shrink of the words; one factor per line, a multiple of Step. Headings,
+// table cells, ragged text and paragraphs' last lines are never expanded.
+type Expansion struct {
+	// Stretch and Shrink are the most the glyphs widen and narrow, as
+	// fractions of their width (microtype's default: 0.02 each).
+	Stretch float64 `toml:"stretch"`
+	Shrink  float64 `toml:"shrink"`
+	// Step is the quantum of expansion (0 turns expansion off).
+	Step float64 `toml:"step"`
+}
+
 // Color is an RGB colour, written "#rrggbb".
 type Color struct{ R, G, B uint8 }
 
@@ -403,7 +419,7 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		diags.Errorf(file, p.Line, p.Col, "", "page size %q is not A4, A5, Letter, Legal or custom", st.Page.Size)
 	}
 	check := func(path string, v, lo, hi float64) {
-		if v < lo || v > hi {
+		if !(v >= lo && v <= hi) { // NaN too
 			p := pos(path)
 			diags.Errorf(file, p.Line, p.Col, "", "%s = %g is outside %g…%g", path, v, lo, hi)
 		}
@@ -459,6 +475,8 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 		{"protrusion.comma", st.Protrude.Comma, 0, 1}, {"protrusion.full-stop", st.Protrude.FullStop, 0, 1}, {"protrusion.colon", st.Protrude.Colon, 0, 1},
 		{"protrusion.semicolon", st.Protrude.Semicolon, 0, 1}, {"protrusion.closing-quote", st.Protrude.ClosingQuote, 0, 1},
 		{"protrusion.opening-quote", st.Protrude.OpeningQuote, 0, 1},
+		{"expansion.stretch", st.Expand.Stretch, 0, 0.1}, {"expansion.shrink", st.Expand.Shrink, 0, 0.1},
+		{"expansion.step", st.Expand.Step, 0, 0.1},
 	} {
 		check(r.path, r.v, r.lo, r.hi)
 	}

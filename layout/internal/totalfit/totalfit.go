@@ -42,8 +42,13 @@ type Item struct {
 	Width float64
 	// Stretch is the stretchability of glue. math.Inf(1) is infinite
 	// stretch (TeX's fil), which takes up all the slack of its line.
+	// A box may stretch too (finitely): its glyphs widened by font
+	// expansion, as pdfTeX adds a font's expandability to a line's
+	// stretch; a line's adjustment ratio is shared by its glue and
+	// boxes alike.
 	Stretch float64
-	// Shrink is the shrinkability of glue. It should be finite.
+	// Shrink is the shrinkability of glue, or of a box (its glyphs
+	// narrowed). It should be finite.
 	Shrink float64
 	// Penalty is the cost of breaking at a penalty item; >= Infinity
 	// forbids a break, <= -Infinity forces one.
@@ -374,6 +379,12 @@ func (s *solver) init(items []Item, lineWidth func(int) float64, p Params) {
 			}
 		default:
 			t.width += it.Width
+			if it.Stretch > 0 && !math.IsInf(it.Stretch, 1) {
+				t.stretch += it.Stretch
+			}
+			if it.Shrink > 0 {
+				t.shrink += it.Shrink
+			}
 			afterForced = true
 		}
 	}

@@ -1177,3 +1177,37 @@ func TestBreakerReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestBoxStretch checks that a box's stretch and shrink (font expansion)
+// count in its line's as its glue's do: a line too loose for its spaces
+// alone is within tolerance with stretchable boxes, at the ratio that
+// shares the slack between both, and likewise a tight one.
+func TestBoxStretch(t *testing.T) {
+	p := DefaultParams()
+	// Two boxes of 40 and a space of 10 (stretch 2, shrink 2), stretching
+	// and shrinking by sx of their width, on a line that must be filled.
+	line := func(sx float64) []Item {
+		return []Item{
+			{Kind: Box, Width: 40, Stretch: 40 * sx, Shrink: 40 * sx}, glue(10, 2, 2),
+			{Kind: Box, Width: 40, Stretch: 40 * sx, Shrink: 40 * sx}, penalty(0, -Infinity, false),
+		}
+	}
+	for _, tc := range []struct {
+		width, sx, ratio float64
+		ok               bool
+	}{
+		{100, 0, 5, false},          // 10 short, stretch 2
+		{100, 0.1, 10.0 / 10, true}, // stretch 2 + 8
+		{86, 0.1, -4.0 / 10, true},  // 4 over, shrink 2 + 8
+		{80, 0.1, -1, true},         // 10 over, shrink 10: at the limit
+	} {
+		items := line(tc.sx)
+		lines, ok := Breaks(items, width(tc.width), p)
+		if len(lines) != 1 {
+			t.Fatalf("width %g, expansion %g: %d lines", tc.width, tc.sx, len(lines))
+		}
+		if math.Abs(lines[0].Ratio-tc.ratio) > 1e-9 || tc.ok && !ok {
+			t.Errorf("width %g, expansion %g: ratio %g ok %v, want %g", tc.width, tc.sx, lines[0].Ratio, ok, tc.ratio)
+		}
+	}
+}
