@@ -10,6 +10,7 @@ import (
 	"github.com/reportgen/reportgen/display"
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
+	"github.com/reportgen/reportgen/internal/pdfcheck/pdfchecktest"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/render"
@@ -33,6 +34,7 @@ func reportCPU(b *testing.B) func() {
 // (files written), each stage on its own, and fpdf's floor for the same
 // pages. BenchmarkLong50 (perf_test.go) does the same for a long report.
 func BenchmarkReference(b *testing.B) {
+	pdfchecktest.Off(b)
 	p := project.Open(b.TempDir())
 	b.Run("all", func(b *testing.B) {
 		b.ReportAllocs()

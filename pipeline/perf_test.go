@@ -22,6 +22,7 @@ import (
 	"github.com/reportgen/reportgen/document"
 	"github.com/reportgen/reportgen/fonts"
 	"github.com/reportgen/reportgen/internal/longreport"
+	"github.com/reportgen/reportgen/internal/pdfcheck/pdfchecktest"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/render"
@@ -144,6 +145,7 @@ func (fx *fixture) stages(b *testing.B) {
 // BenchmarkLong50 measures each stage of the ×50 long report (about 330
 // pages a language).
 func BenchmarkLong50(b *testing.B) {
+	pdfchecktest.Off(b)
 	newFixture(b, longProject(b, 50)).stages(b)
 }
 
@@ -190,6 +192,7 @@ func fpdfFloor(w io.Writer, pages *display.Document, fam *fonts.Family) error {
 // language to memory, serially) and fpdf's floor for the same pages, and
 // reports both and their ratio.
 func BenchmarkFloorRatio(b *testing.B) {
+	pdfchecktest.Off(b)
 	for _, c := range []struct {
 		name string
 		p    func(testing.TB) *project.Project
@@ -248,6 +251,7 @@ func pipeline(tb testing.TB, p *project.Project) {
 // every language of the long report at ×50 and ×200, and reports the time
 // per page: it should not grow with the length of the report.
 func BenchmarkPerPage(b *testing.B) {
+	pdfchecktest.Off(b)
 	for _, n := range []int{50, 200} {
 		b.Run("x"+strconv.Itoa(n), func(b *testing.B) {
 			p := longProject(b, n)

@@ -47,6 +47,15 @@ func Main(m *testing.M) {
 	os.Exit(code)
 }
 
+// Off turns the checking off for the rest of tb, and on again when tb
+// ends: a benchmark measures the build, not the checker (which costs more
+// than the build itself).
+func Off(tb testing.TB) {
+	old := buildcheck.PDF
+	buildcheck.PDF = nil
+	tb.Cleanup(func() { buildcheck.PDF = old })
+}
+
 // Checked returns the number of PDFs checked so far.
 func Checked() int {
 	checked.Lock()
