@@ -43,7 +43,7 @@ func foreignProject(t *testing.T) string {
 	edit(filepath.Join(root, "locales", "fr", "central-asia-2021.fr.toml"),
 		"role = \"Directrice régionale de l’OIM pour l’Europe du Sud-Est, l’Europe orientale et l’Asie centrale\"\n", "")
 	ui := filepath.Join(root, "locales", "fr", "interface.fr.toml")
-	edit(ui, "ref-courtesy = \"Annexe {{.Number}}\u00a0: traduction de courtoisie en {{.Languages}}\"\n", "")
+	edit(ui, "ref-courtesy = \"annexe {{.Number}}\u00a0: traduction de courtoisie en {{.Languages}}\"\n", "")
 	edit(ui, "kind-courtesy-translation = \"traduction de courtoisie\"\n", "")
 	return root
 }
@@ -137,8 +137,8 @@ func TestTaggedForeignRuns(t *testing.T) {
 		// The speaker line, in English (the role), with a Span of her
 		// name and a label whose second reference (a link) is in
 		// English but for the language's name.
-		"P en: Mme Renate Held, IOM Regional Director for South Eastern Europe, Eastern Europe and Central Asia (Annexe 1 : anglais et Annex 1.1: Courtesy Translation to russe)",
-		"Span fr: Mme Renate Held,", "Span fr: (Annexe 1 : anglais et", "Span fr: russe", "Span fr: )",
+		"P en: Mme Renate Held, IOM Regional Director for South Eastern Europe, Eastern Europe and Central Asia (annexe 1 : anglais et Annex 1.1: Courtesy Translation to russe)",
+		"Span fr: Mme Renate Held,", "Span fr: (annexe 1 : anglais et", "Span fr: russe", "Span fr: )",
 	}
 	// The labels of the other speakers with a courtesy translation: a
 	// link in English in a French line.
