@@ -209,11 +209,7 @@ func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scr
 				// The kerning across the cut counts in the fragment:
 				// its hyphen, if the line breaks there, takes it back.
 				if at < len(text) {
-					ks := size
-					if p.size > 0 {
-						ks = p.size
-					}
-					pc.kernNext = m.kernJoin(p.face, text[:at], text[at:], ks)
+					pc.kernNext = m.kernJoin(p.face, text[:at], text[at:], p.sizeIn(size))
 				} else {
 					pc.kernNext = p.kernNext
 				}
@@ -240,10 +236,7 @@ func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scr
 }
 
 func (m measurer) piece(like piece, text string, size float64) piece {
-	if like.size > 0 {
-		size = like.size // a footnote mark keeps its own size
-	}
-	return piece{text: text, face: like.face, url: like.url, w: m.width(like.face, text, size), note: like.note, size: like.size, rise: like.rise, lang: like.lang}
+	return piece{text: text, face: like.face, url: like.url, w: m.width(like.face, text, like.sizeIn(size)), note: like.note, size: like.size, rise: like.rise, lang: like.lang}
 }
 
 func (w word) measured() word {
@@ -286,10 +279,7 @@ func (m measurer) hangOf(pc piece, r rune, frac map[rune]float64, size, limit fl
 	if f <= 0 || pc.note != 0 || limit <= 0 {
 		return 0
 	}
-	if pc.size > 0 {
-		size = pc.size
-	}
-	return min(f*float64(m.fam.Face(pc.face).Advance(r))*size/1000, limit)
+	return min(f*float64(m.fam.Face(pc.face).Advance(r))*pc.sizeIn(size)/1000, limit)
 }
 
 // leftHang returns how far word w hangs into the left margin when it
