@@ -137,14 +137,11 @@ func (hy *hyphenation) appendPoints(dst []int, text string) []int {
 }
 
 // exception returns the house's break points of run, a word breakable
-// has just seen (so hy.lower holds it in lower case), and whether it
-// has any.
+// has just let through (so, when there are exceptions, hy.lower holds
+// it in lower case), and whether it has any.
 func (hy *hyphenation) exception(run string) ([]int, bool) {
 	if len(hy.exceptions) == 0 {
 		return nil, false
-	}
-	if len(hy.keep) == 0 {
-		hy.lowerRun(run)
 	}
 	p, ok := hy.exceptions[string(hy.lower)]
 	if !ok || len(hy.lower) != len(run) {
