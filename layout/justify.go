@@ -137,8 +137,8 @@ func (hy *hyphenation) appendPoints(dst []int, text string) []int {
 }
 
 // exception returns the house's break points of run, a word breakable
-// has just passed (which, with exceptions, leaves it in lower case in
-// hy.lower), and whether it has any.
+// has just let through (so, when there are exceptions, hy.lower holds
+// it in lower case), and whether it has any.
 func (hy *hyphenation) exception(run string) ([]int, bool) {
 	if len(hy.exceptions) == 0 {
 		return nil, false
@@ -206,11 +206,7 @@ func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scr
 				// The kerning across the cut counts in the fragment:
 				// its hyphen, if the line breaks there, takes it back.
 				if at < len(text) {
-					ks := size
-					if p.size > 0 {
-						ks = p.size
-					}
-					pc.kernNext = m.kernJoin(p.face, text[:at], text[at:], ks)
+					pc.kernNext = m.kernJoin(p.face, text[:at], text[at:], p.sizeIn(size))
 				} else {
 					pc.kernNext = p.kernNext
 				}
@@ -237,10 +233,7 @@ func splitWord(dst []word, w word, cuts []int, m measurer, size float64, sc *scr
 }
 
 func (m measurer) piece(like piece, text string, size float64) piece {
-	if like.size > 0 {
-		size = like.size // a footnote mark keeps its own size
-	}
-	return piece{text: text, face: like.face, url: like.url, w: m.width(like.face, text, size), note: like.note, size: like.size, rise: like.rise, lang: like.lang}
+	return piece{text: text, face: like.face, url: like.url, w: m.width(like.face, text, like.sizeIn(size)), note: like.note, size: like.size, rise: like.rise, lang: like.lang}
 }
 
 func (w word) measured() word {
@@ -283,10 +276,7 @@ func (m measurer) hangOf(pc piece, r rune, frac map[rune]float64, size, limit fl
 	if f <= 0 || pc.note != 0 || limit <= 0 {
 		return 0
 	}
-	if pc.size > 0 {
-		size = pc.size
-	}
-	return min(f*float64(m.fam.Face(pc.face).Advance(r))*size/1000, limit)
+	return min(f*float64(m.fam.Face(pc.face).Advance(r))*pc.sizeIn(size)/1000, limit)
 }
 
 // leftHang returns how far word w hangs into the left margin when it

@@ -35,6 +35,9 @@ type Column struct {
 	Align Align
 }
 
+// automatic reports whether the column's width is automatic.
+func (c Column) automatic() bool { return c.Points == 0 && c.Fraction == 0 }
+
 // Cell is a table cell's text.
 type Cell struct {
 	Spans []markup.Span
@@ -107,7 +110,6 @@ func (t *Typesetter) columnWidths(tb Table, width float64) []float64 {
 	n := len(tb.Columns)
 	out := make([]float64, n)
 	left := width
-	var natural, minimum []float64
 	auto := 0.0
 	for i, c := range tb.Columns {
 		switch {
@@ -118,8 +120,8 @@ func (t *Typesetter) columnWidths(tb Table, width float64) []float64 {
 		}
 		left -= out[i]
 	}
-	natural = make([]float64, n)
-	minimum = make([]float64, n)
+	natural := make([]float64, n)
+	minimum := make([]float64, n)
 	measure := func(cells []Cell, ts TextStyle) {
 		for i, c := range cells {
 			if i >= n {
@@ -143,7 +145,7 @@ func (t *Typesetter) columnWidths(tb Table, width float64) []float64 {
 		measure(r, tb.Style)
 	}
 	for i, c := range tb.Columns {
-		if c.Points == 0 && c.Fraction == 0 {
+		if c.automatic() {
 			auto += natural[i]
 		}
 	}
@@ -154,14 +156,14 @@ func (t *Typesetter) columnWidths(tb Table, width float64) []float64 {
 	// the width goes by natural widths.
 	floor := 0.0
 	for i, c := range tb.Columns {
-		if c.Points == 0 && c.Fraction == 0 {
+		if c.automatic() {
 			out[i] = minimum[i]
 			floor += minimum[i]
 		}
 	}
 	spare := max(left-floor, 0)
 	for i, c := range tb.Columns {
-		if c.Points == 0 && c.Fraction == 0 {
+		if c.automatic() {
 			out[i] += spare * natural[i] / auto
 		}
 	}

@@ -468,18 +468,10 @@ func (t *Typesetter) set(p Paragraph, sc *scratch) []Box {
 			face := ts.Face
 			x := p.Indent - p.MarkerGap - t.m.width(face, p.Marker, ts.Size)
 			marker := display.Text{X: x, Y: t.baselineIn(lh, ts.Size), Face: face, Size: ts.Size, Color: ts.Color, Text: p.Marker, Elem: elem}
-			b.Items.Texts = append([]display.Text{marker}, texts...) // read before the item's text
-			for k := range links {
-				links[k].From++
-				links[k].To++
-			}
-			for k := range b.Items.Hyphenated {
-				b.Items.Hyphenated[k]++
-			}
-			for k := range b.Items.Foreign {
-				b.Items.Foreign[k].From++
-				b.Items.Foreign[k].To++
-			}
+			// Read before the item's text: the line's items follow it.
+			items := display.Page{Texts: []display.Text{marker}}
+			items.Shift(&b.Items, 0, 0)
+			b.Items = items
 		}
 		if ts.Draft {
 			dm := t.opt.DraftMark

@@ -43,6 +43,15 @@ type piece struct {
 	lang string
 }
 
+// sizeIn returns the size the piece is set at in text of the given size:
+// its own when it has one (a footnote mark), else the text's.
+func (p piece) sizeIn(size float64) float64 {
+	if p.size > 0 {
+		return p.size
+	}
+	return size
+}
+
 // sameRun reports whether pieces a and b can be drawn as one run.
 func sameRun(a, b piece) bool {
 	return a.face == b.face && a.url == b.url && a.note == b.note
@@ -371,10 +380,7 @@ func (m measurer) cutWord(w word, width, textSize float64) []word {
 	}
 	var chars []ch
 	for _, p := range w.pieces {
-		size := textSize
-		if p.size > 0 {
-			size = p.size
-		}
+		size := p.sizeIn(textSize)
 		f := m.fam.Face(p.face)
 		for i := 0; i < len(p.text); {
 			r, n := utf8.DecodeRuneInString(p.text[i:])

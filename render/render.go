@@ -140,15 +140,16 @@ func Write(w io.Writer, pages *display.Document, opt Options) (err error) {
 	var shown []uint64
 	if opt.Tagged {
 		shown = make([]uint64, 0x10000/64)
-	}
-	if opt.Tagged {
 		tg = newTagger(pdf, pages)
 		width = func(t display.Text) float64 {
-			w := float64(fam.Face(t.Face).Width(t.Text))
+			f := fam.Face(t.Face)
+			var w int
 			if pages.Kerning {
-				w = float64(fam.Face(t.Face).KernedWidth(t.Text))
+				w = f.KernedWidth(t.Text)
+			} else {
+				w = f.Width(t.Text)
 			}
-			return w * t.Size / 1000 * (1 + t.Expand)
+			return float64(w) * t.Size / 1000 * (1 + t.Expand)
 		}
 	}
 	for pi, pg := range pages.Pages {

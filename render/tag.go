@@ -380,9 +380,8 @@ func (t *tagger) endPage() {
 			continue
 		}
 		lk.placed = true
-		e := lk.elem
-		if int(e) < len(t.body) && e >= 0 && t.body[e] != nil {
-			t.body[e].Content = append(t.body[e].Content, pdfpost.MCR{Kid: lk.node})
+		if nd := t.bodyOf(lk.elem); nd != nil {
+			nd.Content = append(nd.Content, pdfpost.MCR{Kid: lk.node})
 		} else {
 			t.doc.Kids = append(t.doc.Kids, lk.node)
 		}
@@ -445,13 +444,22 @@ func (t *tagger) artifact(e display.Elem) string {
 	return "<</Type /Layout>>"
 }
 
+// bodyOf returns the node the content of e goes to: nil for an
+// artifact, and for an element the document does not have.
+func (t *tagger) bodyOf(e display.Elem) *pdfpost.Node {
+	if e < 0 || int(e) >= len(t.body) {
+		return nil
+	}
+	return t.body[e]
+}
+
 // shape opens the sequence for a rectangle or a rule: always an artifact.
 func (t *tagger) shape(e display.Elem) { t.set(seq{artifact: t.artifact(e)}) }
 
 // image opens the sequence for an image of e.
 func (t *tagger) image(e display.Elem) {
-	if int(e) < len(t.body) && e >= 0 && t.body[e] != nil {
-		t.set(seq{node: t.body[e]})
+	if nd := t.bodyOf(e); nd != nil {
+		t.set(seq{node: nd})
 		return
 	}
 	t.set(seq{artifact: t.artifact(e)})
@@ -460,7 +468,7 @@ func (t *tagger) image(e display.Elem) {
 // text opens the sequence for text run i of the page, of element e,
 // drawn as drawn, with an ActualText when actual is not "".
 func (t *tagger) text(e display.Elem, i int, drawn, actual string) {
-	if int(e) >= len(t.body) || e < 0 || t.body[e] == nil {
+	if t.bodyOf(e) == nil {
 		t.set(seq{artifact: t.artifact(e)})
 		return
 	}
@@ -585,7 +593,7 @@ func (t *tagger) plan(texts []display.Text, width func(display.Text) float64) {
 func (t *tagger) spaceAfter(texts []display.Text, i int, width func(display.Text) float64) (space bool, actual string) {
 	r := texts[i]
 	e := r.Elem
-	if int(e) >= len(t.body) || e < 0 || t.body[e] == nil || t.marker[e] == i && t.first[e] == t.page {
+	if t.bodyOf(e) == nil || t.marker[e] == i && t.first[e] == t.page {
 		return false, ""
 	}
 	if t.hyphenated[i] && len(r.Text) > 1 && r.Text[len(r.Text)-1] == '-' {

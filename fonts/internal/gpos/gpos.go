@@ -89,7 +89,7 @@ func (k *Kerning) First(a uint16) bool {
 // Kern returns the adjustment of the advance of glyph a when glyph b
 // follows it, in font units: negative moves b closer.
 func (k *Kerning) Kern(a, b uint16) int {
-	if k == nil || int(a) >= len(k.first) || !k.first[a] {
+	if !k.First(a) {
 		return 0
 	}
 	sum := 0
