@@ -698,7 +698,7 @@ func (sc *sidecars) staleIDs(r *sources.Loaded, cat *locales.Catalog, lang strin
 			if !isSource {
 				continue
 			}
-			s = locales.Source{ID: id, Forms: locales.FormsOf(e.Message), Description: e.Message.Description}
+			s = catalogSource(e)
 		}
 		if h != "" && h != locales.Hash(s) {
 			stale[id] = true
