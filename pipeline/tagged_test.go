@@ -205,20 +205,7 @@ func TestTaggedLanguages(t *testing.T) {
 		if doc.Lang != r.Lang {
 			t.Errorf("%s: catalog /Lang %q", r.Lang, doc.Lang)
 		}
-		// The text of each marked-content sequence.
-		seqs := map[pdfread.MCR]string{}
-		for pi, pg := range doc.Pages {
-			for _, run := range pg.Runs {
-				if run.MCID >= 0 && !run.Artifact {
-					k := pdfread.MCR{Page: pi, MCID: run.MCID}
-					if run.Actual != "" {
-						seqs[k] += run.Actual
-					} else {
-						seqs[k] += run.Text
-					}
-				}
-			}
-		}
+		seqs := sequences(doc) // the text of each marked-content sequence
 		var all strings.Builder
 		withLang := map[string]string{}
 		var walk func(e *pdfread.Elem) string
