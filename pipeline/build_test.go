@@ -536,18 +536,26 @@ func TestMissingGlyphFailsBuild(t *testing.T) {
 // temporary project folder.
 func copyProject(t *testing.T) string { return projecttest.Copy(t, "..") }
 
-// TestExternal cross-checks the PDFs with poppler and qpdf. It needs those
-// tools and runs when REPORTGEN_EXTERNAL=1 (.ci/run installs them and sets
-// it); with the variable set, a missing tool fails the test.
-func TestExternal(t *testing.T) {
+// external skips t, saying why, unless REPORTGEN_EXTERNAL=1 (.ci/run
+// sets it); with the variable set, it fails t when one of tools is not
+// installed.
+func external(t *testing.T, why string, tools ...string) {
+	t.Helper()
 	if os.Getenv("REPORTGEN_EXTERNAL") != "1" {
-		t.Skip("external cross-checks need poppler-utils and qpdf; .ci/run runs them with REPORTGEN_EXTERNAL=1")
+		t.Skip(why)
 	}
-	for _, tool := range []string{"pdftotext", "qpdf", "pdffonts"} {
+	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is not installed: %v", tool, err)
 		}
 	}
+}
+
+// TestExternal cross-checks the PDFs with poppler and qpdf. It needs those
+// tools and runs when REPORTGEN_EXTERNAL=1 (.ci/run installs them and sets
+// it); with the variable set, a missing tool fails the test.
+func TestExternal(t *testing.T) {
+	external(t, "external cross-checks need poppler-utils and qpdf; .ci/run runs them with REPORTGEN_EXTERNAL=1", "pdftotext", "qpdf", "pdffonts")
 	dir := t.TempDir()
 	r, cat := referenceSource(t)
 	for lang, data := range reference(t) {

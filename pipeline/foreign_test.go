@@ -48,15 +48,9 @@ func foreignProject(t *testing.T) string {
 	return root
 }
 
-// langElems returns, for the structure tree of a tagged PDF, each
-// element with a /Lang as "Type lang: text", in reading order, the text
-// of its marked content (and its kids') with spaces collapsed.
-func langElems(t *testing.T, data []byte) []string {
-	t.Helper()
-	doc, err := pdfread.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+// sequences returns the text of each tagged marked-content sequence of
+// doc (its ActualText where it has one), by page and MCID.
+func sequences(doc *pdfread.Doc) map[pdfread.MCR]string {
 	seqs := map[pdfread.MCR]string{}
 	for pi, pg := range doc.Pages {
 		for _, run := range pg.Runs {
@@ -70,6 +64,19 @@ func langElems(t *testing.T, data []byte) []string {
 			}
 		}
 	}
+	return seqs
+}
+
+// langElems returns, for the structure tree of a tagged PDF, each
+// element with a /Lang as "Type lang: text", in reading order, the text
+// of its marked content (and its kids') with spaces collapsed.
+func langElems(t *testing.T, data []byte) []string {
+	t.Helper()
+	doc, err := pdfread.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seqs := sequences(doc)
 	var out []string
 	var walk func(e *pdfread.Elem) string
 	walk = func(e *pdfread.Elem) string {

@@ -224,6 +224,7 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 	var jobs []*job
 	failed := map[string]bool{}
 	styles := houseStyles{p: p}
+	side := sidecars{p: p, skipped: skipped}
 	for _, r := range reports {
 		if len(opt.Reports) > 0 && !contains(opt.Reports, r.ID) {
 			continue
@@ -254,7 +255,7 @@ func buildAll(ctx context.Context, p *project.Project, opt Options, langs []stri
 			if opt.Strict && !r.Published(l) && !contains(opt.Langs, l) {
 				continue
 			}
-			stale, ds := staleIDs(p, r, cat, l, tags[i], skipped)
+			stale, ds := side.staleIDs(r, cat, l, tags[i])
 			diags = append(diags, ds...)
 			jobs = append(jobs, &job{report: r, lang: l, tag: tags[i], cat: cat, style: hs, stale: stale, gloss: gloss})
 		}
@@ -570,12 +571,13 @@ func editions(p *project.Project, files *locales.Files, r *sources.Loaded, hs *s
 		return nil, diags
 	}
 	var eds []Edition
+	side := sidecars{p: p}
 	tags := r.EditionTags()
 	for i, l := range r.Editions() {
 		if len(langs) > 0 && !contains(langs, l) {
 			continue
 		}
-		stale, ds := staleIDs(p, r, cat, l, tags[i], nil)
+		stale, ds := side.staleIDs(r, cat, l, tags[i])
 		diags = append(diags, ds...)
 		ed, ds := edition(r, cat, hs, tags[i], stale, g)
 		diags = append(diags, ds...)
@@ -629,17 +631,23 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// staleIDs returns the messages of lang (tag parsed) whose translation
-// was made from a source text that has changed since: the sidecar files of
-// lang's catalogs record the hash of the source each translation was made
-// from. The sidecars of the skipped reports' catalogs alone (locales.Under
-// their IDs) are not read.
-func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang string, tag language.Tag, skipped []sources.Head) (map[string]bool, diag.List) {
-	var diags diag.List
-	src := r.SourceTag
-	if tag == src {
-		return nil, nil
+// sidecars reads the sidecar files of each language of a project once,
+// for all the reports built: the sidecars of the skipped reports' catalogs
+// alone (locales.Under their IDs) are not read.
+type sidecars struct {
+	p       *project.Project
+	skipped []sources.Head
+	hashes  map[string]map[string]string // by language
+}
+
+// read returns the hashes lang's sidecar files record, by message ID,
+// with the diagnostics of reading them the first time only.
+func (sc *sidecars) read(lang string) (map[string]string, diag.List) {
+	if h, ok := sc.hashes[lang]; ok {
+		return h, nil
 	}
+	var diags diag.List
+	p := sc.p
 	names, _ := fs.Glob(p.Locales, lang+"/*"+locales.SidecarExt)
 	sort.Strings(names)
 	hashes := map[string]string{}
@@ -649,7 +657,7 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 			diags.Errorf(path.Join(p.LocalesDir, name), 0, 0, "", "%v", unwrap(err))
 			continue
 		}
-		if len(skipped) > 0 && locales.Under(data, skippedIDs(skipped)) {
+		if len(sc.skipped) > 0 && locales.Under(data, skippedIDs(sc.skipped)) {
 			continue
 		}
 		h, ds := locales.ParseSidecar(path.Join(p.LocalesDir, name), data)
@@ -658,6 +666,23 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 			hashes[id] = v
 		}
 	}
+	if sc.hashes == nil {
+		sc.hashes = map[string]map[string]string{}
+	}
+	sc.hashes[lang] = hashes
+	return hashes, diags
+}
+
+// staleIDs returns the messages of lang (tag parsed) whose translation
+// was made from a source text that has changed since: the sidecar files of
+// lang's catalogs record the hash of the source each translation was made
+// from.
+func (sc *sidecars) staleIDs(r *sources.Loaded, cat *locales.Catalog, lang string, tag language.Tag) (map[string]bool, diag.List) {
+	src := r.SourceTag
+	if tag == src {
+		return nil, nil
+	}
+	hashes, diags := sc.read(lang)
 	sourceOf := map[string]locales.Source{}
 	for _, m := range reportSources(r) {
 		sourceOf[m.ID] = m
@@ -673,7 +698,7 @@ func staleIDs(p *project.Project, r *sources.Loaded, cat *locales.Catalog, lang 
 			if !isSource {
 				continue
 			}
-			s = locales.Source{ID: id, Forms: locales.FormsOf(e.Message), Description: e.Message.Description}
+			s = catalogSource(e)
 		}
 		if h != "" && h != locales.Hash(s) {
 			stale[id] = true

@@ -205,20 +205,7 @@ func TestTaggedLanguages(t *testing.T) {
 		if doc.Lang != r.Lang {
 			t.Errorf("%s: catalog /Lang %q", r.Lang, doc.Lang)
 		}
-		// The text of each marked-content sequence.
-		seqs := map[pdfread.MCR]string{}
-		for pi, pg := range doc.Pages {
-			for _, run := range pg.Runs {
-				if run.MCID >= 0 && !run.Artifact {
-					k := pdfread.MCR{Page: pi, MCID: run.MCID}
-					if run.Actual != "" {
-						seqs[k] += run.Actual
-					} else {
-						seqs[k] += run.Text
-					}
-				}
-			}
-		}
+		seqs := sequences(doc) // the text of each marked-content sequence
 		var all strings.Builder
 		withLang := map[string]string{}
 		var walk func(e *pdfread.Elem) string
@@ -285,14 +272,7 @@ func TestTaggedReproducible(t *testing.T) {
 // header, footer, a table's repeated header row). Like TestExternal it
 // runs when REPORTGEN_EXTERNAL=1, and then fails when a tool is missing.
 func TestTaggedExternal(t *testing.T) {
-	if os.Getenv("REPORTGEN_EXTERNAL") != "1" {
-		t.Skip("external cross-checks need poppler-utils and qpdf; .ci/run runs them with REPORTGEN_EXTERNAL=1")
-	}
-	for _, tool := range []string{"pdftotext", "pdfinfo", "qpdf"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is not installed: %v", tool, err)
-		}
-	}
+	external(t, "external cross-checks need poppler-utils and qpdf; .ci/run runs them with REPORTGEN_EXTERNAL=1", "pdftotext", "pdfinfo", "qpdf")
 	dir := t.TempDir()
 	// The reference reports, and the foreign project's editions, whose
 	// lines hold Spans in another language.
@@ -351,12 +331,7 @@ var preflightJars = []string{"preflight.jar", "pdfbox2.jar", "fontbox2.jar", "xm
 // (REPORTGEN_JAVA_DIR names the jars' directory, /usr/share/java
 // otherwise).
 func TestTaggedPreflight(t *testing.T) {
-	if os.Getenv("REPORTGEN_EXTERNAL") != "1" {
-		t.Skip("Preflight needs Java and Apache PDFBox; .ci/run runs it with REPORTGEN_EXTERNAL=1")
-	}
-	if _, err := exec.LookPath("java"); err != nil {
-		t.Fatalf("java is not installed: %v", err)
-	}
+	external(t, "Preflight needs Java and Apache PDFBox; .ci/run runs it with REPORTGEN_EXTERNAL=1", "java")
 	jarDir := os.Getenv("REPORTGEN_JAVA_DIR")
 	if jarDir == "" {
 		jarDir = "/usr/share/java"

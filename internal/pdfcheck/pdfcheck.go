@@ -386,9 +386,11 @@ func (c *checker) structure() {
 	if plainH > 0 && numbered > 0 {
 		c.add("14-007", 0, 0, "both H and numbered headings (H1–H6)")
 	}
+	annots := map[int]bool{}
 	for pi, pg := range d.Pages {
 		page := pi + 1
 		for _, l := range pg.Links {
+			annots[l.Obj] = true
 			if l.Obj == 0 {
 				c.add("28-011", page, 0, "a link annotation that is not an object of its own cannot be referred to by a Link element")
 				continue
@@ -407,12 +409,6 @@ func (c *checker) structure() {
 			if pt := d.ParentTree[l.StructParent]; l.StructParent < len(d.Pages) || len(pt) != 1 || pt[0] != el {
 				c.add("PDF: parent tree", page, l.Obj, "link annotation /StructParent %d: the parent tree names %v, not its Link element %d", l.StructParent, pt, el)
 			}
-		}
-	}
-	annots := map[int]bool{}
-	for _, pg := range d.Pages {
-		for _, l := range pg.Links {
-			annots[l.Obj] = true
 		}
 	}
 	for _, o := range slices.Sorted(maps.Keys(objr)) {

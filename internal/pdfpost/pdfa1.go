@@ -3,7 +3,6 @@ package pdfpost
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -39,18 +38,9 @@ func PDFA1b(pdf []byte) ([]byte, error) {
 		return nil, fmt.Errorf("PDF/A-1b variant: %w", err)
 	}
 	size := len(f.offsets)
-	objs := make([][]byte, size) // bodies after "k 0 obj\n", up to "endobj\n" included
-	order := make([]int, 0, size-1)
-	for k := 1; k < size; k++ {
-		order = append(order, k)
-	}
-	slices.SortFunc(order, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
-	for i, k := range order {
-		end := f.xref
-		if i+1 < len(order) {
-			end = f.offsets[order[i+1]]
-		}
-		objs[k] = f.body(k)[:end-f.offsets[k]-len(fmt.Sprintf("%d 0 obj\n", k))]
+	order, objs := f.objects()
+	for _, k := range order {
+		objs[k] = objs[k][bytes.IndexByte(objs[k], '\n')+1:] // the body after "k 0 obj\n"
 	}
 	var extra [][]byte // new objects, numbered from size
 	newObj := func(b []byte) int {
@@ -133,14 +123,7 @@ func PDFA1b(pdf []byte) ([]byte, error) {
 		fmt.Fprintf(out, "%d 0 obj\n", size+i)
 		out.Write(b)
 	}
-	sum := sha256.Sum256(out.Bytes())
-	x := out.Len()
-	n := size + len(extra)
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", n)
-	for k := 1; k < n; k++ {
-		fmt.Fprintf(out, "%010d 00000 n \n", offsets[k])
-	}
-	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n", n, f.root, f.info, sum[:16], sum[:16], x)
+	f.writeTail(out, offsets)
 	return out.Bytes(), nil
 }
 

@@ -433,11 +433,7 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)+len(order)*96+len(f.pages)*64+1024))
 	offsets := make([]int, next)
 	// Objects in file order, pages and catalog amended.
-	byOffset := make([]int, 0, size-1)
-	for k := 1; k < size; k++ {
-		byOffset = append(byOffset, k)
-	}
-	slices.SortFunc(byOffset, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
+	byOffset, objs := f.objects()
 	pageKey := make(map[int]int, len(f.pages))
 	for i, pn := range f.pages {
 		pageKey[pn] = i
@@ -446,12 +442,8 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 	out.Write(f.data[:f.offsets[byOffset[0]]])
 	// PDF/UA-1 is based on PDF 1.7; the header keeps its length.
 	copy(out.Bytes()[len("%PDF-"):], "1.7")
-	for i, k := range byOffset {
-		end := f.xref
-		if i+1 < len(byOffset) {
-			end = f.offsets[byOffset[i+1]]
-		}
-		obj := f.data[f.offsets[k]:end]
+	for _, k := range byOffset {
+		obj := objs[k]
 		offsets[k] = out.Len()
 		head := bytes.IndexByte(obj, '\n') + 1 // "k 0 obj\n"
 		if pi, ok := pageKey[k]; ok {
@@ -623,19 +615,48 @@ func Tag(pdf []byte, doc *Node, opt Options) ([]byte, error) {
 		out.Write(srgbStream())
 	}
 
-	// Cross-reference table and trailer, with an /ID from the content.
+	f.writeTail(out, offsets)
+	return out.Bytes(), nil
+}
+
+// objects returns the object numbers of f in file order and, by object
+// number, each object's text: from "k 0 obj\n" up to the next object (or
+// the cross-reference table), "endobj\n" included.
+func (f *file) objects() (order []int, objs [][]byte) {
+	size := len(f.offsets)
+	order = make([]int, 0, size-1)
+	for k := 1; k < size; k++ {
+		order = append(order, k)
+	}
+	slices.SortFunc(order, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
+	objs = make([][]byte, size)
+	for i, k := range order {
+		end := f.xref
+		if i+1 < len(order) {
+			end = f.offsets[order[i+1]]
+		}
+		objs[k] = f.data[f.offsets[k]:end]
+	}
+	return order, objs
+}
+
+// writeTail ends out, which holds the objects at offsets (by object
+// number), with a cross-reference table and a trailer naming f's catalog
+// and Info dictionary, with an /ID from the content, so that the same
+// objects give the same bytes.
+func (f *file) writeTail(out *bytes.Buffer, offsets []int) {
 	sum := sha256.Sum256(out.Bytes())
 	x := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	n := len(offsets)
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", n)
 	row := []byte("0000000000 00000 n \n")
-	for k := 1; k < next; k++ {
+	for k := 1; k < n; k++ {
 		for i, v := 9, offsets[k]; i >= 0; i, v = i-1, v/10 {
 			row[i] = byte('0' + v%10)
 		}
 		out.Write(row)
 	}
-	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, f.root, f.info, sum[:16], sum[:16], x)
-	return out.Bytes(), nil
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n", n, f.root, f.info, sum[:16], sum[:16], x)
 }
 
 // writeAttributes writes the attributes of n, " /A" and one attribute

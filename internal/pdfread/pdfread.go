@@ -72,13 +72,12 @@ type Page struct {
 	Links []Link
 	// MCIDs are the marked-content identifiers of the page's BDC
 	// operators in content stream order; Images counts the image
-	// XObjects drawn and UnmarkedImages those outside marked content;
-	// Unbalanced is set when BDC/BMC and EMC do not pair up (an EMC
-	// without a sequence open, or a sequence left open at the end).
-	MCIDs          []int
-	Images         int
-	UnmarkedImages int
-	Unbalanced     bool
+	// XObjects drawn; Unbalanced is set when BDC/BMC and EMC do not pair
+	// up (an EMC without a sequence open, or a sequence left open at the
+	// end).
+	MCIDs      []int
+	Images     int
+	Unbalanced bool
 	// Unmapped counts the character codes shown with a font that has a
 	// ToUnicode map which does not map them.
 	Unmapped int
@@ -730,7 +729,7 @@ func (r *reader) page(d types.Dict, attr *model.InheritedPageAttrs) (Page, error
 		return pg, err
 	}
 	pg.Runs = in.runs
-	pg.MCIDs, pg.Images, pg.UnmarkedImages = in.mcids, in.images, in.unmarked
+	pg.MCIDs, pg.Images = in.mcids, in.images
 	pg.Unmapped = in.unmapped
 	pg.Paths, pg.UntaggedPaths, pg.UntaggedImages, pg.UntaggedText = in.paths, in.untaggedPaths, in.untaggedImages, in.untaggedText
 	pg.ArtifactInTagged, pg.TaggedInArtifact = in.artifactInTagged, in.taggedInArtifact
@@ -1045,7 +1044,6 @@ type interp struct {
 	marks    []mark
 	mcids    []int
 	images   int
-	unmarked int
 	unmapped int
 	// What Page reports of tagging and glyphs.
 	paths, untaggedPaths, untaggedImages, untaggedText int
@@ -1333,9 +1331,6 @@ func (in *interp) form(res types.Dict, n string, depth int) error {
 	if st := sd.Dict.NameEntry("Subtype"); st == nil || *st != "Form" {
 		if st != nil && *st == "Image" {
 			in.images++
-			if len(in.marks) == 0 {
-				in.unmarked++
-			}
 			if !in.tagged() {
 				in.untaggedImages++
 			}
