@@ -476,32 +476,12 @@ func pairMiddle(was, now []string) []int {
 		return from
 	}
 	// The longest common subsequence of equal texts.
-	lcs := make([][]int, n+1)
-	for j := range lcs {
-		lcs[j] = make([]int, m+1)
-	}
-	for j := n - 1; j >= 0; j-- {
-		for i := m - 1; i >= 0; i-- {
-			if was[j] == now[i] {
-				lcs[j][i] = lcs[j+1][i+1] + 1
-			} else {
-				lcs[j][i] = max(lcs[j+1][i], lcs[j][i+1])
-			}
-		}
-	}
 	type anchor struct{ j, i int }
 	anchors := []anchor{{-1, -1}}
-	for j, i := 0, 0; j < n && i < m; {
-		switch {
-		case was[j] == now[i]:
+	for j, i := range lcs(was, now) {
+		if i >= 0 {
 			from[i] = j
 			anchors = append(anchors, anchor{j, i})
-			j++
-			i++
-		case lcs[j+1][i] >= lcs[j][i+1]:
-			j++
-		default:
-			i++
 		}
 	}
 	anchors = append(anchors, anchor{n, m})
