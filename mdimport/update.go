@@ -1,6 +1,7 @@
 package mdimport
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -123,15 +124,7 @@ func (im *importer) keep(b *built, old *sources.Loaded) kept {
 			}
 		}
 	}
-	slices.SortStableFunc(cands, func(a, b cand) int {
-		switch {
-		case a.sim > b.sim:
-			return -1
-		case a.sim < b.sim:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.sim, a.sim) })
 	for _, c := range cands {
 		if _, ok := match[c.n]; !ok && !taken[c.o] {
 			pair(c.n, c.o)
@@ -518,15 +511,7 @@ func pairMiddle(was, now []string) []int {
 				}
 			}
 		}
-		slices.SortStableFunc(cands, func(a, b cand) int {
-			switch {
-			case a.sim > b.sim:
-				return -1
-			case a.sim < b.sim:
-				return 1
-			}
-			return 0
-		})
+		slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.sim, a.sim) })
 		taken := map[int]bool{}
 		for _, c := range cands {
 			if from[c.i] < 0 && !taken[c.j] {
