@@ -120,12 +120,7 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 			toml.NewEncoder(&b).Encode(map[string]map[string]string{id: {"other": text}})
 			n++
 		}
-		given := map[string]string{}
-		for _, s := range trs {
-			if s.Lang == lang.String() {
-				given = res.Translations[s.Lang]
-			}
-		}
+		given := res.Translations[lang.String()] // of the translated document given, if any
 		for _, from := range slices.Sorted(maps.Keys(res.Moved)) {
 			to := res.Moved[from]
 			t, ok := tr[from]
