@@ -148,21 +148,16 @@ Flags:
 	}
 
 	proj = project.Open(*root)
-	files := []struct {
-		name string
+	type file struct {
+		name string // relative to the root
 		data []byte
-	}{{reportFile, res.Report}}
+	}
+	files := []file{{reportFile, res.Report}}
 	for _, f := range slices.Sorted(maps.Keys(res.Figures)) {
-		files = append(files, struct {
-			name string
-			data []byte
-		}{"sources/" + f, res.Figures[f]})
+		files = append(files, file{"sources/" + f, res.Figures[f]})
 	}
 	for _, s := range sources {
-		files = append(files, struct {
-			name string
-			data []byte
-		}{translate.CatalogFile(*id, language.Make(s.Lang)), res.Catalogs[s.Lang]})
+		files = append(files, file{translate.CatalogFile(*id, language.Make(s.Lang)), res.Catalogs[s.Lang]})
 	}
 	for i, f := range files {
 		err := proj.CreateFile(f.name, f.data)
