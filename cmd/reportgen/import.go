@@ -13,7 +13,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/mdimport"
 	"github.com/reportgen/reportgen/pipeline"
@@ -216,14 +215,4 @@ Flags:
 		return exitFail
 	}
 	return exitOK
-}
-
-func summary(ds diag.List) string {
-	errs := 0
-	for _, d := range ds {
-		if d.Severity == diag.Error {
-			errs++
-		}
-	}
-	return fmt.Sprintf("%d errors, %d warnings", errs, len(ds)-errs)
 }
