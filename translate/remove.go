@@ -75,10 +75,7 @@ func (p *Project) Remove(lang language.Tag, ids []string) ([]string, error) {
 			}
 		}
 		out := e.bytes()
-		before, err := parseMessages(data, path.Base(file))
-		if err != nil {
-			return nil, err
-		}
+		before := c.msgs // as scanCatalog parsed them (c is done with)
 		after, err := parseMessages(out, path.Base(file))
 		if err != nil {
 			return nil, fmt.Errorf("%s: the catalog without %v does not parse: %v", file, byFile[file], err)
