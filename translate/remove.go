@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"bytes"
 	"fmt"
 	"maps"
 	"path"
@@ -99,10 +98,7 @@ func (p *Project) Remove(lang language.Tag, ids []string) ([]string, error) {
 		done = append(done, byFile[file]...)
 	}
 	for _, o := range outs {
-		if old, err := p.folder.ReadFile(o.path); err == nil && bytes.Equal(old, o.data) {
-			continue
-		}
-		if err := p.folder.WriteFile(o.path, o.data); err != nil {
+		if _, err := p.writeChanged(o.path, o.data); err != nil {
 			return done, err
 		}
 	}
