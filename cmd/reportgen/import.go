@@ -96,17 +96,16 @@ Flags:
 
 	// Refuse before reading anything else: nothing is overwritten.
 	reportFile := "sources/" + *id + ".toml"
-	targets := []string{reportFile}
-	for _, s := range sources {
-		targets = append(targets, translate.CatalogFile(*id, language.Make(s.Lang)))
-	}
-	for _, f := range targets {
-		if *update {
-			break
+	if !*update {
+		targets := []string{reportFile}
+		for _, s := range sources {
+			targets = append(targets, translate.CatalogFile(*id, language.Make(s.Lang)))
 		}
-		if _, err := os.Stat(filepath.Join(*root, filepath.FromSlash(f))); err == nil {
-			fmt.Fprintf(stderr, "reportgen import: %s exists already; the report is not imported (re-importing into an existing report: --update)\n", filepath.Join(*root, filepath.FromSlash(f)))
-			return exitFail
+		for _, f := range targets {
+			if _, err := os.Stat(filepath.Join(*root, filepath.FromSlash(f))); err == nil {
+				fmt.Fprintf(stderr, "reportgen import: %s exists already; the report is not imported (re-importing into an existing report: --update)\n", filepath.Join(*root, filepath.FromSlash(f)))
+				return exitFail
+			}
 		}
 	}
 
