@@ -2,6 +2,7 @@ package mdimport
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -229,7 +230,7 @@ func (im *importer) build(d *doc) *built {
 			break
 		}
 	}
-	for _, n := range sortedInts(mapsKeys(d.annexTitles)) {
+	for _, n := range slices.Sorted(maps.Keys(d.annexTitles)) {
 		if _, ok := groups[n]; !ok {
 			g := &group{num: n, items: map[int]ref{}, line: d.annexTitles[n].line}
 			g.key = uniqueKey(unique(slug(d.annexTitles[n].text, 3), "annex", nil), groups)
@@ -294,14 +295,6 @@ func (im *importer) build(d *doc) *built {
 	return out
 }
 
-func mapsKeys[V any](m map[int]V) []int {
-	var ks []int
-	for k := range m {
-		ks = append(ks, k)
-	}
-	return ks
-}
-
 func number(g, item int) string {
 	if item == 0 {
 		return fmt.Sprint(g)
@@ -362,9 +355,4 @@ func listItems(items []*item) []sources.ListItem {
 // markupPlain strips the markers of inline markup, for an ID.
 func markupPlain(s string) string {
 	return strings.NewReplacer("*", "", "[", "", "]", "", "\\", "").Replace(s)
-}
-
-func sortedInts(s []int) []int {
-	slices.Sort(s)
-	return s
 }

@@ -1,6 +1,7 @@
 package mdimport
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -123,15 +124,7 @@ func (im *importer) keep(b *built, old *sources.Loaded) kept {
 			}
 		}
 	}
-	slices.SortStableFunc(cands, func(a, b cand) int {
-		switch {
-		case a.sim > b.sim:
-			return -1
-		case a.sim < b.sim:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.sim, a.sim) })
 	for _, c := range cands {
 		if _, ok := match[c.n]; !ok && !taken[c.o] {
 			pair(c.n, c.o)
@@ -476,32 +469,12 @@ func pairMiddle(was, now []string) []int {
 		return from
 	}
 	// The longest common subsequence of equal texts.
-	lcs := make([][]int, n+1)
-	for j := range lcs {
-		lcs[j] = make([]int, m+1)
-	}
-	for j := n - 1; j >= 0; j-- {
-		for i := m - 1; i >= 0; i-- {
-			if was[j] == now[i] {
-				lcs[j][i] = lcs[j+1][i+1] + 1
-			} else {
-				lcs[j][i] = max(lcs[j+1][i], lcs[j][i+1])
-			}
-		}
-	}
 	type anchor struct{ j, i int }
 	anchors := []anchor{{-1, -1}}
-	for j, i := 0, 0; j < n && i < m; {
-		switch {
-		case was[j] == now[i]:
+	for j, i := range lcs(was, now) {
+		if i >= 0 {
 			from[i] = j
 			anchors = append(anchors, anchor{j, i})
-			j++
-			i++
-		case lcs[j+1][i] >= lcs[j][i+1]:
-			j++
-		default:
-			i++
 		}
 	}
 	anchors = append(anchors, anchor{n, m})
@@ -538,15 +511,7 @@ func pairMiddle(was, now []string) []int {
 				}
 			}
 		}
-		slices.SortStableFunc(cands, func(a, b cand) int {
-			switch {
-			case a.sim > b.sim:
-				return -1
-			case a.sim < b.sim:
-				return 1
-			}
-			return 0
-		})
+		slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.sim, a.sim) })
 		taken := map[int]bool{}
 		for _, c := range cands {
 			if from[c.i] < 0 && !taken[c.j] {

@@ -208,7 +208,7 @@ func formatCatalog(lang, reportID, from string, ids []string, msgs map[string]st
 func tablePath(id string) string {
 	segs := strings.Split(id, ".")
 	for i, s := range segs {
-		if strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != "" {
+		if !tomlpos.IsBareKey(s) {
 			segs[i] = tomlpos.QuoteVisible(s)
 		}
 	}

@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -320,13 +319,13 @@ func (p *Project) Merge(files []string, c locales.Checker) (*MergeResult, error)
 		}
 	}
 	for _, o := range append(catalogs, sidecars...) {
-		if old, err := p.folder.ReadFile(o.path); err == nil && bytes.Equal(old, o.data) {
-			continue
-		}
-		if err := p.folder.WriteFile(o.path, o.data); err != nil {
+		wrote, err := p.writeChanged(o.path, o.data)
+		if err != nil {
 			return res, err
 		}
-		res.Files = append(res.Files, o.path)
+		if wrote {
+			res.Files = append(res.Files, o.path)
+		}
 	}
 	return res, nil
 }
@@ -406,10 +405,7 @@ func (p *Project) Stamp(lang language.Tag, ids []string) ([]string, error) {
 	for _, file := range slices.Sorted(maps.Keys(byFile)) {
 		data, _ := p.folder.ReadFile(file)
 		out := locales.FormatSidecar(file, p.SourceLang, catalogOrder(data, path.Base(file)), byFile[file])
-		if old, err := p.folder.ReadFile(locales.SidecarFile(file)); err == nil && bytes.Equal(old, out) {
-			continue
-		}
-		if err := p.folder.WriteFile(locales.SidecarFile(file), out); err != nil {
+		if _, err := p.writeChanged(locales.SidecarFile(file), out); err != nil {
 			return done, err
 		}
 	}

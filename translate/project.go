@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -191,6 +192,16 @@ func (p *Project) writable() error {
 		return fmt.Errorf("no sources/ folder in %s: the embedded reference report can be read, not changed (run reportgen i18n in the project folder or pass --root)", root)
 	}
 	return nil
+}
+
+// writeChanged writes data to the project file name (atomically, inside
+// the folder: project.Project.WriteFile) unless the file holds it
+// already; it reports whether it wrote.
+func (p *Project) writeChanged(name string, data []byte) (bool, error) {
+	if old, err := p.folder.ReadFile(name); err == nil && bytes.Equal(old, data) {
+		return false, nil
+	}
+	return true, p.folder.WriteFile(name, data)
 }
 
 func unwrapPathError(err error) error {

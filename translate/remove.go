@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"bytes"
 	"fmt"
 	"maps"
 	"path"
@@ -75,10 +74,7 @@ func (p *Project) Remove(lang language.Tag, ids []string) ([]string, error) {
 			}
 		}
 		out := e.bytes()
-		before, err := parseMessages(data, path.Base(file))
-		if err != nil {
-			return nil, err
-		}
+		before := c.msgs // as scanCatalog parsed them (c is done with)
 		after, err := parseMessages(out, path.Base(file))
 		if err != nil {
 			return nil, fmt.Errorf("%s: the catalog without %v does not parse: %v", file, byFile[file], err)
@@ -102,10 +98,7 @@ func (p *Project) Remove(lang language.Tag, ids []string) ([]string, error) {
 		done = append(done, byFile[file]...)
 	}
 	for _, o := range outs {
-		if old, err := p.folder.ReadFile(o.path); err == nil && bytes.Equal(old, o.data) {
-			continue
-		}
-		if err := p.folder.WriteFile(o.path, o.data); err != nil {
+		if _, err := p.writeChanged(o.path, o.data); err != nil {
 			return done, err
 		}
 	}

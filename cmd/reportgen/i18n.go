@@ -10,7 +10,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/pipeline"
 	"github.com/reportgen/reportgen/project"
 	"github.com/reportgen/reportgen/translate"
@@ -292,14 +291,8 @@ build does: for pre-commit hooks and translators' CI.
 	defer proj.Close()
 	diags := pipeline.Check(proj, pipeline.Options{Strict: *strictMode, Langs: langs})
 	printDiags(stderr, diags, *format)
-	errs := 0
-	for _, d := range diags {
-		if d.Severity == diag.Error {
-			errs++
-		}
-	}
-	fmt.Fprintf(stdout, "%d errors, %d warnings\n", errs, len(diags)-errs)
-	if errs > 0 {
+	fmt.Fprintln(stdout, summary(diags))
+	if diags.HasErrors() {
 		return exitFail
 	}
 	return exitOK

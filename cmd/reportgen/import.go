@@ -13,7 +13,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/locales"
 	"github.com/reportgen/reportgen/mdimport"
 	"github.com/reportgen/reportgen/pipeline"
@@ -97,17 +96,16 @@ Flags:
 
 	// Refuse before reading anything else: nothing is overwritten.
 	reportFile := "sources/" + *id + ".toml"
-	targets := []string{reportFile}
-	for _, s := range sources {
-		targets = append(targets, translate.CatalogFile(*id, language.Make(s.Lang)))
-	}
-	for _, f := range targets {
-		if *update {
-			break
+	if !*update {
+		targets := []string{reportFile}
+		for _, s := range sources {
+			targets = append(targets, translate.CatalogFile(*id, language.Make(s.Lang)))
 		}
-		if _, err := os.Stat(filepath.Join(*root, filepath.FromSlash(f))); err == nil {
-			fmt.Fprintf(stderr, "reportgen import: %s exists already; the report is not imported (re-importing into an existing report: --update)\n", filepath.Join(*root, filepath.FromSlash(f)))
-			return exitFail
+		for _, f := range targets {
+			if _, err := os.Stat(filepath.Join(*root, filepath.FromSlash(f))); err == nil {
+				fmt.Fprintf(stderr, "reportgen import: %s exists already; the report is not imported (re-importing into an existing report: --update)\n", filepath.Join(*root, filepath.FromSlash(f)))
+				return exitFail
+			}
 		}
 	}
 
@@ -148,21 +146,16 @@ Flags:
 	}
 
 	proj = project.Open(*root)
-	files := []struct {
-		name string
+	type file struct {
+		name string // relative to the root
 		data []byte
-	}{{reportFile, res.Report}}
+	}
+	files := []file{{reportFile, res.Report}}
 	for _, f := range slices.Sorted(maps.Keys(res.Figures)) {
-		files = append(files, struct {
-			name string
-			data []byte
-		}{"sources/" + f, res.Figures[f]})
+		files = append(files, file{"sources/" + f, res.Figures[f]})
 	}
 	for _, s := range sources {
-		files = append(files, struct {
-			name string
-			data []byte
-		}{translate.CatalogFile(*id, language.Make(s.Lang)), res.Catalogs[s.Lang]})
+		files = append(files, file{translate.CatalogFile(*id, language.Make(s.Lang)), res.Catalogs[s.Lang]})
 	}
 	for i, f := range files {
 		err := proj.CreateFile(f.name, f.data)
@@ -221,14 +214,4 @@ Flags:
 		return exitFail
 	}
 	return exitOK
-}
-
-func summary(ds diag.List) string {
-	errs := 0
-	for _, d := range ds {
-		if d.Severity == diag.Error {
-			errs++
-		}
-	}
-	return fmt.Sprintf("%d errors, %d warnings", errs, len(ds)-errs)
 }

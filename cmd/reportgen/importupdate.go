@@ -120,12 +120,7 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 			toml.NewEncoder(&b).Encode(map[string]map[string]string{id: {"other": text}})
 			n++
 		}
-		given := map[string]string{}
-		for _, s := range trs {
-			if s.Lang == lang.String() {
-				given = res.Translations[s.Lang]
-			}
-		}
+		given := res.Translations[lang.String()] // of the translated document given, if any
 		for _, from := range slices.Sorted(maps.Keys(res.Moved)) {
 			to := res.Moved[from]
 			t, ok := tr[from]
@@ -181,7 +176,6 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 	// left (no message has it now) loses the translation that went with
 	// its text.
 	proj = project.Open(root)
-	defer proj.Close()
 	tp, _ = translate.Open(proj)
 	replacedBy := map[string]map[string]string{} // lang → vacated ID → old ID whose translation it holds now
 	for _, lang := range langs {
@@ -213,6 +207,7 @@ func importUpdate(root, id string, en mdimport.Source, trs []mdimport.Source, cf
 		if len(remove) > 0 {
 			if _, err := tp.Remove(lang, remove); err != nil {
 				fmt.Fprintf(stderr, "reportgen import: removing the translations of %v: %v\n", remove, err)
+				proj.Close()
 				return exitFail
 			}
 		}

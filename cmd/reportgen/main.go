@@ -208,3 +208,14 @@ func printDiags(w io.Writer, diags diag.List, format string) {
 		diags.WriteGitHub(w)
 	}
 }
+
+// summary counts diagnostics: "N errors, M warnings".
+func summary(ds diag.List) string {
+	errs := 0
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			errs++
+		}
+	}
+	return fmt.Sprintf("%d errors, %d warnings", errs, len(ds)-errs)
+}

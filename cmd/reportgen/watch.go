@@ -15,7 +15,6 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"golang.org/x/text/language"
 
-	"github.com/reportgen/reportgen/diag"
 	"github.com/reportgen/reportgen/pipeline"
 	"github.com/reportgen/reportgen/project"
 )
@@ -80,24 +79,16 @@ func watch(ctx context.Context, root, out string, stdout, stderr io.Writer) int 
 		results, diags := pipeline.Run(proj, opt)
 		proj.Close()
 		diags.WriteText(stderr)
-		errs, warns := 0, 0
-		for _, d := range diags {
-			if d.Severity == diag.Error {
-				errs++
-			} else {
-				warns++
-			}
-		}
 		var names []string
 		for _, r := range results {
 			names = append(names, filepath.Base(r.Path))
 		}
 		status := "ok"
-		if errs > 0 {
+		if diags.HasErrors() {
 			status = "FAILED"
 		}
-		fmt.Fprintf(stdout, "%s %s (%s): %d PDFs in %v [%s], %d errors, %d warnings\n",
-			time.Now().Format("15:04:05"), status, why, len(results), time.Since(start).Round(time.Millisecond), strings.Join(names, " "), errs, warns)
+		fmt.Fprintf(stdout, "%s %s (%s): %d PDFs in %v [%s], %s\n",
+			time.Now().Format("15:04:05"), status, why, len(results), time.Since(start).Round(time.Millisecond), strings.Join(names, " "), summary(diags))
 	}
 	rebuild(pipeline.Options{}, "start")
 
