@@ -163,14 +163,20 @@ func LoadDirOnly(fsys fs.FS, prefix string, only []string) ([]*Loaded, []Head, d
 		if strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") {
 			continue
 		}
-		if len(only) > 0 {
-			if h, ok := ReadHead(fsys, name); ok && !slices.Contains(only, h.ID) {
-				h.File = path.Join(prefix, name)
+		file := path.Join(prefix, name)
+		// The file is read once: for its head, then for the report.
+		data, ds := readFile(fsys, name, file)
+		if len(only) > 0 && data != nil {
+			if h, ok := parseHead(data); ok && !slices.Contains(only, h.ID) {
+				h.File = file
 				skipped = append(skipped, h)
 				continue
 			}
 		}
-		r, ds := Load(fsys, name, path.Join(prefix, name))
+		var r *Loaded
+		if data != nil {
+			r, ds = load(fsys, name, file, data)
+		}
 		diags = append(diags, ds...)
 		if r == nil {
 			continue
@@ -199,12 +205,16 @@ func LoadDirOnly(fsys fs.FS, prefix string, only []string) ([]*Loaded, []Head, d
 // not a tag): only Load can tell what is wrong.
 // A head that reads says nothing of the rest of the file.
 func ReadHead(fsys fs.FS, name string) (Head, bool) {
-	st, err := fs.Stat(fsys, name)
-	if err != nil || st.Size() > MaxFileSize {
+	data, _ := readFile(fsys, name, "")
+	if data == nil {
 		return Head{}, false
 	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil || len(data) > MaxFileSize {
+	return parseHead(data)
+}
+
+// parseHead reads the head of the report file data, as ReadHead does.
+func parseHead(data []byte) (Head, bool) {
+	if len(data) > MaxFileSize {
 		return Head{}, false
 	}
 	// The head ends at the first line that starts with "[": a table
@@ -252,6 +262,16 @@ func ReadHead(fsys fs.FS, name string) (Head, bool) {
 // Load reads the report at name in fsys; file is the path shown in
 // diagnostics. It returns nil when the report has errors.
 func Load(fsys fs.FS, name, file string) (*Loaded, diag.List) {
+	data, diags := readFile(fsys, name, file)
+	if data == nil {
+		return nil, diags
+	}
+	return load(fsys, name, file, data)
+}
+
+// readFile reads the report file name of fsys, within MaxFileSize by its
+// size before it is read; nil and the error when it cannot.
+func readFile(fsys fs.FS, name, file string) ([]byte, diag.List) {
 	var diags diag.List
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
@@ -267,6 +287,11 @@ func Load(fsys fs.FS, name, file string) (*Loaded, diag.List) {
 		diags.Errorf(file, 0, 0, "", "%v", unwrapPathError(err))
 		return nil, diags
 	}
+	return data, nil
+}
+
+// load parses data, the report file name of fsys, and loads its figures.
+func load(fsys fs.FS, name, file string, data []byte) (*Loaded, diag.List) {
 	l, diags := Parse(file, data)
 	if l == nil {
 		return nil, diags
