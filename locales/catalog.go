@@ -471,15 +471,10 @@ func (c *Catalog) IDs(tag language.Tag) []string {
 // runs those against the message's source.
 func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 	m := e.Message
-	forms := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
-	hasPlural := false
-	for _, f := range []string{"zero", "one", "two", "few", "many"} {
-		if forms[f] != "" {
-			hasPlural = true
-		}
-	}
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
-		src := forms[f]
+	forms := FormsOf(m)
+	hasPlural := forms.Plural()
+	for _, f := range FormNames {
+		src := forms.Get(f)
 		if src == "" {
 			continue
 		}
@@ -515,13 +510,13 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 		return
 	}
 	for _, f := range RequiredForms(tag) {
-		if forms[f] == "" {
+		if forms.Get(f) == "" {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "plural form %q is missing; %s needs %s", f, tag, strings.Join(RequiredForms(tag), ", "))
 		}
 	}
 	known := KnownForms(tag)
 	for _, f := range FormNames {
-		if forms[f] != "" && !slices.Contains(known, f) {
+		if forms.Get(f) != "" && !slices.Contains(known, f) {
 			line, col := e.Pos(f, 0)
 			diags.Warnf(e.File, line, col, m.ID, "plural form %q is not used in %s and is ignored", f, tag)
 		}
