@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	_ "image/png" // logo files
 	"io/fs"
 	"strconv"
 	"strings"
