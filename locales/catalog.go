@@ -323,17 +323,9 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 		}
 		return pf
 	}
-	if p, deep := tomlpos.TooDeep(data, 32); deep {
-		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than 32 deep")
-		return pf
-	}
 	// The TOML decoder's memory grows with the square of a key's parts.
-	switch p, problem := tomlpos.KeyLimits(data, MaxKeyParts, MaxKeys); problem {
-	case tomlpos.KeyTooDeep:
-		diags.Errorf(file, p.Line, p.Col, "", "key has more than %d dotted parts", MaxKeyParts)
-		return pf
-	case tomlpos.TooManyKeys:
-		diags.Errorf(file, p.Line, p.Col, "", "file has more than %d keys", MaxKeys)
+	if p, msg := tomlpos.Limits(data, 32, MaxKeyParts, MaxKeys); msg != "" {
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return pf
 	}
 	// One TOML decode, shared with go-i18n, which builds the messages

@@ -236,10 +236,7 @@ func parseHead(data []byte) (Head, bool) {
 	if !utf8.Valid(head) {
 		return Head{}, false
 	}
-	if _, deep := tomlpos.TooDeep(head, MaxNesting); deep {
-		return Head{}, false
-	}
-	if keyLimits(new(diag.List), "", head, MaxKeyParts, MaxKeys) {
+	if _, msg := tomlpos.Limits(head, MaxNesting, MaxKeyParts, MaxKeys); msg != "" {
 		return Head{}, false
 	}
 	var h struct {
@@ -335,11 +332,9 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		invalidUTF8(&diags, file, data)
 		return nil, diags
 	}
-	if p, deep := tomlpos.TooDeep(data, MaxNesting); deep {
-		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than %d deep", MaxNesting)
-		return nil, diags
-	}
-	if keyLimits(&diags, file, data, MaxKeyParts, MaxKeys) {
+	// The TOML decoder's memory grows with the square of a key's parts.
+	if p, msg := tomlpos.Limits(data, MaxNesting, MaxKeyParts, MaxKeys); msg != "" {
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return nil, diags
 	}
 	// Decode generically first: a syntax error shows here, and the types
@@ -369,22 +364,6 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		return nil, diags
 	}
 	return l, diags
-}
-
-// keyLimits reports (and returns true) when a key of data has more than
-// maxParts parts or data has more than maxKeys keys: the TOML decoder's
-// memory grows with the square of a key's parts, so such a file is
-// refused before it is decoded.
-func keyLimits(diags *diag.List, file string, data []byte, maxParts, maxKeys int) bool {
-	switch p, problem := tomlpos.KeyLimits(data, maxParts, maxKeys); problem {
-	case tomlpos.KeyTooDeep:
-		diags.Errorf(file, p.Line, p.Col, "", "key has more than %d dotted parts", maxParts)
-	case tomlpos.TooManyKeys:
-		diags.Errorf(file, p.Line, p.Col, "", "file has more than %d keys", maxKeys)
-	default:
-		return false
-	}
-	return true
 }
 
 // decodeError reports an error of BurntSushi/toml. The line and column of a
