@@ -323,17 +323,9 @@ func parseFile(fsys fs.FS, name, file string) *parsedFile {
 		}
 		return pf
 	}
-	if p, deep := tomlpos.TooDeep(data, 32); deep {
-		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than 32 deep")
-		return pf
-	}
 	// The TOML decoder's memory grows with the square of a key's parts.
-	switch p, problem := tomlpos.KeyLimits(data, MaxKeyParts, MaxKeys); problem {
-	case tomlpos.KeyTooDeep:
-		diags.Errorf(file, p.Line, p.Col, "", "key has more than %d dotted parts", MaxKeyParts)
-		return pf
-	case tomlpos.TooManyKeys:
-		diags.Errorf(file, p.Line, p.Col, "", "file has more than %d keys", MaxKeys)
+	if p, msg := tomlpos.Limits(data, 32, MaxKeyParts, MaxKeys); msg != "" {
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return pf
 	}
 	// One TOML decode, shared with go-i18n, which builds the messages
@@ -471,15 +463,10 @@ func (c *Catalog) IDs(tag language.Tag) []string {
 // runs those against the message's source.
 func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 	m := e.Message
-	forms := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
-	hasPlural := false
-	for _, f := range []string{"zero", "one", "two", "few", "many"} {
-		if forms[f] != "" {
-			hasPlural = true
-		}
-	}
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
-		src := forms[f]
+	forms := FormsOf(m)
+	hasPlural := forms.Plural()
+	for _, f := range FormNames {
+		src := forms.Get(f)
 		if src == "" {
 			continue
 		}
@@ -515,13 +502,13 @@ func CheckMessage(tag language.Tag, e *Entry, diags *diag.List) {
 		return
 	}
 	for _, f := range RequiredForms(tag) {
-		if forms[f] == "" {
+		if forms.Get(f) == "" {
 			diags.Errorf(e.File, e.Line, e.Col, m.ID, "plural form %q is missing; %s needs %s", f, tag, strings.Join(RequiredForms(tag), ", "))
 		}
 	}
 	known := KnownForms(tag)
 	for _, f := range FormNames {
-		if forms[f] != "" && !slices.Contains(known, f) {
+		if forms.Get(f) != "" && !slices.Contains(known, f) {
 			line, col := e.Pos(f, 0)
 			diags.Warnf(e.File, line, col, m.ID, "plural form %q is not used in %s and is ignored", f, tag)
 		}

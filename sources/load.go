@@ -163,14 +163,20 @@ func LoadDirOnly(fsys fs.FS, prefix string, only []string) ([]*Loaded, []Head, d
 		if strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") {
 			continue
 		}
-		if len(only) > 0 {
-			if h, ok := ReadHead(fsys, name); ok && !slices.Contains(only, h.ID) {
-				h.File = path.Join(prefix, name)
+		file := path.Join(prefix, name)
+		// The file is read once: for its head, then for the report.
+		data, ds := readFile(fsys, name, file)
+		if len(only) > 0 && data != nil {
+			if h, ok := parseHead(data); ok && !slices.Contains(only, h.ID) {
+				h.File = file
 				skipped = append(skipped, h)
 				continue
 			}
 		}
-		r, ds := Load(fsys, name, path.Join(prefix, name))
+		var r *Loaded
+		if data != nil {
+			r, ds = load(fsys, name, file, data)
+		}
 		diags = append(diags, ds...)
 		if r == nil {
 			continue
@@ -199,12 +205,16 @@ func LoadDirOnly(fsys fs.FS, prefix string, only []string) ([]*Loaded, []Head, d
 // not a tag): only Load can tell what is wrong.
 // A head that reads says nothing of the rest of the file.
 func ReadHead(fsys fs.FS, name string) (Head, bool) {
-	st, err := fs.Stat(fsys, name)
-	if err != nil || st.Size() > MaxFileSize {
+	data, _ := readFile(fsys, name, "")
+	if data == nil {
 		return Head{}, false
 	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil || len(data) > MaxFileSize {
+	return parseHead(data)
+}
+
+// parseHead reads the head of the report file data, as ReadHead does.
+func parseHead(data []byte) (Head, bool) {
+	if len(data) > MaxFileSize {
 		return Head{}, false
 	}
 	// The head ends at the first line that starts with "[": a table
@@ -226,10 +236,7 @@ func ReadHead(fsys fs.FS, name string) (Head, bool) {
 	if !utf8.Valid(head) {
 		return Head{}, false
 	}
-	if _, deep := tomlpos.TooDeep(head, MaxNesting); deep {
-		return Head{}, false
-	}
-	if keyLimits(new(diag.List), "", head, MaxKeyParts, MaxKeys) {
+	if _, msg := tomlpos.Limits(head, MaxNesting, MaxKeyParts, MaxKeys); msg != "" {
 		return Head{}, false
 	}
 	var h struct {
@@ -252,6 +259,16 @@ func ReadHead(fsys fs.FS, name string) (Head, bool) {
 // Load reads the report at name in fsys; file is the path shown in
 // diagnostics. It returns nil when the report has errors.
 func Load(fsys fs.FS, name, file string) (*Loaded, diag.List) {
+	data, diags := readFile(fsys, name, file)
+	if data == nil {
+		return nil, diags
+	}
+	return load(fsys, name, file, data)
+}
+
+// readFile reads the report file name of fsys, within MaxFileSize by its
+// size before it is read; nil and the error when it cannot.
+func readFile(fsys fs.FS, name, file string) ([]byte, diag.List) {
 	var diags diag.List
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
@@ -267,6 +284,11 @@ func Load(fsys fs.FS, name, file string) (*Loaded, diag.List) {
 		diags.Errorf(file, 0, 0, "", "%v", unwrapPathError(err))
 		return nil, diags
 	}
+	return data, nil
+}
+
+// load parses data, the report file name of fsys, and loads its figures.
+func load(fsys fs.FS, name, file string, data []byte) (*Loaded, diag.List) {
 	l, diags := Parse(file, data)
 	if l == nil {
 		return nil, diags
@@ -310,11 +332,9 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		invalidUTF8(&diags, file, data)
 		return nil, diags
 	}
-	if p, deep := tomlpos.TooDeep(data, MaxNesting); deep {
-		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than %d deep", MaxNesting)
-		return nil, diags
-	}
-	if keyLimits(&diags, file, data, MaxKeyParts, MaxKeys) {
+	// The TOML decoder's memory grows with the square of a key's parts.
+	if p, msg := tomlpos.Limits(data, MaxNesting, MaxKeyParts, MaxKeys); msg != "" {
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return nil, diags
 	}
 	// Decode generically first: a syntax error shows here, and the types
@@ -344,22 +364,6 @@ func Parse(file string, data []byte) (*Loaded, diag.List) {
 		return nil, diags
 	}
 	return l, diags
-}
-
-// keyLimits reports (and returns true) when a key of data has more than
-// maxParts parts or data has more than maxKeys keys: the TOML decoder's
-// memory grows with the square of a key's parts, so such a file is
-// refused before it is decoded.
-func keyLimits(diags *diag.List, file string, data []byte, maxParts, maxKeys int) bool {
-	switch p, problem := tomlpos.KeyLimits(data, maxParts, maxKeys); problem {
-	case tomlpos.KeyTooDeep:
-		diags.Errorf(file, p.Line, p.Col, "", "key has more than %d dotted parts", maxParts)
-	case tomlpos.TooManyKeys:
-		diags.Errorf(file, p.Line, p.Col, "", "file has more than %d keys", maxKeys)
-	default:
-		return false
-	}
-	return true
 }
 
 // decodeError reports an error of BurntSushi/toml. The line and column of a

@@ -74,8 +74,10 @@ func Load(dirs Folders, name string) (*House, diag.List) {
 	}
 	h := &House{Name: name, Style: st}
 	if st.Logo.File != "" {
-		pos, _ := tomlpos.Build(data).Pos("logo.file")
 		logoErr := func(format string, args ...any) (*House, diag.List) {
+			// The file is indexed for the key's position only when the logo
+			// is wrong.
+			pos, _ := tomlpos.Build(data).Pos("logo.file")
 			diags.Errorf(shown, pos.Line, pos.Col, "", format, args...)
 			return nil, diags
 		}

@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	_ "image/png" // logo files
 	"io/fs"
 	"strconv"
 	"strings"
@@ -380,16 +379,8 @@ func parseOver(st Style, file string, data []byte) (Style, diag.List) {
 	var diags diag.List
 	// A house style has a few dozen keys, none deeper than two parts: the
 	// limits keep a hostile one from exhausting the TOML decoder.
-	if p, deep := tomlpos.TooDeep(data, 32); deep {
-		diags.Errorf(file, p.Line, p.Col, "", "arrays or inline tables nested more than 32 deep")
-		return st, diags
-	}
-	switch p, problem := tomlpos.KeyLimits(data, 32, 10000); problem {
-	case tomlpos.KeyTooDeep:
-		diags.Errorf(file, p.Line, p.Col, "", "key has more than 32 dotted parts")
-		return st, diags
-	case tomlpos.TooManyKeys:
-		diags.Errorf(file, p.Line, p.Col, "", "file has more than 10000 keys")
+	if p, msg := tomlpos.Limits(data, 32, 32, 10000); msg != "" {
+		diags.Errorf(file, p.Line, p.Col, "", "%s", msg)
 		return st, diags
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&st)

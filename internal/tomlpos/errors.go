@@ -1,11 +1,9 @@
 package tomlpos
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -41,24 +39,4 @@ func DecodeError(data []byte, err error) (Pos, string) {
 		}
 	}
 	return p, msg
-}
-
-// InvalidUTF8 returns the position of the first byte of data that is not
-// valid UTF-8 (or the end of data).
-func InvalidUTF8(data []byte) Pos {
-	line, col := 1, 1
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // not a column
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
-	}
-	return Pos{Line: line, Col: col}
 }
